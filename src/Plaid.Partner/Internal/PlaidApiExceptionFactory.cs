@@ -1,0 +1,47 @@
+using System;
+using System.Net;
+using System.Text;
+
+namespace Plaid.Partner.Internal
+{
+    /// <summary>Turns whatever the generated client threw into the one public <see cref="PlaidApiException"/>.</summary>
+    internal static class PlaidApiExceptionFactory
+    {
+        public static PlaidApiException Create(string operationPath, Type responseType, PlaidGeneratedApiException source, string? secret)
+        {
+            var status = (HttpStatusCode)source.StatusCode;
+            var isSuccess = source.StatusCode is >= 200 and < 300;
+            var error = isSuccess ? null : PlaidErrorReader.TryRead(source.Response);
+            var snippet = SecretRedactor.Snippet(source.Response, secret);
+
+            var message = new StringBuilder();
+            message.Append("Plaid ").Append(operationPath).Append(" failed: HTTP ").Append(source.StatusCode);
+            if (error is not null)
+            {
+                message.Append(' ').Append(error.ErrorType.ToString()).Append('/').Append(error.ErrorCode);
+                if (!string.IsNullOrEmpty(error.ErrorMessage))
+                {
+                    message.Append(": ").Append(SecretRedactor.Redact(error.ErrorMessage, secret));
+                }
+
+                if (!string.IsNullOrEmpty(error.RequestId))
+                {
+                    message.Append(" (request_id ").Append(error.RequestId).Append(')');
+                }
+            }
+            else if (isSuccess)
+            {
+                message.Append(", but the body could not be read as ").Append(responseType.Name).Append(": ")
+                    .Append(snippet ?? "(empty body)");
+            }
+            else
+            {
+                message.Append(" with a body that is not a Plaid error: ").Append(snippet ?? "(empty body)");
+            }
+
+            // The inner exception's message can quote the body; keep it only when no body text was involved.
+            var inner = source.InnerException is Newtonsoft.Json.JsonException ? null : source.InnerException;
+            return new PlaidApiException(message.ToString(), status, error, snippet, source.Headers, inner);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System;
+using System.Collections.Generic;
+
+namespace Plaid.Partner.Internal
+{
+    /// <summary>
+    /// The exception the generated client throws (nswag.json: exceptionClass, generateExceptionClasses=false, so
+    /// it is written here and stays internal). <see cref="PlaidPartnerClient"/> turns it into <see cref="PlaidApiException"/>.
+    /// </summary>
+    internal class PlaidGeneratedApiException : Exception
+    {
+        public PlaidGeneratedApiException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
+            : base(message, innerException)
+        {
+            StatusCode = statusCode;
+            Response = response;
+            Headers = headers;
+        }
+
+        public int StatusCode { get; }
+
+        public string? Response { get; }
+
+        public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
+    }
+}

@@ -1,0 +1,205 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Plaid.Partner.Internal;
+
+namespace Plaid.Partner
+{
+    /// <summary>
+    /// The client for Plaid's Partner (reseller) API: create end customers, read their status and OAuth registration,
+    /// enable them in Production and remove them. Thread-safe; create one per partner account and reuse it.
+    /// </summary>
+    /// <remarks>
+    /// Every failed call throws <see cref="PlaidApiException"/>; a call that exceeds
+    /// <see cref="PlaidPartnerOptions.Timeout"/> throws <see cref="TimeoutException"/>; transport failures surface as
+    /// <see cref="HttpRequestException"/> and cancellation as <see cref="OperationCanceledException"/>.
+    /// </remarks>
+    public class PlaidPartnerClient
+    {
+        internal const string CreatePath = "/partner/customer/create";
+        internal const string GetPath = "/partner/customer/get";
+        internal const string OAuthInstitutionsGetPath = "/partner/customer/oauth_institutions/get";
+        internal const string EnablePath = "/partner/customer/enable";
+        internal const string RemovePath = "/partner/customer/remove";
+        internal const string WebhookVerificationKeyGetPath = "/webhook_verification_key/get";
+
+        private readonly PlaidPartnerApiClient _api = null!;
+        private readonly PlaidPartnerOptions _options = null!;
+
+        /// <summary>For mocking only: a client built this way has no options and no transport.</summary>
+        protected PlaidPartnerClient()
+        {
+        }
+
+        /// <summary>
+        /// Creates a client that uses a process-wide <see cref="HttpClient"/> (TLS 1.2+, pooled connections that are
+        /// recycled so DNS changes are seen).
+        /// </summary>
+        /// <param name="options">Credentials, environment and timeout; copied and validated here.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+        /// <exception cref="ArgumentException">A setting is missing or invalid; the message names it.</exception>
+        public PlaidPartnerClient(PlaidPartnerOptions options)
+            : this(PlaidHttpClientFactory.Shared, options)
+        {
+        }
+
+        /// <summary>Creates a client that sends through the caller's <see cref="HttpClient"/>.</summary>
+        /// <param name="httpClient">The transport; its <see cref="HttpClient.BaseAddress"/> is ignored in favour of the environment's.</param>
+        /// <param name="options">Credentials, environment and timeout; copied and validated here.</param>
+        /// <exception cref="ArgumentNullException">An argument is null.</exception>
+        /// <exception cref="ArgumentException">A setting is missing or invalid; the message names it.</exception>
+        public PlaidPartnerClient(HttpClient httpClient, PlaidPartnerOptions options)
+        {
+            if (httpClient is null)
+            {
+                throw new ArgumentNullException(nameof(httpClient));
+            }
+
+            if (options is null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            _options = options.ValidatedCopy();
+            _api = new PlaidPartnerApiClient(httpClient, _options);
+        }
+
+        /// <summary>The environment this client calls.</summary>
+        public virtual PlaidEnvironment Environment => _options.Environment;
+
+        /// <summary>
+        /// Creates an end customer (<c>/partner/customer/create</c>). Production only: Plaid creates end customers,
+        /// Sandbox keys included, only in Production.
+        /// </summary>
+        /// <param name="request">The end customer's details; the required fields are checked before sending.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The new end customer with its <c>client_id</c>, status and secrets.</returns>
+        /// <exception cref="PlaidProductionOnlyException">The client is configured for Sandbox; nothing was sent.</exception>
+        /// <exception cref="ArgumentException">A required field is missing; the message names it.</exception>
+        /// <exception cref="PlaidApiException">Plaid refused the call or answered with an unreadable body.</exception>
+        public virtual Task<PartnerCustomerCreateResponse> CreateEndCustomerAsync(PartnerCustomerCreateRequest request, CancellationToken cancellationToken = default)
+        {
+            RequestValidator.Validate(request, nameof(request));
+            if (!_options.Environment.IsProduction)
+            {
+                throw new PlaidProductionOnlyException(CreatePath, _options.Environment);
+            }
+
+            return SendAsync(CreatePath, (api, ct) => api.PartnerCustomerCreateAsync(request, ct), cancellationToken);
+        }
+
+        /// <summary>
+        /// Asks Plaid Sandbox for the sample response of <c>/partner/customer/create</c> on purpose: nothing is created
+        /// and the keys it returns do not work. Useful to see the response shape without a Production account.
+        /// </summary>
+        /// <param name="request">The end customer's details; the required fields are checked before sending.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The sample, marked as such.</returns>
+        /// <exception cref="InvalidOperationException">The client is configured for Production, where the call would create a real, billable customer.</exception>
+        /// <exception cref="PlaidApiException">Plaid refused the call or answered with an unreadable body.</exception>
+        public virtual async Task<PlaidSandboxSample<PartnerCustomerCreateResponse>> CreateEndCustomerSandboxSampleAsync(PartnerCustomerCreateRequest request, CancellationToken cancellationToken = default)
+        {
+            RequestValidator.Validate(request, nameof(request));
+            if (_options.Environment.IsProduction)
+            {
+                throw new InvalidOperationException($"CreateEndCustomerSandboxSampleAsync asks Sandbox for a sample, but this client is configured for {_options.Environment}, where {CreatePath} creates a real, billable end customer. Use CreateEndCustomerAsync to create one.");
+            }
+
+            var sample = await SendAsync(CreatePath, (api, ct) => api.PartnerCustomerCreateAsync(request, ct), cancellationToken).ConfigureAwait(false);
+            return new PlaidSandboxSample<PartnerCustomerCreateResponse>(sample);
+        }
+
+        /// <summary>Reads an end customer's status (<c>/partner/customer/get</c>).</summary>
+        /// <param name="endCustomerClientId">The end customer's <c>client_id</c>.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The end customer.</returns>
+        /// <exception cref="ArgumentException"><paramref name="endCustomerClientId"/> is null, empty or white space.</exception>
+        /// <exception cref="PlaidApiException">Plaid refused the call (e.g. <see cref="PlaidPartnerErrorCodes.CustomerNotFound"/>) or answered with an unreadable body.</exception>
+        public virtual Task<PartnerCustomerGetResponse> GetEndCustomerAsync(string endCustomerClientId, CancellationToken cancellationToken = default)
+        {
+            var body = new PartnerCustomerGetRequest { EndCustomerClientId = RequireId(endCustomerClientId, nameof(endCustomerClientId)) };
+            return SendAsync(GetPath, (api, ct) => api.PartnerCustomerGetAsync(body, ct), cancellationToken);
+        }
+
+        /// <summary>Reads an end customer's OAuth registration with each institution (<c>/partner/customer/oauth_institutions/get</c>).</summary>
+        /// <param name="endCustomerClientId">The end customer's <c>client_id</c>.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The flowdown and questionnaire status and the institutions.</returns>
+        /// <exception cref="ArgumentException"><paramref name="endCustomerClientId"/> is null, empty or white space.</exception>
+        /// <exception cref="PlaidApiException">Plaid refused the call or answered with an unreadable body.</exception>
+        public virtual Task<PartnerCustomerOAuthInstitutionsGetResponse> GetEndCustomerOAuthInstitutionsAsync(string endCustomerClientId, CancellationToken cancellationToken = default)
+        {
+            var body = new PartnerCustomerOAuthInstitutionsGetRequest { EndCustomerClientId = RequireId(endCustomerClientId, nameof(endCustomerClientId)) };
+            return SendAsync(OAuthInstitutionsGetPath, (api, ct) => api.PartnerCustomerOauthInstitutionsGetAsync(body, ct), cancellationToken);
+        }
+
+        /// <summary>Enables an end customer in full Production (<c>/partner/customer/enable</c>).</summary>
+        /// <param name="endCustomerClientId">The end customer's <c>client_id</c>.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The end customer's Production secret.</returns>
+        /// <exception cref="ArgumentException"><paramref name="endCustomerClientId"/> is null, empty or white space.</exception>
+        /// <exception cref="PlaidApiException">Plaid refused the call (e.g. <see cref="PlaidPartnerErrorCodes.CustomerNotReadyForEnablement"/>) or answered with an unreadable body.</exception>
+        public virtual Task<PartnerCustomerEnableResponse> EnableEndCustomerAsync(string endCustomerClientId, CancellationToken cancellationToken = default)
+        {
+            var body = new PartnerCustomerEnableRequest { EndCustomerClientId = RequireId(endCustomerClientId, nameof(endCustomerClientId)) };
+            return SendAsync(EnablePath, (api, ct) => api.PartnerCustomerEnableAsync(body, ct), cancellationToken);
+        }
+
+        /// <summary>Removes an end customer that is not yet enabled in full Production (<c>/partner/customer/remove</c>).</summary>
+        /// <param name="endCustomerClientId">The end customer's <c>client_id</c>.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The response, with its <c>request_id</c>.</returns>
+        /// <exception cref="ArgumentException"><paramref name="endCustomerClientId"/> is null, empty or white space.</exception>
+        /// <exception cref="PlaidApiException">Plaid refused the call (e.g. <see cref="PlaidPartnerErrorCodes.CustomerRemovalNotAllowed"/>) or answered with an unreadable body.</exception>
+        public virtual Task<PartnerCustomerRemoveResponse> RemoveEndCustomerAsync(string endCustomerClientId, CancellationToken cancellationToken = default)
+        {
+            var body = new PartnerCustomerRemoveRequest { EndCustomerClientId = RequireId(endCustomerClientId, nameof(endCustomerClientId)) };
+            return SendAsync(RemovePath, (api, ct) => api.PartnerCustomerRemoveAsync(body, ct), cancellationToken);
+        }
+
+        /// <summary>Gets the public key (a JWK) that signs webhooks with the given key id (<c>/webhook_verification_key/get</c>).</summary>
+        /// <param name="keyId">The <c>kid</c> from the webhook's <c>Plaid-Verification</c> JWT header.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The key, with <c>created_at</c> and (once rotated out) <c>expired_at</c>.</returns>
+        /// <exception cref="ArgumentException"><paramref name="keyId"/> is null, empty or white space.</exception>
+        /// <exception cref="PlaidApiException">Plaid refused the call or answered with an unreadable body.</exception>
+        public virtual Task<WebhookVerificationKeyGetResponse> GetWebhookVerificationKeyAsync(string keyId, CancellationToken cancellationToken = default)
+        {
+            var body = new WebhookVerificationKeyGetRequest { KeyId = RequireId(keyId, nameof(keyId)) };
+            return SendAsync(WebhookVerificationKeyGetPath, (api, ct) => api.WebhookVerificationKeyGetAsync(body, ct), cancellationToken);
+        }
+
+        private async Task<TResponse> SendAsync<TResponse>(string path, Func<PlaidPartnerApiClient, CancellationToken, Task<TResponse>> call, CancellationToken cancellationToken)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (_options.Timeout != Timeout.InfiniteTimeSpan)
+            {
+                timeout.CancelAfter(_options.Timeout);
+            }
+
+            try
+            {
+                return await call(_api, timeout.Token).ConfigureAwait(false);
+            }
+            catch (PlaidGeneratedApiException e)
+            {
+                throw PlaidApiExceptionFactory.Create(path, typeof(TResponse), e, _options.Secret);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+            {
+                throw new TimeoutException($"Plaid {path} did not complete within {_options.Timeout} (PlaidPartnerOptions.Timeout).", e);
+            }
+        }
+
+        private static string RequireId(string value, string parameterName)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw new ArgumentException($"{parameterName} must be a non-empty Plaid id.", parameterName);
+            }
+
+            return value;
+        }
+    }
+}
