@@ -11,5 +11,5 @@ function Invoke-Step([string] $name, [scriptblock] $step) {
 }
 
 Invoke-Step 'restore' { dotnet restore Plaid.Partner.sln }
-Invoke-Step 'build' { dotnet build Plaid.Partner.sln --no-restore -c Release }
-Invoke-Step 'test' { dotnet test Plaid.Partner.sln --no-build -c Release }
+Invoke-Step 'build' { dotnet build Plaid.Partner.sln --no-restore }
+Invoke-Step 'test' { dotnet test Plaid.Partner.sln --no-restore }
