@@ -7,6 +7,9 @@ namespace Plaid.Partner.Internal
     /// <summary>Turns whatever the generated client threw into the one public <see cref="PlaidApiException"/>.</summary>
     internal static class PlaidApiExceptionFactory
     {
+        // Plaid's messages are a sentence; anything longer is not worth a multi-megabyte exception message.
+        private const int MaxErrorMessageLength = 300;
+
         public static PlaidApiException Create(string operationPath, Type responseType, PlaidGeneratedApiException source, string? secret)
         {
             var status = (HttpStatusCode)source.StatusCode;
@@ -21,7 +24,7 @@ namespace Plaid.Partner.Internal
                 message.Append(' ').Append(error.ErrorType.ToString()).Append('/').Append(error.ErrorCode);
                 if (!string.IsNullOrEmpty(error.ErrorMessage))
                 {
-                    message.Append(": ").Append(SecretRedactor.Redact(error.ErrorMessage, secret));
+                    message.Append(": ").Append(SecretRedactor.Snippet(error.ErrorMessage, secret, MaxErrorMessageLength));
                 }
 
                 if (!string.IsNullOrEmpty(error.RequestId))
