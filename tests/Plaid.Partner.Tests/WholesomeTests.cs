@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+using NUnit.Framework;
+using Plaid.Partner.Internal;
+
+namespace Plaid.Partner.Tests
+{
+    /// <summary>Conventions of the public surface, checked by reflection so a new member cannot quietly break them.</summary>
+    public class WholesomeTests
+    {
+        private static readonly Assembly Library = typeof(PlaidPartnerClient).Assembly;
+
+        private static IEnumerable<Type> PublicTypes => Library.GetExportedTypes();
+
+        private static IEnumerable<MethodInfo> PublicAsyncMethods =>
+            PublicTypes.Where(t => t.IsClass && !IsGeneratedModel(t))
+                .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+                .Where(m => typeof(Task).IsAssignableFrom(m.ReturnType));
+
+        [Test]
+        public void Every_public_async_method_is_virtual_and_ends_with_an_optional_cancellation_token()
+        {
+            var methods = PublicAsyncMethods.ToList();
+            Assert.That(methods, Is.Not.Empty);
+
+            foreach (var method in methods)
+            {
+                var last = method.GetParameters().LastOrDefault();
+                Assert.Multiple(() =>
+                {
+                    Assert.That(method.IsVirtual && !method.IsFinal, Is.True, $"{method.DeclaringType!.Name}.{method.Name} must be virtual so it can be mocked");
+                    Assert.That(last?.ParameterType, Is.EqualTo(typeof(CancellationToken)), $"{method.Name} must take a CancellationToken last");
+                    Assert.That(last?.HasDefaultValue, Is.True, $"{method.Name}'s CancellationToken must default");
+                    Assert.That(method.Name, Does.EndWith("Async"));
+                });
+            }
+        }
+
+        [Test]
+        public void Clients_have_a_protected_parameterless_constructor_for_mocking()
+        {
+            var constructor = typeof(PlaidPartnerClient).GetConstructor(BindingFlags.NonPublic | BindingFlags.Instance, Type.EmptyTypes);
+
+            Assert.That(constructor?.IsFamily, Is.True);
+        }
+
+        [Test]
+        public void Every_json_member_name_is_snake_case()
+        {
+            var names = PublicTypes
+                .SelectMany(t => t.GetProperties())
+                .Select(p => p.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName)
+                .Where(n => n is not null)
+                .ToList();
+
+            Assert.That(names, Is.Not.Empty);
+            Assert.That(names, Has.All.Match("^[a-z][a-z0-9_]*$"));
+        }
+
+        [Test]
+        public void Nothing_generated_or_internal_leaks_into_the_public_surface()
+        {
+            Assert.Multiple(() =>
+            {
+                Assert.That(typeof(PlaidPartnerApiClient).IsPublic, Is.False, "the generated HTTP client is internal");
+                Assert.That(typeof(PlaidGeneratedApiException).IsPublic, Is.False, "the generated client's exception is internal");
+                Assert.That(PublicTypes.Where(t => t.Namespace != "Plaid.Partner" && t.Namespace?.StartsWith("Plaid.Partner.", StringComparison.Ordinal) != true), Is.Empty);
+                Assert.That(PublicTypes.Where(t => t.Namespace == "Plaid.Partner.Internal"), Is.Empty);
+                Assert.That(PublicTypes.Where(t => t.Name.Contains("Generated", StringComparison.Ordinal)), Is.Empty);
+            });
+        }
+
+        [Test]
+        public void Every_generated_enum_is_extensible()
+        {
+            var enums = PublicTypes.Where(t => t.GetInterfaces().Contains(typeof(IExtensibleEnum))).ToList();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(PublicTypes.Where(t => t.IsEnum), Is.Empty, "a C# enum would throw on a value Plaid adds later");
+                Assert.That(enums, Has.Count.GreaterThanOrEqualTo(9));
+                foreach (var type in enums)
+                {
+                    Assert.That(type.IsValueType, Is.True, type.Name);
+                    Assert.That(type.GetCustomAttribute<JsonConverterAttribute>()?.ConverterType, Is.EqualTo(typeof(ExtensibleEnumJsonConverter)), type.Name);
+                    Assert.That(type.GetProperty("KnownValues", BindingFlags.Public | BindingFlags.Static), Is.Not.Null, type.Name);
+                }
+            });
+        }
+
+        [Test]
+        public void Public_property_names_are_pascal_case()
+        {
+            var bad = PublicTypes.SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+                .Where(p => !Regex.IsMatch(p.Name, "^[A-Z][A-Za-z0-9]*$"))
+                .Select(p => $"{p.DeclaringType!.Name}.{p.Name}");
+
+            Assert.That(bad, Is.Empty);
+        }
+
+        [Test]
+        public void The_only_public_exceptions_are_the_api_error_and_the_production_only_rule()
+        {
+            var exceptions = PublicTypes.Where(t => typeof(Exception).IsAssignableFrom(t)).ToList();
+
+            Assert.That(exceptions, Is.EquivalentTo(new[] { typeof(PlaidApiException), typeof(PlaidProductionOnlyException) }));
+        }
+
+        private static bool IsGeneratedModel(Type type) =>
+            type.GetCustomAttributes<System.CodeDom.Compiler.GeneratedCodeAttribute>().Any();
+    }
+}
