@@ -1,8 +1,14 @@
 using System;
+using System.IO;
+using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Plaid.Partner.Internal;
+using Polly;
+using Polly.Timeout;
 
 namespace Plaid.Partner
 {
@@ -12,8 +18,10 @@ namespace Plaid.Partner
     /// </summary>
     /// <remarks>
     /// Every failed call throws <see cref="PlaidApiException"/>; a call that exceeds
-    /// <see cref="PlaidPartnerOptions.Timeout"/> throws <see cref="TimeoutException"/>; transport failures surface as
-    /// <see cref="HttpRequestException"/> and cancellation as <see cref="OperationCanceledException"/>.
+    /// <see cref="PlaidPartnerOptions.Timeout"/> or <see cref="PlaidPartnerOptions.AttemptTimeout"/> throws
+    /// <see cref="TimeoutException"/>; transport failures surface as <see cref="HttpRequestException"/> and cancellation
+    /// as <see cref="OperationCanceledException"/>. Read calls are retried on transient failures
+    /// (<see cref="PlaidPartnerOptions.Retry"/>); create, enable and remove never are.
     /// </remarks>
     public class PlaidPartnerClient
     {
@@ -26,6 +34,9 @@ namespace Plaid.Partner
 
         private readonly PlaidPartnerApiClient _api = null!;
         private readonly PlaidPartnerOptions _options = null!;
+        private readonly PlaidResilience _resilience = null!;
+        private readonly ILogger _logger = NullLogger.Instance;
+        private readonly TimeProvider _timeProvider = TimeProvider.System;
 
         /// <summary>For mocking only: a client built this way has no options and no transport.</summary>
         protected PlaidPartnerClient()
@@ -50,6 +61,18 @@ namespace Plaid.Partner
         /// <exception cref="ArgumentNullException">An argument is null.</exception>
         /// <exception cref="ArgumentException">A setting is missing or invalid; the message names it.</exception>
         public PlaidPartnerClient(HttpClient httpClient, PlaidPartnerOptions options)
+            : this(httpClient, options, logger: null, timeProvider: null)
+        {
+        }
+
+        /// <summary>Creates a client that sends through the caller's <see cref="HttpClient"/> and logs to <paramref name="logger"/>.</summary>
+        /// <param name="httpClient">The transport; its <see cref="HttpClient.BaseAddress"/> is ignored in favour of the environment's.</param>
+        /// <param name="options">Credentials, environment, timeouts and retries; copied and validated here.</param>
+        /// <param name="logger">Where each call's path, status, duration and request id are logged; null for none.</param>
+        /// <param name="timeProvider">The clock for timeouts and retry waits; null for the system clock.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> or <paramref name="options"/> is null.</exception>
+        /// <exception cref="ArgumentException">A setting is missing or invalid; the message names it.</exception>
+        public PlaidPartnerClient(HttpClient httpClient, PlaidPartnerOptions options, ILogger<PlaidPartnerClient>? logger, TimeProvider? timeProvider)
         {
             if (httpClient is null)
             {
@@ -63,6 +86,9 @@ namespace Plaid.Partner
 
             _options = options.ValidatedCopy();
             _api = new PlaidPartnerApiClient(httpClient, _options);
+            _logger = logger ?? (ILogger)NullLogger.Instance;
+            _timeProvider = timeProvider ?? TimeProvider.System;
+            _resilience = new PlaidResilience(_options, _logger, _timeProvider);
         }
 
         /// <summary>The environment this client calls.</summary>
@@ -86,7 +112,7 @@ namespace Plaid.Partner
                 throw new PlaidProductionOnlyException(CreatePath, _options.Environment);
             }
 
-            return SendAsync(CreatePath, (api, ct) => api.PartnerCustomerCreateAsync(request, ct), cancellationToken);
+            return SendAsync(CreatePath, (api, ct) => api.PartnerCustomerCreateAsync(request, ct), retrySafe: false, cancellationToken);
         }
 
         /// <summary>
@@ -106,7 +132,7 @@ namespace Plaid.Partner
                 throw new InvalidOperationException($"CreateEndCustomerSandboxSampleAsync asks Sandbox for a sample, but this client is configured for {_options.Environment}, where {CreatePath} creates a real, billable end customer. Use CreateEndCustomerAsync to create one.");
             }
 
-            var sample = await SendAsync(CreatePath, (api, ct) => api.PartnerCustomerCreateAsync(request, ct), cancellationToken).ConfigureAwait(false);
+            var sample = await SendAsync(CreatePath, (api, ct) => api.PartnerCustomerCreateAsync(request, ct), retrySafe: false, cancellationToken).ConfigureAwait(false);
             return new PlaidSandboxSample<PartnerCustomerCreateResponse>(sample);
         }
 
@@ -119,7 +145,7 @@ namespace Plaid.Partner
         public virtual Task<PartnerCustomerGetResponse> GetEndCustomerAsync(string endCustomerClientId, CancellationToken cancellationToken = default)
         {
             var body = new PartnerCustomerGetRequest { EndCustomerClientId = RequireId(endCustomerClientId, nameof(endCustomerClientId)) };
-            return SendAsync(GetPath, (api, ct) => api.PartnerCustomerGetAsync(body, ct), cancellationToken);
+            return SendAsync(GetPath, (api, ct) => api.PartnerCustomerGetAsync(body, ct), retrySafe: true, cancellationToken);
         }
 
         /// <summary>Reads an end customer's OAuth registration with each institution (<c>/partner/customer/oauth_institutions/get</c>).</summary>
@@ -131,7 +157,7 @@ namespace Plaid.Partner
         public virtual Task<PartnerCustomerOAuthInstitutionsGetResponse> GetEndCustomerOAuthInstitutionsAsync(string endCustomerClientId, CancellationToken cancellationToken = default)
         {
             var body = new PartnerCustomerOAuthInstitutionsGetRequest { EndCustomerClientId = RequireId(endCustomerClientId, nameof(endCustomerClientId)) };
-            return SendAsync(OAuthInstitutionsGetPath, (api, ct) => api.PartnerCustomerOauthInstitutionsGetAsync(body, ct), cancellationToken);
+            return SendAsync(OAuthInstitutionsGetPath, (api, ct) => api.PartnerCustomerOauthInstitutionsGetAsync(body, ct), retrySafe: true, cancellationToken);
         }
 
         /// <summary>Enables an end customer in full Production (<c>/partner/customer/enable</c>).</summary>
@@ -143,7 +169,7 @@ namespace Plaid.Partner
         public virtual Task<PartnerCustomerEnableResponse> EnableEndCustomerAsync(string endCustomerClientId, CancellationToken cancellationToken = default)
         {
             var body = new PartnerCustomerEnableRequest { EndCustomerClientId = RequireId(endCustomerClientId, nameof(endCustomerClientId)) };
-            return SendAsync(EnablePath, (api, ct) => api.PartnerCustomerEnableAsync(body, ct), cancellationToken);
+            return SendAsync(EnablePath, (api, ct) => api.PartnerCustomerEnableAsync(body, ct), retrySafe: false, cancellationToken);
         }
 
         /// <summary>Removes an end customer that is not yet enabled in full Production (<c>/partner/customer/remove</c>).</summary>
@@ -155,7 +181,7 @@ namespace Plaid.Partner
         public virtual Task<PartnerCustomerRemoveResponse> RemoveEndCustomerAsync(string endCustomerClientId, CancellationToken cancellationToken = default)
         {
             var body = new PartnerCustomerRemoveRequest { EndCustomerClientId = RequireId(endCustomerClientId, nameof(endCustomerClientId)) };
-            return SendAsync(RemovePath, (api, ct) => api.PartnerCustomerRemoveAsync(body, ct), cancellationToken);
+            return SendAsync(RemovePath, (api, ct) => api.PartnerCustomerRemoveAsync(body, ct), retrySafe: false, cancellationToken);
         }
 
         /// <summary>Gets the public key (a JWK) that signs webhooks with the given key id (<c>/webhook_verification_key/get</c>).</summary>
@@ -167,30 +193,61 @@ namespace Plaid.Partner
         public virtual Task<WebhookVerificationKeyGetResponse> GetWebhookVerificationKeyAsync(string keyId, CancellationToken cancellationToken = default)
         {
             var body = new WebhookVerificationKeyGetRequest { KeyId = RequireId(keyId, nameof(keyId)) };
-            return SendAsync(WebhookVerificationKeyGetPath, (api, ct) => api.WebhookVerificationKeyGetAsync(body, ct), cancellationToken);
+            return SendAsync(WebhookVerificationKeyGetPath, (api, ct) => api.WebhookVerificationKeyGetAsync(body, ct), retrySafe: true, cancellationToken);
         }
 
-        private async Task<TResponse> SendAsync<TResponse>(string path, Func<PlaidPartnerApiClient, CancellationToken, Task<TResponse>> call, CancellationToken cancellationToken)
+        private async Task<TResponse> SendAsync<TResponse>(string path, Func<PlaidPartnerApiClient, CancellationToken, Task<TResponse>> call, bool retrySafe, CancellationToken cancellationToken)
+            where TResponse : class
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (_options.Timeout != Timeout.InfiniteTimeSpan)
-            {
-                timeout.CancelAfter(_options.Timeout);
-            }
-
+            var started = _timeProvider.GetTimestamp();
+            using var total = _options.Timeout == Timeout.InfiniteTimeSpan
+                ? new CancellationTokenSource()
+                : new CancellationTokenSource(_options.Timeout, _timeProvider);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, total.Token);
+            PlaidLog.Starting(_logger, path, retrySafe);
             try
             {
-                return await call(_api, timeout.Token).ConfigureAwait(false);
+                var response = await PlaidResilience.ExecuteAsync(
+                    retrySafe ? _resilience.ReadPipeline : _resilience.WritePipeline,
+                    path,
+                    async token =>
+                    {
+                        try
+                        {
+                            return await call(_api, token).ConfigureAwait(false);
+                        }
+                        catch (PlaidGeneratedApiException e)
+                        {
+                            throw PlaidApiExceptionFactory.Create(path, typeof(TResponse), e, _options.Secret);
+                        }
+                    },
+                    linked.Token).ConfigureAwait(false);
+                PlaidLog.CallSucceeded(_logger, path, (int)HttpStatusCode.OK, Elapsed(started), (response as IPlaidResponse)?.RequestId);
+                return response;
             }
-            catch (PlaidGeneratedApiException e)
+            catch (PlaidApiException e)
             {
-                throw PlaidApiExceptionFactory.Create(path, typeof(TResponse), e, _options.Secret);
+                PlaidLog.CallFailed(_logger, path, (int)e.StatusCode, e.ErrorType?.ToString(), e.ErrorCode, Elapsed(started), e.RequestId);
+                throw;
             }
-            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && total.IsCancellationRequested)
             {
+                PlaidLog.TimedOut(_logger, path, _options.Timeout, Elapsed(started));
                 throw new TimeoutException($"Plaid {path} did not complete within {_options.Timeout} (PlaidPartnerOptions.Timeout).", e);
             }
+            catch (TimeoutRejectedException e)
+            {
+                PlaidLog.TimedOut(_logger, path, _options.AttemptTimeout, Elapsed(started));
+                throw new TimeoutException($"Plaid {path} did not answer within {_options.AttemptTimeout} (PlaidPartnerOptions.AttemptTimeout){(retrySafe ? " on its last attempt" : "; it was not retried because it changes state")}.", e);
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException)
+            {
+                PlaidLog.TransportFailed(_logger, path, e.GetType().Name, Elapsed(started));
+                throw;
+            }
         }
+
+        private long Elapsed(long started) => (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds;
 
         private static string RequireId(string value, string parameterName)
         {

@@ -1,19 +1,24 @@
 using System;
 using System.Threading;
+using Plaid.Partner.Internal;
 
 namespace Plaid.Partner
 {
     /// <summary>
-    /// Settings for <see cref="PlaidPartnerClient"/>. The client copies them when it is constructed, so changing an
-    /// instance afterwards does not affect a client already built from it.
+    /// Settings for <see cref="PlaidPartnerClient"/>, bindable from configuration (e.g. a <c>"Plaid"</c> section). The
+    /// client copies them when it is constructed, so changing an instance afterwards does not affect a client already
+    /// built from it.
     /// </summary>
     public sealed class PlaidPartnerOptions
     {
         /// <summary>The Plaid API version sent in the <c>Plaid-Version</c> header unless overridden.</summary>
         public const string DefaultPlaidVersion = "2020-09-14";
 
-        /// <summary>The per-call timeout used unless overridden.</summary>
+        /// <summary>The limit for a whole call, retries included, unless overridden.</summary>
         public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+        /// <summary>The limit for one attempt unless overridden.</summary>
+        public static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(30);
 
         /// <summary>Your reseller team's Plaid <c>client_id</c>, sent in the <c>PLAID-CLIENT-ID</c> header.</summary>
         public string? ClientId { get; set; }
@@ -24,57 +29,62 @@ namespace Plaid.Partner
         /// </summary>
         public string? Secret { get; set; }
 
-        /// <summary>The environment to call. Defaults to <see cref="PlaidEnvironment.Sandbox"/>.</summary>
+        /// <summary>
+        /// The environment to call: <see cref="PlaidEnvironment.Production"/> or <see cref="PlaidEnvironment.Sandbox"/>
+        /// (from configuration: <c>"production"</c> or <c>"sandbox"</c>). Defaults to Sandbox.
+        /// </summary>
         public PlaidEnvironment Environment { get; set; } = PlaidEnvironment.Sandbox;
+
+        /// <summary>
+        /// Optional: send requests to this address (a proxy or the local emulator) instead of Plaid's host, treating it as
+        /// <see cref="Environment"/>. Absolute https, or http on loopback only.
+        /// </summary>
+        public Uri? BaseAddress { get; set; }
 
         /// <summary>The value of the <c>Plaid-Version</c> header. Defaults to <see cref="DefaultPlaidVersion"/>.</summary>
         public string PlaidVersion { get; set; } = DefaultPlaidVersion;
 
         /// <summary>
-        /// How long one call may take before it fails with <see cref="TimeoutException"/>; positive, or
-        /// <see cref="Timeout.InfiniteTimeSpan"/>. Defaults to <see cref="DefaultTimeout"/>.
+        /// How long one call may take, retries and their waits included, before it fails with
+        /// <see cref="TimeoutException"/>; positive, or <see cref="Timeout.InfiniteTimeSpan"/>. Defaults to 60 seconds.
         /// </summary>
         public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
+        /// <summary>
+        /// How long one attempt may take before it is abandoned (and, for a read call, retried); positive, or
+        /// <see cref="Timeout.InfiniteTimeSpan"/>. Defaults to 30 seconds.
+        /// </summary>
+        public TimeSpan AttemptTimeout { get; set; } = DefaultAttemptTimeout;
+
+        /// <summary>Retries of read calls. Set <see cref="PlaidRetryOptions.MaxRetryAttempts"/> to 0 to switch them off.</summary>
+        public PlaidRetryOptions Retry { get; set; } = new();
+
         /// <summary>Shows every setting with the secret redacted.</summary>
         public override string ToString() =>
-            $"PlaidPartnerOptions {{ ClientId = {ClientId ?? "(null)"}, Secret = {(Secret is null ? "(null)" : "[redacted]")}, Environment = {Environment}, PlaidVersion = {PlaidVersion}, Timeout = {Timeout} }}";
+            $"PlaidPartnerOptions {{ ClientId = {ClientId ?? "(null)"}, Secret = {(Secret is null ? "(null)" : "[redacted]")}, Environment = {Environment}, BaseAddress = {BaseAddress?.ToString() ?? "(none)"}, PlaidVersion = {PlaidVersion}, Timeout = {Timeout}, AttemptTimeout = {AttemptTimeout}, Retry = {{ {Retry} }} }}";
+
+        /// <summary>The environment requests go to: <see cref="Environment"/>, or a custom one at <see cref="BaseAddress"/>.</summary>
+        internal PlaidEnvironment ResolvedEnvironment =>
+            BaseAddress is null ? Environment : PlaidEnvironment.Custom(BaseAddress, Environment);
 
         /// <summary>Checks every setting and returns an independent copy, so later changes to this instance do not leak in.</summary>
         internal PlaidPartnerOptions ValidatedCopy()
         {
-            if (string.IsNullOrWhiteSpace(ClientId))
+            var problems = PlaidPartnerOptionsValidation.Problems(this, "PlaidPartnerOptions.");
+            if (problems.Count > 0)
             {
-                throw new ArgumentException("PlaidPartnerOptions.ClientId is required: set it to your reseller team's Plaid client_id.", "options");
-            }
-
-            if (string.IsNullOrWhiteSpace(Secret))
-            {
-                throw new ArgumentException("PlaidPartnerOptions.Secret is required: set it to your reseller team's Plaid secret for the chosen environment.", "options");
-            }
-
-            if (Environment is null)
-            {
-                throw new ArgumentException($"PlaidPartnerOptions.Environment is required: use PlaidEnvironment.Production, PlaidEnvironment.Sandbox or PlaidEnvironment.Custom(...). Valid names: {PlaidEnvironment.ValidNames}.", "options");
-            }
-
-            if (string.IsNullOrWhiteSpace(PlaidVersion))
-            {
-                throw new ArgumentException($"PlaidPartnerOptions.PlaidVersion must not be empty (the default is {DefaultPlaidVersion}).", "options");
-            }
-
-            if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
-            {
-                throw new ArgumentException($"PlaidPartnerOptions.Timeout must be positive or Timeout.InfiniteTimeSpan; it was {Timeout}.", "options");
+                throw new ArgumentException(string.Join(" ", problems), "options");
             }
 
             return new PlaidPartnerOptions
             {
-                ClientId = ClientId.Trim(),
+                ClientId = ClientId!.Trim(),
                 Secret = Secret,
-                Environment = Environment,
+                Environment = ResolvedEnvironment,
                 PlaidVersion = PlaidVersion.Trim(),
                 Timeout = Timeout,
+                AttemptTimeout = AttemptTimeout,
+                Retry = Retry.Copy(),
             };
         }
     }

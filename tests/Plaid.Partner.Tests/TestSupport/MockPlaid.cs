@@ -14,13 +14,20 @@ namespace Plaid.Partner.Tests.TestSupport
         // Shaped like a real Plaid secret (30 hex characters) so redaction is tested on something realistic.
         public const string Secret = "0123456789abcdef0123456789abcd";
 
-        public MockPlaid(PlaidEnvironment? environment = null, Action<PlaidPartnerOptions>? configure = null)
+        public MockPlaid(
+            PlaidEnvironment? environment = null,
+            Action<PlaidPartnerOptions>? configure = null,
+            Microsoft.Extensions.Logging.ILogger<PlaidPartnerClient>? logger = null,
+            TimeProvider? timeProvider = null)
         {
             Handler = new MockHttpMessageHandler();
             HttpClient = Handler.ToHttpClient();
             Options = new PlaidPartnerOptions { ClientId = ClientId, Secret = Secret, Environment = environment ?? PlaidEnvironment.Sandbox };
+
+            // Unit tests of one response each; retries have their own tests (PlaidResilienceTests).
+            Options.Retry.MaxRetryAttempts = 0;
             configure?.Invoke(Options);
-            Client = new PlaidPartnerClient(HttpClient, Options);
+            Client = new PlaidPartnerClient(HttpClient, Options, logger, timeProvider);
         }
 
         public MockHttpMessageHandler Handler { get; }

@@ -1,0 +1,136 @@
+using System;
+using System.Net.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Plaid.Partner.Internal;
+
+namespace Plaid.Partner.DependencyInjection
+{
+    /// <summary>
+    /// Registers <see cref="PlaidPartnerClient"/> on <see cref="IHttpClientFactory"/>-managed <c>HttpClient</c>s, with
+    /// options bound from configuration and validated when the host starts.
+    /// </summary>
+    public static class PlaidPartnerServiceCollectionExtensions
+    {
+        /// <summary>The name of the <c>HttpClient</c> behind the default (unnamed) registration.</summary>
+        public const string DefaultHttpClientName = "Plaid.Partner";
+
+        /// <summary>
+        /// Registers <see cref="PlaidPartnerClient"/> with options bound from <paramref name="configuration"/>
+        /// (e.g. <c>configuration.GetSection("Plaid")</c>), validated at start-up.
+        /// </summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="configuration">The section holding <c>ClientId</c>, <c>Secret</c>, <c>Environment</c>, ….</param>
+        /// <returns>The builder of the client's <c>HttpClient</c>, to add handlers or change its configuration.</returns>
+        public static IHttpClientBuilder AddPlaidPartner(this IServiceCollection services, IConfiguration configuration)
+        {
+            if (configuration is null)
+            {
+                throw new ArgumentNullException(nameof(configuration));
+            }
+
+            return Register(services, Options.DefaultName, KeyPrefix(configuration), builder => builder.Bind(configuration));
+        }
+
+        /// <summary>Registers <see cref="PlaidPartnerClient"/> with options set in code, validated at start-up.</summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="configure">Sets the options.</param>
+        /// <returns>The builder of the client's <c>HttpClient</c>, to add handlers or change its configuration.</returns>
+        public static IHttpClientBuilder AddPlaidPartner(this IServiceCollection services, Action<PlaidPartnerOptions> configure)
+        {
+            if (configure is null)
+            {
+                throw new ArgumentNullException(nameof(configure));
+            }
+
+            return Register(services, Options.DefaultName, "PlaidPartnerOptions.", builder => builder.Configure(configure));
+        }
+
+        /// <summary>
+        /// Registers a second (third, …) partner account under <paramref name="name"/>: inject it with
+        /// <c>[FromKeyedServices("name")] PlaidPartnerClient</c> or resolve it with <c>GetRequiredKeyedService</c>.
+        /// </summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="name">The account's name; also the options name and part of the <c>HttpClient</c> name.</param>
+        /// <param name="configuration">The section holding this account's options.</param>
+        /// <returns>The builder of this account's <c>HttpClient</c>.</returns>
+        public static IHttpClientBuilder AddPlaidPartner(this IServiceCollection services, string name, IConfiguration configuration)
+        {
+            RequireName(name);
+            if (configuration is null)
+            {
+                throw new ArgumentNullException(nameof(configuration));
+            }
+
+            return Register(services, name, KeyPrefix(configuration), builder => builder.Bind(configuration));
+        }
+
+        /// <summary>Registers a named partner account with options set in code; see the overload taking configuration.</summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="name">The account's name.</param>
+        /// <param name="configure">Sets the options.</param>
+        /// <returns>The builder of this account's <c>HttpClient</c>.</returns>
+        public static IHttpClientBuilder AddPlaidPartner(this IServiceCollection services, string name, Action<PlaidPartnerOptions> configure)
+        {
+            RequireName(name);
+            if (configure is null)
+            {
+                throw new ArgumentNullException(nameof(configure));
+            }
+
+            return Register(services, name, $"PlaidPartnerOptions[{name}].", builder => builder.Configure(configure));
+        }
+
+        private static IHttpClientBuilder Register(IServiceCollection services, string name, string keyPrefix, Action<OptionsBuilder<PlaidPartnerOptions>> configure)
+        {
+            if (services is null)
+            {
+                throw new ArgumentNullException(nameof(services));
+            }
+
+            var optionsBuilder = services.AddOptions<PlaidPartnerOptions>(name);
+            configure(optionsBuilder);
+            optionsBuilder.ValidateOnStart();
+            services.AddSingleton<IValidateOptions<PlaidPartnerOptions>>(new PlaidPartnerOptionsValidator(name, keyPrefix));
+            services.TryAddSingleton(TimeProvider.System);
+
+            var httpClientName = name == Options.DefaultName ? DefaultHttpClientName : $"{DefaultHttpClientName}:{name}";
+            var builder = services.AddHttpClient(httpClientName)
+                .ConfigurePrimaryHttpMessageHandler(PlaidHttpClientFactory.CreateHandler)
+                // The client applies PlaidPartnerOptions.Timeout itself, retries included.
+                .ConfigureHttpClient(client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
+                .RedactLoggedHeaders(header => true);
+
+            PlaidPartnerClient Create(IServiceProvider provider) => new(
+                provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName),
+                provider.GetRequiredService<IOptionsMonitor<PlaidPartnerOptions>>().Get(name),
+                provider.GetService<ILogger<PlaidPartnerClient>>(),
+                provider.GetService<TimeProvider>());
+
+            if (name == Options.DefaultName)
+            {
+                services.AddTransient(Create);
+            }
+            else
+            {
+                services.AddKeyedTransient<PlaidPartnerClient>(name, (provider, _) => Create(provider));
+            }
+
+            return builder;
+        }
+
+        private static string KeyPrefix(IConfiguration configuration) =>
+            configuration is IConfigurationSection section ? section.Path + ":" : string.Empty;
+
+        private static void RequireName(string name)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                throw new ArgumentException("A named Plaid partner registration needs a non-empty name.", nameof(name));
+            }
+        }
+    }
+}

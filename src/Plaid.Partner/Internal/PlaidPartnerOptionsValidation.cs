@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace Plaid.Partner.Internal
+{
+    /// <summary>
+    /// The checks on <see cref="PlaidPartnerOptions"/>, shared by the client's constructor (names like
+    /// <c>PlaidPartnerOptions.ClientId</c>) and start-up validation in a host (configuration keys like <c>Plaid:ClientId</c>).
+    /// Messages never contain the secret.
+    /// </summary>
+    internal static class PlaidPartnerOptionsValidation
+    {
+        public const int MaxRetryAttempts = 10;
+
+        public static List<string> Problems(PlaidPartnerOptions options, string keyPrefix, string nestedSeparator = ".")
+        {
+            var problems = new List<string>();
+            void Add(string key, string problem) => problems.Add($"{keyPrefix}{key} {problem}");
+
+            if (string.IsNullOrWhiteSpace(options.ClientId))
+            {
+                Add(nameof(options.ClientId), "is required: set it to your reseller team's Plaid client_id.");
+            }
+
+            if (string.IsNullOrWhiteSpace(options.Secret))
+            {
+                Add(nameof(options.Secret), "is required: set it to your reseller team's Plaid secret for the chosen environment.");
+            }
+
+            if (options.Environment is null)
+            {
+                Add(nameof(options.Environment), $"is required. Valid environments: {PlaidEnvironment.ValidNames}.");
+            }
+            else if (options.BaseAddress is not null)
+            {
+                try
+                {
+                    _ = PlaidEnvironment.Custom(options.BaseAddress, options.Environment);
+                }
+                catch (ArgumentException e)
+                {
+                    Add(nameof(options.BaseAddress), $"is not usable: {e.Message.Split(" (Parameter", StringSplitOptions.None)[0]}");
+                }
+            }
+
+            if (string.IsNullOrWhiteSpace(options.PlaidVersion))
+            {
+                Add(nameof(options.PlaidVersion), $"must not be empty (the default is {PlaidPartnerOptions.DefaultPlaidVersion}).");
+            }
+
+            CheckTimeout(options.Timeout, nameof(options.Timeout), Add);
+            CheckTimeout(options.AttemptTimeout, nameof(options.AttemptTimeout), Add);
+
+            var retry = options.Retry;
+            if (retry is null)
+            {
+                Add(nameof(options.Retry), $"is required; set Retry{nestedSeparator}MaxRetryAttempts to 0 to switch retries off.");
+            }
+            else
+            {
+                if (retry.MaxRetryAttempts is < 0 or > MaxRetryAttempts)
+                {
+                    Add($"Retry{nestedSeparator}MaxRetryAttempts", $"must be between 0 (no retries) and {MaxRetryAttempts}; it was {retry.MaxRetryAttempts}.");
+                }
+
+                if (retry.BaseDelay <= TimeSpan.Zero)
+                {
+                    Add($"Retry{nestedSeparator}BaseDelay", $"must be positive; it was {retry.BaseDelay}.");
+                }
+
+                if (retry.MaxDelay < retry.BaseDelay)
+                {
+                    Add($"Retry{nestedSeparator}MaxDelay", $"must be at least Retry{nestedSeparator}BaseDelay ({retry.BaseDelay}); it was {retry.MaxDelay}.");
+                }
+            }
+
+            return problems;
+        }
+
+        private static void CheckTimeout(TimeSpan value, string key, Action<string, string> add)
+        {
+            if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+            {
+                add(key, $"must be positive or Timeout.InfiniteTimeSpan; it was {value}.");
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Plaid.Partner.Internal;
+
+// Customizations of generated response models (never edit generated/ by hand): each exposes its request_id to the
+// client's logging through IPlaidResponse.
+namespace Plaid.Partner
+{
+    public partial class PartnerCustomerCreateResponse : IPlaidResponse
+    {
+    }
+
+    public partial class PartnerCustomerGetResponse : IPlaidResponse
+    {
+    }
+
+    public partial class PartnerCustomerOAuthInstitutionsGetResponse : IPlaidResponse
+    {
+    }
+
+    public partial class PartnerCustomerEnableResponse : IPlaidResponse
+    {
+    }
+
+    public partial class PartnerCustomerRemoveResponse : IPlaidResponse
+    {
+    }
+
+    public partial class WebhookVerificationKeyGetResponse : IPlaidResponse
+    {
+    }
+}
