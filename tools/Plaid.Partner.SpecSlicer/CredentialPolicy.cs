@@ -11,7 +11,8 @@ namespace Plaid.Partner.SpecSlicer
     /// <c>secret</c> are removed from every request body schema (properties and <c>required</c>) and from its examples;
     /// (2) nothing can be smuggled into a body through an extension dictionary, so every object schema that only
     /// requests use gets <c>additionalProperties: false</c>. Schemas that responses or webhooks also use keep theirs,
-    /// and so do schemas used as allOf/anyOf/oneOf members, where <c>false</c> would reject the other members' fields.
+    /// and so do schemas that compose (allOf/anyOf/oneOf) or are composed, where <c>false</c> would reject the other
+    /// members' fields.
     /// </summary>
     internal static class CredentialPolicy
     {
@@ -150,7 +151,7 @@ namespace Plaid.Partner.SpecSlicer
         private static int Close(JObject schema)
         {
             var closed = 0;
-            if (IsObjectSchema(schema) && schema["additionalProperties"] is null or JValue { Type: JTokenType.Boolean })
+            if (IsObjectSchema(schema) && !IsComposed(schema) && schema["additionalProperties"] is null or JValue { Type: JTokenType.Boolean })
             {
                 if (schema["additionalProperties"] is JValue existing)
                 {
@@ -172,6 +173,9 @@ namespace Plaid.Partner.SpecSlicer
 
             return closed;
         }
+
+        // additionalProperties only sees its own schema's properties, so false would reject the composed members' fields.
+        private static bool IsComposed(JObject schema) => schema["allOf"] is not null || schema["anyOf"] is not null || schema["oneOf"] is not null;
 
         private static bool IsObjectSchema(JObject schema) =>
             schema["type"] is JValue { Type: JTokenType.String } type ? (string)type! == "object" : schema["properties"] is JObject;

@@ -49,6 +49,11 @@ namespace Plaid.Partner.SpecSlicer
             output.WriteLine($"output:     {Relative(CommandLine.Output)} ({(Changed ? "written" : "unchanged")})");
         }
 
-        private static string Relative(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        // Paths under the current folder (the repository, usually) are shown relative to it, others in full.
+        private static string Relative(string path)
+        {
+            var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+            return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+        }
     }
 }

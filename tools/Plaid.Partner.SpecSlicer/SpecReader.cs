@@ -18,6 +18,7 @@ namespace Plaid.Partner.SpecSlicer
     {
         private static readonly IDeserializer Yaml = new DeserializerBuilder()
             .WithAttemptingUnquotedStringTypeDeserialization()
+            .WithDuplicateKeyChecking()
             .Build();
 
         public static JObject ReadFile(string path, string what)
