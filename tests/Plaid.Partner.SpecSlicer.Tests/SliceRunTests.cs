@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using Plaid.Partner.SpecSlicer.Tests.TestSupport;
@@ -17,6 +18,22 @@ namespace Plaid.Partner.SpecSlicer.Tests
             var sliced = SpecWriter.Write(Slicer.Slice(SpecReader.Read(bundled, "bundled"), Overlay.Load(Bundled("plaid-partner.overlay.yml"))).Document);
 
             Assert.That(sliced, Is.EqualTo(bundled));
+        }
+
+        [Test]
+        public void A_plaid_shaped_file_becomes_the_bundled_spec_through_the_overlay_and_the_credential_policy()
+        {
+            var bundled = File.ReadAllText(Bundled("plaid-partner.yml"));
+            var plaidShaped = PlaidShaped.From(SpecReader.Read(bundled, "bundled"));
+
+            var result = Slicer.Slice(plaidShaped, Overlay.Load(Bundled("plaid-partner.overlay.yml")));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(SpecWriter.Write(result.Document), Is.EqualTo(bundled));
+                Assert.That(result.OverlayResults.Select(r => r.Matched), Has.All.GreaterThan(0), "every overlay action had something to do");
+                Assert.That(result.Policy.CredentialsRemoved, Is.EqualTo((7 + 6) * 2), "client_id and secret of seven request schemas and six request examples (the beta has none)");
+            });
         }
 
         [Test]
