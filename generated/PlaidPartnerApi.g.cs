@@ -562,6 +562,103 @@ namespace Plaid.Partner
         }
 
         /// <summary>
+        /// Creates a new end customer for a Plaid reseller (beta).
+        /// </summary>
+        /// <remarks>
+        /// The `/beta/partner/customer/v1/create` endpoint creates a new end customer record. You can provide as much information as you have available. If any required information is missing for the products you intend to use, it will be listed in the `requirements_due` field of the response.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<BetaPartnerCustomerV1CreateResponse> BetaPartnerCustomerV1CreateAsync(BetaPartnerCustomerV1CreateRequest body)
+        {
+            return BetaPartnerCustomerV1CreateAsync(body, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Creates a new end customer for a Plaid reseller (beta).
+        /// </summary>
+        /// <remarks>
+        /// The `/beta/partner/customer/v1/create` endpoint creates a new end customer record. You can provide as much information as you have available. If any required information is missing for the products you intend to use, it will be listed in the `requirements_due` field of the response.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<BetaPartnerCustomerV1CreateResponse> BetaPartnerCustomerV1CreateAsync(BetaPartnerCustomerV1CreateRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.StringContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "beta/partner/customer/v1/create"
+                    urlBuilder_.Append("beta/partner/customer/v1/create");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<BetaPartnerCustomerV1CreateResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlaidGeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PlaidError?>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            throw new PlaidGeneratedApiException<PlaidError?>("Error response", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
         /// Get webhook verification key
         /// </summary>
         /// <remarks>
@@ -1650,6 +1747,180 @@ namespace Plaid.Partner
 
         /// <summary>Wraps a raw JSON value.</summary>
         public static implicit operator PartnerEndCustomerOAuthInstitutionApplicationStatus(string value) => new PartnerEndCustomerOAuthInstitutionApplicationStatus(value);
+    }
+
+    /// <summary>Request schema for `/beta/partner/customer/v1/create`.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BetaPartnerCustomerV1CreateRequest 
+    {
+        /// <summary>The company name of the end customer being created. This will be used to display the end customer in the Plaid Dashboard. It will not be shown to end users.</summary>
+        [Newtonsoft.Json.JsonProperty("company_name", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string CompanyName { get; set; } = default!;
+
+        /// <summary>Denotes whether or not the partner has completed attestation of diligence for the end customer to be created.</summary>
+        [Newtonsoft.Json.JsonProperty("is_diligence_attested", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool? IsDiligenceAttested { get; set; } = default!;
+
+        /// <summary>The products to be enabled for the end customer. If empty or `null`, this field will default to the products enabled for the reseller at the time this endpoint is called.</summary>
+        [Newtonsoft.Json.JsonProperty("products", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IList<Products>? Products { get; set; } = default!;
+
+        /// <summary>If `true`, the end customer's default Link customization will be set to match the partner's. You can always change the end customer's Link customization in the Plaid Dashboard. If you require the ability to programmatically create end customers using multiple different Link customization profiles, contact your Plaid account manager for assistance.
+        /// <br/>
+        /// <br/>Important: Data Transparency Messaging (DTM) use cases will not be copied to the end customer's Link customization unless the **Publish changes** button is clicked after the use cases are applied. Link will not work in Production unless the end customer's DTM use cases are configured.</summary>
+        [Newtonsoft.Json.JsonProperty("create_link_customization", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool? CreateLinkCustomization { get; set; } = default!;
+
+        /// <summary>Base64-encoded representation of the end customer's logo. Must be a PNG of size 1024x1024 under 4MB. The logo will be shared with financial institutions and shown to the end user during Link flows. A logo is required if `create_link_customization` is `true`. If `create_link_customization` is `false` and the logo is omitted, the partner's logo will be used if one exists, otherwise a stock logo will be used.</summary>
+        [Newtonsoft.Json.JsonProperty("logo", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Logo { get; set; } = default!;
+
+        /// <summary>The end customer's legal name. This will be shared with financial institutions as part of the OAuth registration process. It will not be shown to end users.</summary>
+        [Newtonsoft.Json.JsonProperty("legal_entity_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? LegalEntityName { get; set; } = default!;
+
+        /// <summary>The end customer's website.</summary>
+        [Newtonsoft.Json.JsonProperty("website", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Website { get; set; } = default!;
+
+        /// <summary>The name of the end customer's application. This will be shown to end users when they go through the Plaid Link flow. The application name must be unique and cannot match the name of another application already registered with Plaid.</summary>
+        [Newtonsoft.Json.JsonProperty("application_name", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string ApplicationName { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("technical_contact", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerTechnicalContact? TechnicalContact { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("billing_contact", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerBillingContact? BillingContact { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("customer_support_info", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public PartnerEndCustomerCustomerSupportInfo CustomerSupportInfo { get; set; } = new PartnerEndCustomerCustomerSupportInfo();
+
+        [Newtonsoft.Json.JsonProperty("address", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public PartnerEndCustomerAddress Address { get; set; } = new PartnerEndCustomerAddress();
+
+        [Newtonsoft.Json.JsonProperty("bank_addendum_acceptance", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerBankAddendumAcceptance? BankAddendumAcceptance { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("questionnaires", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerQuestionnaires? Questionnaires { get; set; } = default!;
+
+        /// <summary>A list of URIs indicating the destination(s) where a user can be forwarded after completing the Link flow; used to support OAuth authentication flows when launching Link in the browser or another app. URIs should not contain any query parameters. When used in Production, URIs must use https.</summary>
+        [Newtonsoft.Json.JsonProperty("redirect_uris", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IList<string>? RedirectUris { get; set; } = default!;
+
+    }
+
+    /// <summary>The bank addendum acceptance for the end customer.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PartnerEndCustomerBankAddendumAcceptance 
+    {
+        /// <summary>The timestamp of when the end customer accepted the bank addendum in ISO 8601 format.</summary>
+        [Newtonsoft.Json.JsonProperty("customer_agreement_timestamp", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? CustomerAgreementTimestamp { get; set; } = default!;
+
+        /// <summary>Denotes whether the end customer has accepted the bank addendum terms.</summary>
+        [Newtonsoft.Json.JsonProperty("customer_accepted", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool? CustomerAccepted { get; set; } = default!;
+
+        /// <summary>The IP address of the end customer when they accepted the bank addendum.</summary>
+        [Newtonsoft.Json.JsonProperty("customer_ip_address", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? CustomerIpAddress { get; set; } = default!;
+
+    }
+
+    /// <summary>The questionnaires for the end customer.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PartnerEndCustomerQuestionnaires 
+    {
+        [Newtonsoft.Json.JsonProperty("cra", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerCraQuestionnaire? Cra { get; set; } = default!;
+
+    }
+
+    /// <summary>The CRA questionnaire for the end customer.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PartnerEndCustomerCraQuestionnaire 
+    {
+        /// <summary>Denotes whether the third party is involved.</summary>
+        [Newtonsoft.Json.JsonProperty("is_third_party_involved", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool? IsThirdPartyInvolved { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("purposes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerCraPurposes? Purposes { get; set; } = default!;
+
+        /// <summary>Denotes whether the technical service provider is involved.</summary>
+        [Newtonsoft.Json.JsonProperty("is_technical_service_provider_involved", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool? IsTechnicalServiceProviderInvolved { get; set; } = default!;
+
+    }
+
+    /// <summary>A map of permissible purposes to their corresponding use cases.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PartnerEndCustomerCraPurposes 
+    {
+        [Newtonsoft.Json.JsonProperty("EMPLOYMENT", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerCraPurposeUseCases? Employment { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("INSURANCE_UNDERWRITING", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerCraPurposeUseCases? InsuranceUnderwriting { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("WRITTEN_INSTRUCTION", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerCraPurposeUseCases? WrittenInstruction { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("EXTENSION_OF_CREDIT_OR_ACCOUNT_REVIEW", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerCraPurposeUseCases? ExtensionOfCreditOrAccountReview { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("LICENSE_ELIGIBILITY", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerCraPurposeUseCases? LicenseEligibility { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("BUSINESS_NEED_ACCOUNT_REVIEW", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerCraPurposeUseCases? BusinessNeedAccountReview { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("BUSINESS_NEED_TRANSACTION", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerCraPurposeUseCases? BusinessNeedTransaction { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("RISK_ASSESSMENT", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerCraPurposeUseCases? RiskAssessment { get; set; } = default!;
+
+    }
+
+    /// <summary>The list of use cases associated with a given permissible purpose.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PartnerEndCustomerCraPurposeUseCases 
+    {
+        /// <summary>List of use cases for the given permissible purpose.</summary>
+        [Newtonsoft.Json.JsonProperty("use_cases", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IList<string>? UseCases { get; set; } = default!;
+
+    }
+
+    /// <summary>Response schema for `/beta/partner/customer/v1/create`.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BetaPartnerCustomerV1CreateResponse 
+    {
+        /// <summary>The information that is still required for the products the end customer is to use. The reference does not describe the shape of its entries, so each is kept as the JSON value Plaid sends.</summary>
+        [Newtonsoft.Json.JsonProperty("requirements_due", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IList<object>? RequirementsDue { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? RequestId { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
     }
 
     /// <summary>Request schema for `/webhook_verification_key/get`.</summary>

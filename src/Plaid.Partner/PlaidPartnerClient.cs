@@ -37,6 +37,7 @@ namespace Plaid.Partner
         private readonly PlaidResilience _resilience = null!;
         private readonly ILogger _logger = NullLogger.Instance;
         private readonly TimeProvider _timeProvider = TimeProvider.System;
+        private readonly PlaidPartnerBetaClient _beta = null!;
 
         /// <summary>For mocking only: a client built this way has no options and no transport.</summary>
         protected PlaidPartnerClient()
@@ -89,10 +90,17 @@ namespace Plaid.Partner
             _logger = logger ?? (ILogger)NullLogger.Instance;
             _timeProvider = timeProvider ?? TimeProvider.System;
             _resilience = new PlaidResilience(_options, _logger, _timeProvider);
+            _beta = new PlaidPartnerBetaClient(this);
         }
 
         /// <summary>The environment this client calls.</summary>
         public virtual PlaidEnvironment Environment => _options.Environment;
+
+        /// <summary>
+        /// Plaid's beta partner endpoints, on the same credentials, environment and transport as this client. Beta:
+        /// Plaid may change or withdraw them, so their models may change in any version of this library.
+        /// </summary>
+        public virtual PlaidPartnerBetaClient Beta => _beta;
 
         /// <summary>
         /// Creates an end customer (<c>/partner/customer/create</c>). Production only: Plaid creates end customers,
@@ -104,16 +112,8 @@ namespace Plaid.Partner
         /// <exception cref="PlaidProductionOnlyException">The client is configured for Sandbox; nothing was sent.</exception>
         /// <exception cref="ArgumentException">A required field is missing; the message names it.</exception>
         /// <exception cref="PlaidApiException">Plaid refused the call or answered with an unreadable body.</exception>
-        public virtual Task<PartnerCustomerCreateResponse> CreateEndCustomerAsync(PartnerCustomerCreateRequest request, CancellationToken cancellationToken = default)
-        {
-            RequestValidator.Validate(request, nameof(request));
-            if (!_options.Environment.IsProduction)
-            {
-                throw new PlaidProductionOnlyException(CreatePath, _options.Environment);
-            }
-
-            return SendAsync(CreatePath, (api, ct) => api.PartnerCustomerCreateAsync(request, ct), retrySafe: false, cancellationToken);
-        }
+        public virtual Task<PartnerCustomerCreateResponse> CreateEndCustomerAsync(PartnerCustomerCreateRequest request, CancellationToken cancellationToken = default) =>
+            CreateInProductionAsync(CreatePath, request, (api, body, ct) => api.PartnerCustomerCreateAsync(body, ct), cancellationToken);
 
         /// <summary>
         /// Asks Plaid Sandbox for the sample response of <c>/partner/customer/create</c> on purpose: nothing is created
@@ -124,17 +124,8 @@ namespace Plaid.Partner
         /// <returns>The sample, marked as such.</returns>
         /// <exception cref="InvalidOperationException">The client is configured for Production, where the call would create a real, billable customer.</exception>
         /// <exception cref="PlaidApiException">Plaid refused the call or answered with an unreadable body.</exception>
-        public virtual async Task<PlaidSandboxSample<PartnerCustomerCreateResponse>> CreateEndCustomerSandboxSampleAsync(PartnerCustomerCreateRequest request, CancellationToken cancellationToken = default)
-        {
-            RequestValidator.Validate(request, nameof(request));
-            if (_options.Environment.IsProduction)
-            {
-                throw new InvalidOperationException($"CreateEndCustomerSandboxSampleAsync asks Sandbox for a sample, but this client is configured for {_options.Environment}, where {CreatePath} creates a real, billable end customer. Use CreateEndCustomerAsync to create one.");
-            }
-
-            var sample = await SendAsync(CreatePath, (api, ct) => api.PartnerCustomerCreateAsync(request, ct), retrySafe: false, cancellationToken).ConfigureAwait(false);
-            return new PlaidSandboxSample<PartnerCustomerCreateResponse>(sample);
-        }
+        public virtual Task<PlaidSandboxSample<PartnerCustomerCreateResponse>> CreateEndCustomerSandboxSampleAsync(PartnerCustomerCreateRequest request, CancellationToken cancellationToken = default) =>
+            CreateSandboxSampleAsync(CreatePath, request, (api, body, ct) => api.PartnerCustomerCreateAsync(body, ct), cancellationToken);
 
         /// <summary>Reads an end customer's status (<c>/partner/customer/get</c>).</summary>
         /// <param name="endCustomerClientId">The end customer's <c>client_id</c>.</param>
@@ -194,6 +185,38 @@ namespace Plaid.Partner
         {
             var body = new WebhookVerificationKeyGetRequest { KeyId = RequireId(keyId, nameof(keyId)) };
             return SendAsync(WebhookVerificationKeyGetPath, (api, ct) => api.WebhookVerificationKeyGetAsync(body, ct), retrySafe: true, cancellationToken);
+        }
+
+        /// <summary>
+        /// The production-only rule for every end-customer creation (GA and beta): validate, refuse outside
+        /// Production before anything is sent, then send.
+        /// </summary>
+        internal Task<TResponse> CreateInProductionAsync<TRequest, TResponse>(string path, TRequest request, Func<PlaidPartnerApiClient, TRequest, CancellationToken, Task<TResponse>> call, CancellationToken cancellationToken)
+            where TRequest : class
+            where TResponse : class
+        {
+            RequestValidator.Validate(request, nameof(request));
+            if (!_options.Environment.IsProduction)
+            {
+                throw new PlaidProductionOnlyException(path, _options.Environment);
+            }
+
+            return SendAsync(path, (api, ct) => call(api, request, ct), retrySafe: false, cancellationToken);
+        }
+
+        /// <summary>The opt-in to Sandbox's sample creation response, refused in Production where it would create a real customer.</summary>
+        internal async Task<PlaidSandboxSample<TResponse>> CreateSandboxSampleAsync<TRequest, TResponse>(string path, TRequest request, Func<PlaidPartnerApiClient, TRequest, CancellationToken, Task<TResponse>> call, CancellationToken cancellationToken)
+            where TRequest : class
+            where TResponse : class
+        {
+            RequestValidator.Validate(request, nameof(request));
+            if (_options.Environment.IsProduction)
+            {
+                throw new InvalidOperationException($"CreateEndCustomerSandboxSampleAsync asks Sandbox for a sample, but this client is configured for {_options.Environment}, where {path} creates a real, billable end customer. Use CreateEndCustomerAsync to create one.");
+            }
+
+            var sample = await SendAsync(path, (api, ct) => call(api, request, ct), retrySafe: false, cancellationToken).ConfigureAwait(false);
+            return new PlaidSandboxSample<TResponse>(sample);
         }
 
         private async Task<TResponse> SendAsync<TResponse>(string path, Func<PlaidPartnerApiClient, CancellationToken, Task<TResponse>> call, bool retrySafe, CancellationToken cancellationToken)

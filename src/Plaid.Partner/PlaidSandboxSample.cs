@@ -2,7 +2,8 @@ namespace Plaid.Partner
 {
     /// <summary>
     /// A response that Plaid Sandbox returns as a sample: nothing was created and any keys in it do not work.
-    /// Returned only by <see cref="PlaidPartnerClient.CreateEndCustomerSandboxSampleAsync"/>.
+    /// Returned only by <see cref="PlaidPartnerClient.CreateEndCustomerSandboxSampleAsync"/> and
+    /// <see cref="PlaidPartnerBetaClient.CreateEndCustomerSandboxSampleAsync"/>.
     /// </summary>
     /// <typeparam name="TResponse">The response model.</typeparam>
     public sealed class PlaidSandboxSample<TResponse>

@@ -16,6 +16,7 @@ namespace Plaid.Partner.Tests.Contract
             "/partner/customer/oauth_institutions/get",
             "/partner/customer/enable",
             "/partner/customer/remove",
+            "/beta/partner/customer/v1/create",
             "/webhook_verification_key/get",
         };
 
@@ -37,7 +38,7 @@ namespace Plaid.Partner.Tests.Contract
         }
 
         [Test]
-        public async Task The_spec_has_exactly_the_six_partner_operations()
+        public async Task The_spec_has_exactly_the_seven_partner_operations()
         {
             var document = await BundledSpec.LoadAsync();
 
@@ -117,6 +118,47 @@ namespace Plaid.Partner.Tests.Contract
                 Assert.That(schemas["JWKPublicKey"].Properties["expired_at"].IsNullableRaw, Is.True, "expired_at is nullable");
                 Assert.That(schemas["JWKPublicKey"].Properties.Keys, Does.Contain("created_at"));
             });
+        }
+
+        [Test]
+        public async Task The_beta_create_has_the_fields_and_required_flags_of_seed_003()
+        {
+            var schemas = (await BundledSpec.LoadAsync()).Components.Schemas;
+            var request = schemas["BetaPartnerCustomerV1CreateRequest"];
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(request.Properties.Keys, Is.EquivalentTo(new[]
+                {
+                    "company_name", "is_diligence_attested", "products", "create_link_customization", "logo", "legal_entity_name", "website",
+                    "application_name", "technical_contact", "billing_contact", "customer_support_info", "address",
+                    "bank_addendum_acceptance", "questionnaires", "redirect_uris",
+                }));
+                Assert.That(request.RequiredProperties, Is.EquivalentTo(new[] { "company_name", "website", "application_name", "customer_support_info", "address" }));
+                Assert.That(request.AllowAdditionalProperties, Is.False);
+                Assert.That(schemas["PartnerEndCustomerBankAddendumAcceptance"].Properties.Keys, Is.EquivalentTo(new[] { "customer_agreement_timestamp", "customer_accepted", "customer_ip_address" }));
+                Assert.That(schemas["PartnerEndCustomerQuestionnaires"].Properties.Keys, Is.EquivalentTo(new[] { "cra" }));
+                Assert.That(schemas["PartnerEndCustomerCraQuestionnaire"].Properties.Keys, Is.EquivalentTo(new[] { "is_third_party_involved", "purposes", "is_technical_service_provider_involved" }));
+                Assert.That(schemas["PartnerEndCustomerCraPurposes"].Properties.Keys, Is.EquivalentTo(new[]
+                {
+                    "EMPLOYMENT", "INSURANCE_UNDERWRITING", "WRITTEN_INSTRUCTION", "EXTENSION_OF_CREDIT_OR_ACCOUNT_REVIEW",
+                    "LICENSE_ELIGIBILITY", "BUSINESS_NEED_ACCOUNT_REVIEW", "BUSINESS_NEED_TRANSACTION", "RISK_ASSESSMENT",
+                }));
+                Assert.That(schemas["PartnerEndCustomerCraPurposeUseCases"].Properties["use_cases"].Item!.Type, Is.EqualTo(NJsonSchema.JsonObjectType.String));
+                Assert.That(schemas["BetaPartnerCustomerV1CreateResponse"].Properties.Keys, Is.EquivalentTo(new[] { "requirements_due", "request_id" }));
+                Assert.That(schemas["BetaPartnerCustomerV1CreateResponse"].Properties["requirements_due"].Type, Is.EqualTo(NJsonSchema.JsonObjectType.Array));
+            });
+        }
+
+        [Test]
+        public async Task Every_request_only_object_schema_is_closed_to_additional_properties()
+        {
+            var schemas = (await BundledSpec.LoadAsync()).Components.Schemas;
+
+            foreach (var (name, schema) in schemas.Where(s => s.Key.EndsWith("Request", System.StringComparison.Ordinal)))
+            {
+                Assert.That(schema.AllowAdditionalProperties, Is.False, name);
+            }
         }
     }
 }

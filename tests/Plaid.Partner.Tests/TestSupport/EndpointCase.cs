@@ -6,12 +6,13 @@ namespace Plaid.Partner.Tests.TestSupport
     /// <summary>One facade operation: its Plaid path, its request schema, and how to call it.</summary>
     public sealed class EndpointCase
     {
-        private EndpointCase(string path, string requestSchema, string seedResponse, Func<PlaidPartnerClient, Task<object>> call)
+        private EndpointCase(string path, string requestSchema, string seedResponse, Func<PlaidPartnerClient, Task<object>> call, bool productionOnly = false)
         {
             Path = path;
             RequestSchema = requestSchema;
             SeedResponse = seedResponse;
             Call = call;
+            ProductionOnly = productionOnly;
         }
 
         public string Path { get; }
@@ -21,6 +22,9 @@ namespace Plaid.Partner.Tests.TestSupport
         public string SeedResponse { get; }
 
         public Func<PlaidPartnerClient, Task<object>> Call { get; }
+
+        /// <summary>Creation endpoints: refused before sending unless the client is configured for Production.</summary>
+        public bool ProductionOnly { get; }
 
         /// <summary>Every operation that can be called in Sandbox (create is production-only and is tested apart).</summary>
         public static EndpointCase[] SandboxCallable { get; } =
@@ -32,17 +36,18 @@ namespace Plaid.Partner.Tests.TestSupport
             new(PlaidPartnerClient.WebhookVerificationKeyGetPath, "WebhookVerificationKeyGetRequest", SeedExamples.WebhookVerificationKeyGetResponse, async c => await c.GetWebhookVerificationKeyAsync("bfbd5111-8e33-4643-8ced-b2e642a72f3c")),
         };
 
-        /// <summary>Every operation, with create as it is called in Production.</summary>
-        public static EndpointCase[] All { get; } = Append(SandboxCallable, new EndpointCase(PlaidPartnerClient.CreatePath, "PartnerCustomerCreateRequest", SeedExamples.CreateResponse, async c => await c.CreateEndCustomerAsync(Requests.Create())));
+        /// <summary>The production-only creation endpoints, GA and beta.</summary>
+        public static EndpointCase[] ProductionOnlyCreates { get; } =
+        {
+            new(PlaidPartnerClient.CreatePath, "PartnerCustomerCreateRequest", SeedExamples.CreateResponse, async c => await c.CreateEndCustomerAsync(Requests.Create()), productionOnly: true),
+            new(PlaidPartnerBetaClient.CreatePath, "BetaPartnerCustomerV1CreateRequest", SeedExamples.BetaCreateResponse, async c => await c.Beta.CreateEndCustomerAsync(Requests.BetaCreate()), productionOnly: true),
+        };
+
+        /// <summary>Every operation, with the creates as they are called in Production.</summary>
+        public static EndpointCase[] All { get; } = Append(SandboxCallable, ProductionOnlyCreates);
 
         public override string ToString() => Path;
 
-        private static EndpointCase[] Append(EndpointCase[] cases, EndpointCase extra)
-        {
-            var all = new EndpointCase[cases.Length + 1];
-            cases.CopyTo(all, 0);
-            all[^1] = extra;
-            return all;
-        }
+        private static EndpointCase[] Append(EndpointCase[] cases, EndpointCase[] extra) => [.. cases, .. extra];
     }
 }

@@ -1,0 +1,213 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+using Plaid.Partner.Tests.TestSupport;
+
+namespace Plaid.Partner.Tests
+{
+    public class PlaidPartnerBetaClientTests
+    {
+        private const string Path = PlaidPartnerBetaClient.CreatePath;
+
+        [Test]
+        public async Task Create_posts_every_documented_field_in_snake_case_under_the_cra_purpose_names()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Production);
+            var captured = plaid.Capture(Path, SeedExamples.BetaCreateResponse);
+
+            await plaid.Client.Beta.CreateEndCustomerAsync(Requests.BetaCreate());
+
+            var body = JsonConvert.DeserializeObject<JObject>(captured.Body!, new JsonSerializerSettings { DateParseHandling = DateParseHandling.None })!;
+            var cra = body["questionnaires"]!["cra"]!;
+            Assert.Multiple(() =>
+            {
+                Assert.That(captured.Request!.RequestUri!.AbsoluteUri, Is.EqualTo("https://production.plaid.com/beta/partner/customer/v1/create"));
+                Assert.That(body.Properties().Select(p => p.Name), Is.EquivalentTo(new[]
+                {
+                    "company_name", "is_diligence_attested", "products", "create_link_customization", "legal_entity_name", "website",
+                    "application_name", "technical_contact", "billing_contact", "customer_support_info", "address",
+                    "bank_addendum_acceptance", "questionnaires", "redirect_uris",
+                }));
+                Assert.That((bool?)cra["is_third_party_involved"], Is.False);
+                Assert.That((bool?)cra["is_technical_service_provider_involved"], Is.True);
+                Assert.That(((JObject)cra["purposes"]!).Properties().Select(p => p.Name), Is.EqualTo(new[] { "EMPLOYMENT", "RISK_ASSESSMENT" }));
+                Assert.That(cra["purposes"]!["RISK_ASSESSMENT"]!["use_cases"]!.Select(u => (string?)u), Is.EqualTo(new[] { "use-case-b", "use-case-c" }));
+                Assert.That((bool?)body["bank_addendum_acceptance"]!["customer_accepted"], Is.True);
+                Assert.That((string?)body["bank_addendum_acceptance"]!["customer_agreement_timestamp"], Is.EqualTo("2024-05-01T12:00:00Z"));
+                Assert.That((string?)body["bank_addendum_acceptance"]!["customer_ip_address"], Is.EqualTo("203.0.113.7"));
+                Assert.That(body["products"]!.Select(p => (string?)p), Is.EqualTo(new[] { "cra_base_report" }));
+            });
+        }
+
+        [Test]
+        public async Task The_response_gives_requirements_due_and_keeps_undocumented_members()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Production);
+            plaid.Respond(Path, HttpStatusCode.OK, SeedExamples.BetaCreateResponse);
+
+            var response = await plaid.Client.Beta.CreateEndCustomerAsync(Requests.BetaCreate());
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(response.RequirementsDue!.Select(r => r.ToString()), Is.EqualTo(new[] { "questionnaires.cra.purposes", "bank_addendum_acceptance" }));
+                Assert.That(response.RequestId, Is.EqualTo("4zlKapIkTm8p5KM"));
+                Assert.That(((JObject)response.AdditionalProperties["end_customer"])["client_id"]!.ToString(), Is.EqualTo("7f57eb3d2a9j6480121fx361"));
+            });
+        }
+
+        [Test]
+        public async Task Requirements_due_entries_of_any_json_shape_are_read_rather_than_failing_a_creation()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Production);
+            plaid.Respond(Path, HttpStatusCode.OK, """{"requirements_due": ["website", {"field": "logo"}], "request_id": "r"}""");
+
+            var response = await plaid.Client.Beta.CreateEndCustomerAsync(Requests.BetaCreate());
+
+            Assert.That(response.RequirementsDue, Has.Count.EqualTo(2));
+            Assert.That(((JObject)response.RequirementsDue![1])["field"]!.ToString(), Is.EqualTo("logo"));
+        }
+
+        [Test]
+        public void Creating_in_sandbox_throws_before_any_request_is_sent()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Sandbox);
+            var captured = plaid.Capture(Path, SeedExamples.BetaCreateResponse);
+
+            var exception = Assert.ThrowsAsync<PlaidProductionOnlyException>(() => plaid.Client.Beta.CreateEndCustomerAsync(Requests.BetaCreate()));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exception!.OperationPath, Is.EqualTo("/beta/partner/customer/v1/create"));
+                Assert.That(exception.Message, Does.Contain("/beta/partner/customer/v1/create must be called in Production"));
+                Assert.That(exception.Message, Does.Contain("CreateEndCustomerSandboxSampleAsync"));
+                Assert.That(captured.Request, Is.Null, "nothing may be sent");
+            });
+        }
+
+        [Test]
+        public void Creating_against_a_custom_address_standing_for_sandbox_is_refused_too()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Custom(new Uri("http://127.0.0.1:5005"), PlaidEnvironment.Sandbox));
+            var captured = plaid.Capture(Path, SeedExamples.BetaCreateResponse);
+
+            Assert.ThrowsAsync<PlaidProductionOnlyException>(() => plaid.Client.Beta.CreateEndCustomerAsync(Requests.BetaCreate()));
+            Assert.That(captured.Request, Is.Null);
+        }
+
+        [Test]
+        public async Task Creating_against_a_custom_address_standing_for_production_is_allowed()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Custom(new Uri("http://127.0.0.1:5005"), PlaidEnvironment.Production));
+            var captured = plaid.Capture(Path, SeedExamples.BetaCreateResponse);
+
+            await plaid.Client.Beta.CreateEndCustomerAsync(Requests.BetaCreate());
+
+            Assert.That(captured.Request!.RequestUri!.AbsoluteUri, Is.EqualTo("http://127.0.0.1:5005/beta/partner/customer/v1/create"));
+        }
+
+        [Test]
+        public async Task The_sandbox_sample_is_available_on_purpose_and_says_it_is_a_sample()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Sandbox);
+            var captured = plaid.Capture(Path, SeedExamples.BetaCreateResponse);
+
+            var sample = await plaid.Client.Beta.CreateEndCustomerSandboxSampleAsync(Requests.BetaCreate());
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(sample.IsSample, Is.True);
+                Assert.That(sample.Response.RequestId, Is.EqualTo("4zlKapIkTm8p5KM"));
+                Assert.That(captured.Request!.RequestUri!.AbsoluteUri, Is.EqualTo("https://sandbox.plaid.com/beta/partner/customer/v1/create"));
+            });
+        }
+
+        [Test]
+        public void The_sandbox_sample_is_refused_in_production_where_it_would_create_a_real_customer()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Production);
+            var captured = plaid.Capture(Path, SeedExamples.BetaCreateResponse);
+
+            var exception = Assert.ThrowsAsync<InvalidOperationException>(() => plaid.Client.Beta.CreateEndCustomerSandboxSampleAsync(Requests.BetaCreate()));
+
+            Assert.That(exception!.Message, Does.Contain("/beta/partner/customer/v1/create creates a real, billable end customer"));
+            Assert.That(captured.Request, Is.Null);
+        }
+
+        [Test]
+        public void Missing_required_fields_are_named_and_nothing_is_sent()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Production);
+            var captured = plaid.Capture(Path, SeedExamples.BetaCreateResponse);
+            var request = Requests.BetaCreate();
+            request.CustomerSupportInfo = null!;
+            request.Website = null!;
+
+            var exception = Assert.ThrowsAsync<ArgumentException>(() => plaid.Client.Beta.CreateEndCustomerAsync(request));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exception!.ParamName, Is.EqualTo("request"));
+                Assert.That(exception.Message, Does.Contain("'customer_support_info'").And.Contain("'website'"));
+                Assert.That(captured.Request, Is.Null);
+            });
+        }
+
+        [Test]
+        public void Only_the_fields_seed_003_marks_required_are_required()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Production);
+            plaid.Capture(Path, SeedExamples.BetaCreateResponse);
+            var minimal = new BetaPartnerCustomerV1CreateRequest
+            {
+                CompanyName = "Plaid",
+                ApplicationName = "Plaid",
+                Website = "plaid.com",
+                CustomerSupportInfo = new PartnerEndCustomerCustomerSupportInfo(),
+                Address = new PartnerEndCustomerAddress(),
+            };
+
+            Assert.That(async () => await plaid.Client.Beta.CreateEndCustomerAsync(minimal), Throws.Nothing);
+        }
+
+        [Test]
+        public void A_plaid_error_is_a_plaid_api_exception_naming_the_beta_path()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Production);
+            plaid.Respond(Path, HttpStatusCode.BadRequest, """{"error_type":"INVALID_REQUEST","error_code":"MISSING_FIELDS","error_message":"the following required fields are missing: website","display_message":null,"request_id":"abc"}""");
+
+            var exception = Assert.ThrowsAsync<PlaidApiException>(() => plaid.Client.Beta.CreateEndCustomerAsync(Requests.BetaCreate()));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exception!.Message, Does.StartWith("Plaid /beta/partner/customer/v1/create failed: HTTP 400"));
+                Assert.That(exception.ErrorCode, Is.EqualTo("MISSING_FIELDS"));
+            });
+        }
+
+        [Test]
+        public async Task The_beta_client_can_be_mocked_through_its_virtual_methods()
+        {
+            PlaidPartnerClient client = new FakeClient();
+
+            var response = await client.Beta.CreateEndCustomerAsync(Requests.BetaCreate());
+
+            Assert.That(response.RequirementsDue, Is.EqualTo(new object[] { "website" }));
+        }
+
+        private sealed class FakeClient : PlaidPartnerClient
+        {
+            public override PlaidPartnerBetaClient Beta { get; } = new FakeBetaClient();
+        }
+
+        private sealed class FakeBetaClient : PlaidPartnerBetaClient
+        {
+            public override Task<BetaPartnerCustomerV1CreateResponse> CreateEndCustomerAsync(BetaPartnerCustomerV1CreateRequest request, CancellationToken cancellationToken = default) =>
+                Task.FromResult(new BetaPartnerCustomerV1CreateResponse { RequirementsDue = new object[] { "website" } });
+        }
+    }
+}
