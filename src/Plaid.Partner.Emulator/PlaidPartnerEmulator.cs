@@ -59,6 +59,9 @@ namespace Plaid.Partner.Emulator
         /// <summary>The <c>PLAID-SECRET</c> the emulator accepts (an emulator credential, not a Plaid one; kept out of <see cref="ToString"/>).</summary>
         public string Secret => _runtime.Secret;
 
+        /// <summary>The <c>kid</c> of the key that signs webhooks now (it changes on <see cref="RotateWebhookKeyAsync"/>).</summary>
+        public string WebhookKeyId => _runtime.Keys.Current.KeyId;
+
         /// <summary>Starts an emulator; it listens on 127.0.0.1 until disposed.</summary>
         /// <param name="options">Settings, or null for a Production emulator on a free port with random credentials.</param>
         /// <param name="cancellationToken">Cancels starting.</param>
