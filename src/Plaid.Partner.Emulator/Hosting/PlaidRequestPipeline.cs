@@ -60,7 +60,18 @@ namespace Plaid.Partner.Emulator.Hosting
                 return;
             }
 
-            var outcome = operation(runtime, body!);
+            Outcome<JObject> outcome;
+            try
+            {
+                outcome = operation(runtime, body!);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // An emulator bug still answers the way Plaid's own failures do, and says so in the log.
+                runtime.Logger.LogError(e, "POST {Path} failed inside the emulator request_id={RequestId}", path, requestId);
+                outcome = PlaidErrors.InternalServerError;
+            }
+
             if (outcome.Error is { } refused)
             {
                 await WriteErrorAsync(context, runtime, refused, requestId).ConfigureAwait(false);
