@@ -75,13 +75,14 @@ namespace Plaid.Partner.Emulator
             return 0;
         }
 
-        private static PlaidPartnerEmulatorOptions ReadOptions(string[] args)
+        /// <summary>The options from PLAID_EMULATOR_* variables, overridden by the command line.</summary>
+        internal static PlaidPartnerEmulatorOptions ReadOptions(string[] args)
         {
             var configuration = new ConfigurationBuilder()
                 .AddEnvironmentVariables("PLAID_EMULATOR_")
                 .AddCommandLine(args, Switches)
                 .Build();
-            var unknown = configuration.AsEnumerable().Select(p => p.Key).Where(k => !Switches.ContainsValue(k)).ToList();
+            var unknown = configuration.AsEnumerable().Select(p => p.Key).Where(k => !Switches.Values.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
             if (unknown.Count > 0)
             {
                 throw new ArgumentException($"unknown setting(s): {string.Join(", ", unknown)}");

@@ -34,6 +34,47 @@ namespace Plaid.Partner.Emulator.Tests
             });
         }
 
+        [Test]
+        public void Settings_come_from_the_command_line_over_plaid_emulator_variables()
+        {
+            Environment.SetEnvironmentVariable("PLAID_EMULATOR_PORT", "5081");
+            Environment.SetEnvironmentVariable("PLAID_EMULATOR_CLIENTID", "from-variable");
+            try
+            {
+                var options = Program.ReadOptions(new[] { "--client-id", "from-switch", "--environment", "Sandbox", "--webhook-url", "http://127.0.0.1:9/hook", "--new-customer-status", "denied" });
+
+                Assert.Multiple(() =>
+                {
+                    Assert.That(options.Port, Is.EqualTo(5081));
+                    Assert.That(options.ClientId, Is.EqualTo("from-switch"));
+                    Assert.That(options.Secret, Is.EqualTo(Program.DefaultSecret));
+                    Assert.That(options.Environment, Is.EqualTo(PlaidEnvironment.Sandbox));
+                    Assert.That(options.WebhookUrl, Is.EqualTo(new Uri("http://127.0.0.1:9/hook")));
+                    Assert.That(options.NewCustomerStatus, Is.EqualTo(PartnerEndCustomerStatus.Denied));
+                });
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable("PLAID_EMULATOR_PORT", null);
+                Environment.SetEnvironmentVariable("PLAID_EMULATOR_CLIENTID", null);
+            }
+        }
+
+        [Test]
+        public void Without_settings_the_documented_defaults_apply()
+        {
+            var options = Program.ReadOptions(Array.Empty<string>());
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(options.Port, Is.EqualTo(5080));
+                Assert.That(options.ClientId, Is.EqualTo("emulator_client_id"));
+                Assert.That(options.Secret, Is.EqualTo("emulator_secret"));
+                Assert.That(options.Environment, Is.EqualTo(PlaidEnvironment.Production));
+                Assert.That(options.WebhookUrl, Is.Null);
+            });
+        }
+
         private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
         {
             var (output, error) = (Console.Out, Console.Error);
