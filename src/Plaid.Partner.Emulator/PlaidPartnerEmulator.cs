@@ -204,12 +204,15 @@ namespace Plaid.Partner.Emulator
             }
 
             _control.Dispose();
+            // End injected delays first, so stopping Kestrel does not wait for them; requests still in flight may use
+            // the keys and customers until Kestrel has stopped, so those go last.
+            await _runtime.BeginStopAsync().ConfigureAwait(false);
             using (var timeout = new CancellationTokenSource(StopTimeout))
             {
-                await _runtime.DisposeAsync().ConfigureAwait(false);
                 await _app.StopAsync(timeout.Token).ConfigureAwait(false);
             }
 
+            await _runtime.DisposeAsync().ConfigureAwait(false);
             await _app.DisposeAsync().ConfigureAwait(false);
         }
 
@@ -218,6 +221,23 @@ namespace Plaid.Partner.Emulator
 
         private async Task<EmulatorWebhookDelivery?> SetOAuthStatusCoreAsync(OAuthStatusCommand command, CancellationToken cancellationToken) =>
             (await SendAsync<OAuthStatusResult>(HttpMethod.Post, "/oauth_status", command, cancellationToken).ConfigureAwait(false))!.Webhook;
+
+        private static string? ReadControlError(string text)
+        {
+            if (text.Length == 0)
+            {
+                return null;
+            }
+
+            try
+            {
+                return ControlJson.Deserialize<ControlError>(text).Error;
+            }
+            catch (State.ControlException)
+            {
+                return text;
+            }
+        }
 
         private async Task<T?> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
             where T : class
@@ -233,7 +253,7 @@ namespace Plaid.Partner.Emulator
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                var message = text.Length > 0 ? ControlJson.Deserialize<ControlError>(text).Error : response.ReasonPhrase;
+                var message = ReadControlError(text) ?? response.ReasonPhrase;
                 throw new InvalidOperationException($"Emulator control {method} {ControlPathPrefix}{path} was refused ({((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)}): {message}");
             }
 

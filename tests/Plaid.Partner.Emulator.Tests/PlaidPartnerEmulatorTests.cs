@@ -88,6 +88,18 @@ namespace Plaid.Partner.Emulator.Tests
         }
 
         [Test]
+        public async Task Dispose_ends_a_request_held_by_an_injected_delay()
+        {
+            var emulator = await PlaidPartnerEmulator.StartAsync();
+            await emulator.InjectFaultAsync("/partner/customer/get", EmulatorFault.Delay(TimeSpan.FromMinutes(10)));
+            var held = emulator.CreateClient().GetEndCustomerAsync("anything");
+
+            await emulator.DisposeAsync();
+
+            Assert.That(async () => await held, Throws.InstanceOf<HttpRequestException>());
+        }
+
+        [Test]
         public async Task ToString_shows_the_address_but_not_the_secret()
         {
             await using var emulator = await PlaidPartnerEmulator.StartAsync(new PlaidPartnerEmulatorOptions { Secret = "do-not-print-me" });

@@ -127,6 +127,9 @@ namespace Plaid.Partner.Emulator.Hosting
             }
         }
 
+        /// <summary>Cancels <see cref="Stopping"/>: injected delays end at once.</summary>
+        public Task BeginStopAsync() => _stopping.CancelAsync();
+
         public async ValueTask DisposeAsync()
         {
             await _stopping.CancelAsync().ConfigureAwait(false);
