@@ -25,10 +25,8 @@ namespace Plaid.Partner.Emulator.State
             (Denied, Removed),
         };
 
-        /// <summary>The statuses Plaid's review can leave a new customer in.</summary>
+        /// <summary>The statuses a new customer may start in: under review, or as if Plaid's review had finished.</summary>
         public static IReadOnlyList<string> AfterReview { get; } = new[] { UnderReview, PendingEnablement, Denied };
-
-        public static IReadOnlyList<string> All { get; } = new[] { UnderReview, PendingEnablement, Active, Denied };
 
         public static bool IsLegal(string from, string to) => Legal.Contains((from, to));
 
