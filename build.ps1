@@ -2,6 +2,7 @@
 # Restore, build (which regenerates generated/ from openapi/plaid-partner.yml when it changed), test.
 # With -Spec <Plaid's full OpenAPI file>, first slice it into openapi/plaid-partner.yml (README: "Updating the spec");
 # the build then fails with RS0016/RS0017 until src/Plaid.Partner/PublicAPI.Unshipped.txt lists the new public API.
+# Ends by running the quickstart against the local emulator as a smoke test (--emulator: never real Plaid, even with PLAID_* set).
 # .ci/run runs the same dotnet commands; keep the two in step.
 param(
     [string] $Spec
@@ -25,3 +26,4 @@ Invoke-Step 'test' { dotnet test Plaid.Partner.sln --no-restore }
 if ($Spec) {
     Invoke-Step 'review' { git diff --stat -- openapi generated src/Plaid.Partner/PublicAPI.Shipped.txt src/Plaid.Partner/PublicAPI.Unshipped.txt }
 }
+Invoke-Step 'quickstart' { dotnet run --project samples/Quickstart --no-build -- --emulator }

@@ -1,0 +1,77 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Plaid.Partner.Emulator.Control;
+using Plaid.Partner.Emulator.Errors;
+using Plaid.Partner.Emulator.State;
+using Plaid.Partner.Emulator.Validation;
+
+namespace Plaid.Partner.Emulator.Hosting
+{
+    /// <summary>
+    /// Builds and starts the emulator's Kestrel server on 127.0.0.1. The builder is the empty one: no appsettings,
+    /// environment variables or URLs of the host process can change what the emulator listens on.
+    /// </summary>
+    internal static class EmulatorApplication
+    {
+        public static async Task<(WebApplication App, Uri BaseAddress)> StartAsync(EmulatorRuntime runtime, CancellationToken cancellationToken)
+        {
+            var contract = await BundledContract.GetAsync().ConfigureAwait(false);
+            var unserved = contract.RequestSchemas.Keys.Except(PlaidOperations.Handlers.Keys).ToList();
+            if (unserved.Count > 0)
+            {
+                throw new InvalidOperationException($"The bundled contract has operations the emulator does not serve: {string.Join(", ", unserved)}. Add them to PlaidOperations.");
+            }
+
+            var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(EmulatorApplication).Assembly.GetName().Name });
+            builder.WebHost.UseKestrelCore();
+            builder.WebHost.ConfigureKestrel(kestrel =>
+            {
+                kestrel.AddServerHeader = false;
+                kestrel.Listen(IPAddress.Loopback, runtime.Port);
+            });
+            builder.Services.AddRoutingCore();
+
+            var app = builder.Build();
+            foreach (var (path, operation) in PlaidOperations.Handlers)
+            {
+                var schema = contract.RequestSchemas[path];
+                app.MapPost(path, context => PlaidRequestPipeline.HandleAsync(context, runtime, path, schema, operation));
+            }
+
+            ControlEndpoints.Map(app, runtime);
+            app.MapFallback(context => context.Request.Path.StartsWithSegments(PlaidPartnerEmulator.ControlPathPrefix, StringComparison.Ordinal)
+                ? WriteUnknownControlAsync(context)
+                : PlaidRequestPipeline.WriteErrorAsync(context, runtime, PlaidErrors.NotFound, Ids.RequestId()));
+
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+            return (app, new Uri(address.TrimEnd('/') + "/"));
+        }
+
+        private static Task WriteUnknownControlAsync(HttpContext context)
+        {
+            context.Response.StatusCode = 404;
+            context.Response.ContentType = "application/json; charset=utf-8";
+            var body = ControlJson.Serialize(new ControlError { Error = $"No control endpoint {context.Request.Method} {context.Request.Path}; GET {PlaidPartnerEmulator.ControlPathPrefix} lists them." });
+            return context.Response.WriteAsync(body, context.RequestAborted);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+using Plaid.Partner.Emulator.Errors;
+using Plaid.Partner.Emulator.State;
+
+namespace Plaid.Partner.Emulator.Hosting
+{
+    /// <summary>
+    /// What each operation of openapi/plaid-partner.yml does once the request passed the fault, credential and
+    /// contract checks. Each returns the response body without <c>request_id</c> (the pipeline adds a fresh one), or
+    /// the Plaid error.
+    /// </summary>
+    internal static class PlaidOperations
+    {
+        public const string CreatePath = "/partner/customer/create";
+        public const string GetPath = "/partner/customer/get";
+        public const string OAuthInstitutionsGetPath = "/partner/customer/oauth_institutions/get";
+        public const string EnablePath = "/partner/customer/enable";
+        public const string RemovePath = "/partner/customer/remove";
+        public const string WebhookVerificationKeyGetPath = "/webhook_verification_key/get";
+
+        public static IReadOnlyDictionary<string, Func<EmulatorRuntime, JObject, Outcome<JObject>>> Handlers { get; } =
+            new Dictionary<string, Func<EmulatorRuntime, JObject, Outcome<JObject>>>(StringComparer.Ordinal)
+            {
+                [CreatePath] = Create,
+                [GetPath] = Get,
+                [OAuthInstitutionsGetPath] = OAuthInstitutionsGet,
+                [EnablePath] = Enable,
+                [RemovePath] = Remove,
+                [WebhookVerificationKeyGetPath] = WebhookVerificationKeyGet,
+            };
+
+        private static Outcome<JObject> Create(EmulatorRuntime runtime, JObject body)
+        {
+            if (!runtime.IsProduction)
+            {
+                // Seed 002: in Sandbox create "will return a sample response, but no customer will be created and the API keys will not be valid".
+                return SandboxCreateSample();
+            }
+
+            if (CreateRules.Check(body, runtime.Partner) is { } refused)
+            {
+                return refused;
+            }
+
+            var outcome = runtime.Customers.Create((string)body["company_name"]!, (string)body["application_name"]!);
+            if (outcome.Error is { } error)
+            {
+                return error;
+            }
+
+            var customer = outcome.Value!;
+            return new JObject
+            {
+                ["end_customer"] = new JObject
+                {
+                    ["client_id"] = customer.ClientId,
+                    ["company_name"] = customer.CompanyName,
+                    ["status"] = customer.Status,
+                    ["secrets"] = new JObject
+                    {
+                        ["sandbox"] = customer.SandboxSecret,
+                        ["production"] = customer.ProductionSecret,
+                    },
+                },
+            };
+        }
+
+        private static Outcome<JObject> Get(EmulatorRuntime runtime, JObject body)
+        {
+            var outcome = runtime.Customers.Get(EndCustomerId(body));
+            if (outcome.Error is { } error)
+            {
+                return error;
+            }
+
+            var customer = outcome.Value!;
+            return new JObject
+            {
+                ["end_customer"] = new JObject
+                {
+                    ["client_id"] = customer.ClientId,
+                    ["company_name"] = customer.CompanyName,
+                    ["status"] = customer.Status,
+                },
+            };
+        }
+
+        private static Outcome<JObject> OAuthInstitutionsGet(EmulatorRuntime runtime, JObject body)
+        {
+            var outcome = runtime.Customers.Get(EndCustomerId(body));
+            if (outcome.Error is { } error)
+            {
+                return error;
+            }
+
+            var partner = runtime.Partner;
+            return new JObject
+            {
+                ["flowdown_status"] = partner.FlowdownComplete ? "COMPLETE" : "NOT_STARTED",
+                ["questionnaire_status"] = partner.QuestionnaireComplete ? "COMPLETE" : "NOT_STARTED",
+                ["institutions"] = new JArray(outcome.Value!.Institutions.Select(Institution)),
+            };
+        }
+
+        private static Outcome<JObject> Enable(EmulatorRuntime runtime, JObject body)
+        {
+            if (CreateRules.PartnerPrerequisites(runtime.Partner) is { } refused)
+            {
+                return refused;
+            }
+
+            var outcome = runtime.Customers.Enable(EndCustomerId(body));
+            if (outcome.Error is { } error)
+            {
+                return error;
+            }
+
+            // Plaid starts OAuth registration on enablement; the webhooks go out after this answer, in order.
+            foreach (var change in outcome.Value.Changes)
+            {
+                _ = runtime.Webhooks.SendAsync(change);
+            }
+
+            return new JObject { ["production_secret"] = outcome.Value.Customer.ProductionSecret };
+        }
+
+        private static Outcome<JObject> Remove(EmulatorRuntime runtime, JObject body)
+        {
+            var outcome = runtime.Customers.Remove(EndCustomerId(body));
+            return outcome.Error is { } error ? error : new JObject();
+        }
+
+        private static Outcome<JObject> WebhookVerificationKeyGet(EmulatorRuntime runtime, JObject body)
+        {
+            var key = runtime.Keys.FindPublicJwk((string)body["key_id"]!);
+            return key is null ? PlaidErrors.InvalidWebhookVerificationKeyId : new JObject { ["key"] = key };
+        }
+
+        private static JObject Institution(InstitutionView institution)
+        {
+            var json = new JObject
+            {
+                ["name"] = institution.Name,
+                ["institution_id"] = institution.InstitutionId,
+                ["environments"] = new JObject { ["production"] = institution.Status },
+                ["production_enablement_date"] = institution.ProductionEnablementDate,
+                ["classic_disablement_date"] = null,
+            };
+            if (institution.ErrorMessage is { } message)
+            {
+                json["errors"] = new JArray(new JObject
+                {
+                    ["error_type"] = PlaidErrors.PartnerError,
+                    ["error_code"] = "OAUTH_REGISTRATION_ERROR",
+                    ["error_message"] = message,
+                    ["display_message"] = null,
+                });
+            }
+
+            return json;
+        }
+
+        private static string EndCustomerId(JObject body) => (string)body["end_customer_client_id"]!;
+
+        /// <summary>The create example of seed 002 (and of the bundled contract), verbatim apart from request_id.</summary>
+        private static JObject SandboxCreateSample() => new()
+        {
+            ["end_customer"] = new JObject
+            {
+                ["client_id"] = "7f57eb3d2a9j6480121fx361",
+                ["company_name"] = "Plaid",
+                ["status"] = "ACTIVE",
+                ["secrets"] = new JObject
+                {
+                    ["sandbox"] = "b60b5201d006ca5a7081d27c824d77",
+                    ["production"] = "79g03eoofwl8240v776r2h667442119",
+                },
+            },
+        };
+    }
+}

@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+
+namespace Plaid.Partner.Emulator.State
+{
+    /// <summary>
+    /// End-customer statuses (seed 002, <c>PartnerEndCustomerStatus</c>) and the moves between them that seed 004
+    /// (<c>account resellers</c>) allows. REMOVED is the emulator's name for a customer that remove took away.
+    /// </summary>
+    internal static class CustomerStatus
+    {
+        public const string UnderReview = "UNDER_REVIEW";
+        public const string PendingEnablement = "PENDING_ENABLEMENT";
+        public const string Active = "ACTIVE";
+        public const string Denied = "DENIED";
+        public const string Removed = "REMOVED";
+
+        private static readonly HashSet<(string From, string To)> Legal = new()
+        {
+            (UnderReview, PendingEnablement),
+            (UnderReview, Denied),
+            (PendingEnablement, Active),
+            (UnderReview, Removed),
+            (PendingEnablement, Removed),
+            (Denied, Removed),
+        };
+
+        /// <summary>The statuses a new customer may start in: under review, or as if Plaid's review had finished.</summary>
+        public static IReadOnlyList<string> AfterReview { get; } = new[] { UnderReview, PendingEnablement, Denied };
+
+        public static bool IsLegal(string from, string to) => Legal.Contains((from, to));
+
+        public static void RequireReviewOutcome(string status, string what)
+        {
+            if (!((ICollection<string>)AfterReview).Contains(status))
+            {
+                throw new ArgumentException($"{what} must be {string.Join(", ", AfterReview)}; it was '{status}'. ACTIVE is reached only through /partner/customer/enable.");
+            }
+        }
+    }
+}

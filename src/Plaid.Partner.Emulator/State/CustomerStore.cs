@@ -1,0 +1,191 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Plaid.Partner.Emulator.Errors;
+
+namespace Plaid.Partner.Emulator.State
+{
+    /// <summary>
+    /// The Production emulator's end customers. Every read and every status move happens under one lock, so a
+    /// customer is created once, moves only along <see cref="CustomerStatus.IsLegal"/>, and two racing calls (enable
+    /// and remove, say) see each other's effect. Removed customers stay as tombstones that Plaid calls cannot see.
+    /// </summary>
+    internal sealed class CustomerStore
+    {
+        private readonly object _gate = new();
+        private readonly Dictionary<string, CustomerRecord> _byId = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _liveIdByApplicationName = new(StringComparer.OrdinalIgnoreCase);
+        private readonly string _newCustomerStatus;
+        private readonly TimeProvider _time;
+
+        public CustomerStore(string newCustomerStatus, TimeProvider time)
+        {
+            CustomerStatus.RequireReviewOutcome(newCustomerStatus, "The status of a new end customer");
+            _newCustomerStatus = newCustomerStatus;
+            _time = time;
+        }
+
+        /// <summary>
+        /// Creates a customer; the application name must be unique among customers not removed (seed 002: "The
+        /// application name must be unique"), otherwise CUSTOMER_ALREADY_CREATED.
+        /// </summary>
+        public Outcome<CustomerView> Create(string companyName, string applicationName)
+        {
+            lock (_gate)
+            {
+                if (_liveIdByApplicationName.ContainsKey(applicationName))
+                {
+                    return PlaidErrors.CustomerAlreadyCreated;
+                }
+
+                string id;
+                do
+                {
+                    id = Ids.ClientId();
+                }
+                while (_byId.ContainsKey(id));
+
+                var record = new CustomerRecord(id, companyName, applicationName, Ids.Secret(), Ids.Secret());
+                if (_newCustomerStatus != CustomerStatus.UnderReview)
+                {
+                    record.History.Add(_newCustomerStatus);
+                }
+
+                _byId.Add(id, record);
+                _liveIdByApplicationName.Add(applicationName, id);
+                return record.ToView();
+            }
+        }
+
+        public Outcome<CustomerView> Get(string id)
+        {
+            lock (_gate)
+            {
+                return Live(id) is { } record ? record.ToView() : PlaidErrors.CustomerNotFound;
+            }
+        }
+
+        /// <summary>
+        /// PENDING_ENABLEMENT becomes ACTIVE, and Plaid starts registering the customer with every OAuth institution
+        /// not yet started (seed 004, <c>account resellers</c>): those move to PROCESSING and are returned.
+        /// </summary>
+        public Outcome<(CustomerView Customer, IReadOnlyList<OAuthStatusChange> Changes)> Enable(string id)
+        {
+            lock (_gate)
+            {
+                if (Live(id) is not { } record)
+                {
+                    return PlaidErrors.CustomerNotFound;
+                }
+
+                switch (record.Status)
+                {
+                    case CustomerStatus.Active:
+                        return PlaidErrors.CustomerAlreadyEnabled;
+                    case CustomerStatus.PendingEnablement:
+                        break;
+                    default:
+                        return PlaidErrors.CustomerNotReadyForEnablement;
+                }
+
+                Move(record, CustomerStatus.Active);
+                var changes = new List<OAuthStatusChange>();
+                foreach (var institution in record.Institutions.Where(i => i.Status == OAuthStatus.NotStarted))
+                {
+                    institution.Status = OAuthStatus.Processing;
+                    changes.Add(new OAuthStatusChange(record.ClientId, institution.InstitutionId, institution.Name, institution.Status));
+                }
+
+                return (record.ToView(), changes);
+            }
+        }
+
+        /// <summary>Removes a customer not yet ACTIVE; an ACTIVE one gives CUSTOMER_REMOVAL_NOT_ALLOWED.</summary>
+        public Outcome<CustomerView> Remove(string id)
+        {
+            lock (_gate)
+            {
+                if (Live(id) is not { } record)
+                {
+                    return PlaidErrors.CustomerNotFound;
+                }
+
+                if (record.Status == CustomerStatus.Active)
+                {
+                    return PlaidErrors.CustomerRemovalNotAllowed;
+                }
+
+                Move(record, CustomerStatus.Removed);
+                _liveIdByApplicationName.Remove(record.ApplicationName);
+                return record.ToView();
+            }
+        }
+
+        /// <summary>Control: Plaid's review finishes, UNDER_REVIEW becomes PENDING_ENABLEMENT or DENIED.</summary>
+        public CustomerView SetStatus(string id, string status)
+        {
+            lock (_gate)
+            {
+                var record = Live(id) ?? throw new ControlException(404, $"No end customer '{id}' (never created, or removed).");
+                if (record.Status == status)
+                {
+                    return record.ToView();
+                }
+
+                if (!CustomerStatus.IsLegal(record.Status, status) || status == CustomerStatus.Active || status == CustomerStatus.Removed)
+                {
+                    throw new ControlException(409, $"End customer '{id}' is {record.Status}; the control can move it only from UNDER_REVIEW to PENDING_ENABLEMENT or DENIED (ACTIVE comes from /partner/customer/enable, removal from /partner/customer/remove).");
+                }
+
+                Move(record, status);
+                return record.ToView();
+            }
+        }
+
+        /// <summary>Control: an institution's OAuth registration status changes; returns the change, or null if it was already so.</summary>
+        public OAuthStatusChange? SetOAuthStatus(string id, string institutionId, string status, string? errorMessage)
+        {
+            lock (_gate)
+            {
+                var record = Live(id) ?? throw new ControlException(404, $"No end customer '{id}' (never created, or removed).");
+                var institution = record.Institutions.FirstOrDefault(i => i.InstitutionId == institutionId)
+                    ?? throw new ControlException(404, $"End customer '{id}' has no OAuth institution '{institutionId}'; known: {string.Join(", ", record.Institutions.Select(i => i.InstitutionId))}.");
+                if (institution.Status == status)
+                {
+                    return null;
+                }
+
+                institution.Status = status;
+                if (status is OAuthStatus.Approved or OAuthStatus.Enabled)
+                {
+                    institution.ProductionEnablementDate ??= _time.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                institution.ErrorMessage = status == OAuthStatus.AttentionRequired ? errorMessage ?? OAuthInstitutionCatalog.DefaultAttentionMessage : null;
+                return new OAuthStatusChange(record.ClientId, institution.InstitutionId, institution.Name, status);
+            }
+        }
+
+        /// <summary>Every customer ever created, removed ones included, in creation order.</summary>
+        public IReadOnlyList<CustomerView> Snapshot()
+        {
+            lock (_gate)
+            {
+                return _byId.Values.Select(r => r.ToView()).ToList();
+            }
+        }
+
+        private static void Move(CustomerRecord record, string status)
+        {
+            if (!CustomerStatus.IsLegal(record.Status, status))
+            {
+                throw new InvalidOperationException($"Emulator bug: {record.Status} -> {status} is not a legal move.");
+            }
+
+            record.History.Add(status);
+        }
+
+        private CustomerRecord? Live(string id) =>
+            _byId.TryGetValue(id, out var record) && !record.Removed ? record : null;
+    }
+}

@@ -1,0 +1,17 @@
+using System.Security.Cryptography;
+
+namespace Plaid.Partner.Emulator.State
+{
+    /// <summary>Random identifiers shaped like Plaid's (seed 002 examples: 24-character client_id, 15-character request_id, 30-character secrets).</summary>
+    internal static class Ids
+    {
+        private const string LowerAlphanumeric = "abcdefghijklmnopqrstuvwxyz0123456789";
+        private const string MixedAlphanumeric = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+        public static string ClientId() => RandomNumberGenerator.GetString(LowerAlphanumeric, 24);
+
+        public static string Secret() => RandomNumberGenerator.GetString(LowerAlphanumeric, 30);
+
+        public static string RequestId() => RandomNumberGenerator.GetString(MixedAlphanumeric, 15);
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using NUnit.Framework;
+
+namespace Plaid.Partner.Emulator.Tests
+{
+    [NonParallelizable] // redirects Console
+    public class ProgramTests
+    {
+        [TestCase("--port", "not-a-number")]
+        [TestCase("--environment", "development")]
+        [TestCase("--colour", "blue")]
+        public async Task Bad_arguments_exit_2_with_the_usage(string name, string value)
+        {
+            var (exitCode, _, error) = await RunAsync(name, value);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exitCode, Is.EqualTo(2));
+                Assert.That(error, Does.Contain("Usage:"));
+            });
+        }
+
+        [Test]
+        public async Task Help_exits_0_and_lists_every_switch()
+        {
+            var (exitCode, output, _) = await RunAsync("--help");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exitCode, Is.EqualTo(0));
+                Assert.That(output, Does.Contain("--port").And.Contain("--environment").And.Contain("--client-id").And.Contain("--secret").And.Contain("--webhook-url").And.Contain("--new-customer-status"));
+            });
+        }
+
+        [Test]
+        public void Settings_come_from_the_command_line_over_plaid_emulator_variables()
+        {
+            Environment.SetEnvironmentVariable("PLAID_EMULATOR_PORT", "5081");
+            Environment.SetEnvironmentVariable("PLAID_EMULATOR_CLIENTID", "from-variable");
+            try
+            {
+                var options = Program.ReadOptions(new[] { "--client-id", "from-switch", "--environment", "Sandbox", "--webhook-url", "http://127.0.0.1:9/hook", "--new-customer-status", "denied" });
+
+                Assert.Multiple(() =>
+                {
+                    Assert.That(options.Port, Is.EqualTo(5081));
+                    Assert.That(options.ClientId, Is.EqualTo("from-switch"));
+                    Assert.That(options.Secret, Is.EqualTo(Program.DefaultSecret));
+                    Assert.That(options.Environment, Is.EqualTo(PlaidEnvironment.Sandbox));
+                    Assert.That(options.WebhookUrl, Is.EqualTo(new Uri("http://127.0.0.1:9/hook")));
+                    Assert.That(options.NewCustomerStatus, Is.EqualTo(PartnerEndCustomerStatus.Denied));
+                });
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable("PLAID_EMULATOR_PORT", null);
+                Environment.SetEnvironmentVariable("PLAID_EMULATOR_CLIENTID", null);
+            }
+        }
+
+        [Test]
+        public void Without_settings_the_documented_defaults_apply()
+        {
+            var options = Program.ReadOptions(Array.Empty<string>());
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(options.Port, Is.EqualTo(5080));
+                Assert.That(options.ClientId, Is.EqualTo("emulator_client_id"));
+                Assert.That(options.Secret, Is.EqualTo("emulator_secret"));
+                Assert.That(options.Environment, Is.EqualTo(PlaidEnvironment.Production));
+                Assert.That(options.WebhookUrl, Is.Null);
+            });
+        }
+
+        private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+        {
+            var (output, error) = (Console.Out, Console.Error);
+            using var capturedOut = new StringWriter();
+            using var capturedError = new StringWriter();
+            Console.SetOut(capturedOut);
+            Console.SetError(capturedError);
+            try
+            {
+                var exitCode = await Program.Main(args);
+                return (exitCode, capturedOut.ToString(), capturedError.ToString());
+            }
+            finally
+            {
+                Console.SetOut(output);
+                Console.SetError(error);
+            }
+        }
+    }
+}
