@@ -138,10 +138,11 @@ namespace Plaid.Partner.Webhooks
             var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var member in document.RootElement.EnumerateObject())
             {
-                if (!names.Add(member.Name))
+                var memberName = member.Name;
+                if (!names.Add(memberName))
                 {
                     document.Dispose();
-                    failure = Malformed($"the JWT {name} repeats the member {UntrustedText.Quote(member.Name)}");
+                    failure = Malformed($"the JWT {name} repeats the member {UntrustedText.Quote(memberName)}");
                     return false;
                 }
             }
