@@ -166,8 +166,13 @@ namespace Plaid.Partner.Tests.Webhooks
                 _ => string.Join(".", genuine) + ".." + genuine[2],
             };
 
-            await AssertRejected(h, token, WebhookVerificationFailureReason.MalformedToken);
-            Assert.That(h.Keys.Calls, Is.Zero);
+            var result = await AssertRejected(h, token, WebhookVerificationFailureReason.MalformedToken);
+            Assert.Multiple(() =>
+            {
+                // The part count is checked first; the base64url check would catch a stray dot too, but later and less clearly.
+                Assert.That(result.Message, Does.Contain("exactly 3 dot-separated parts").And.Contain($"has {parts}"));
+                Assert.That(h.Keys.Calls, Is.Zero);
+            });
         }
 
         [TestCase(0, "+")]
@@ -371,6 +376,7 @@ namespace Plaid.Partner.Tests.Webhooks
         [TestCase("not-hex-not-hex-not-hex-not-hex-not-hex-not-hex-not-hex-not-hexx")]
         [TestCase("abc")]
         [TestCase("")]
+        [TestCase("00")]
         public async Task A_request_body_sha256_that_is_not_a_SHA256_is_rejected(string claimed)
         {
             using var h = new WebhookHarness();

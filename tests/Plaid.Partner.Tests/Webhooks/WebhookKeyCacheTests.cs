@@ -218,15 +218,19 @@ namespace Plaid.Partner.Tests.Webhooks
         }
 
         [Test]
-        public async Task A_refetch_of_a_stale_key_is_not_throttled_by_a_flood()
+        public async Task A_refetch_of_a_stale_known_key_is_not_throttled_by_the_new_kid_limit()
         {
-            using var h = new WebhookHarness(o => o.MaxNewKeyIdFetchesPerMinute = 1);
-            await AssertVerified(h);
-            h.Time.Advance(TimeSpan.FromHours(24));
-            using var forger = new TestSigningKey();
-            await h.VerifyAsync(Body, h.Sign(Body, forger));
+            using var h = new WebhookHarness(o =>
+            {
+                o.MaxNewKeyIdFetchesPerMinute = 1;
+                o.KeyCacheDuration = TimeSpan.FromSeconds(30);
+            });
+            await AssertVerified(h); // uses this minute's only look-up of a never-seen kid
 
+            h.Time.Advance(TimeSpan.FromSeconds(30));
             await AssertVerified(h);
+
+            Assert.That(h.Keys.CallsFor(h.Genuine.KeyId), Is.EqualTo(2));
         }
 
         private static async Task AssertVerified(WebhookHarness h, TestSigningKey? key = null)
