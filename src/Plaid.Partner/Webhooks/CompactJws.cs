@@ -79,7 +79,7 @@ namespace Plaid.Partner.Webhooks
                 }
 
                 keyId = header.RootElement.TryGetProperty("kid", out var kid) && kid.ValueKind == JsonValueKind.String ? kid.GetString() : null;
-                if (string.IsNullOrEmpty(keyId))
+                if (string.IsNullOrWhiteSpace(keyId))
                 {
                     return WebhookVerificationResult.Failed(WebhookVerificationFailureReason.KeyIdMissing, "the JWT header has no kid (a non-empty string naming Plaid's signing key)");
                 }

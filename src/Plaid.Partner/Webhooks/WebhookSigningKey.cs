@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Threading;
 
 namespace Plaid.Partner.Webhooks
 {
@@ -20,12 +21,16 @@ namespace Plaid.Partner.Webhooks
         private readonly ECParameters _parameters;
         private readonly ConcurrentBag<ECDsa> _pool = new();
 
+        // Counted apart because ConcurrentBag.Count takes every thread's lock.
+        private int _pooled;
+
         private WebhookSigningKey(string keyId, long? expiredAt, ECParameters parameters, ECDsa first)
         {
             KeyId = keyId;
             ExpiredAt = expiredAt;
             _parameters = parameters;
             _pool.Add(first);
+            _pooled = 1;
         }
 
         public string KeyId { get; }
@@ -96,19 +101,30 @@ namespace Plaid.Partner.Webhooks
         /// <summary>Verifies an ES256 signature (r||s, 64 bytes, as JWS encodes it) over <paramref name="data"/>.</summary>
         public bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
         {
-            var ecdsa = _pool.TryTake(out var pooled) ? pooled : ECDsa.Create(_parameters);
+            ECDsa ecdsa;
+            if (_pool.TryTake(out var pooled))
+            {
+                Interlocked.Decrement(ref _pooled);
+                ecdsa = pooled;
+            }
+            else
+            {
+                ecdsa = ECDsa.Create(_parameters);
+            }
+
             try
             {
                 return ecdsa.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
             }
             finally
             {
-                if (_pool.Count < MaxPooled)
+                if (Interlocked.Increment(ref _pooled) <= MaxPooled)
                 {
                     _pool.Add(ecdsa);
                 }
                 else
                 {
+                    Interlocked.Decrement(ref _pooled);
                     ecdsa.Dispose();
                 }
             }

@@ -22,7 +22,7 @@ namespace Plaid.Partner.Webhooks
         /// <summary>The JWT header's <c>alg</c> is not exactly <c>ES256</c> (e.g. <c>none</c>, <c>HS256</c>, <c>RS256</c>, <c>ES384</c>).</summary>
         AlgorithmNotAllowed,
 
-        /// <summary>The JWT header has no <c>kid</c> (key id), or it is not a non-empty string.</summary>
+        /// <summary>The JWT header has no <c>kid</c> (key id), or it is empty, white space or not a string.</summary>
         KeyIdMissing,
 
         /// <summary>Plaid does not know the <c>kid</c> (<c>INVALID_WEBHOOK_VERIFICATION_KEY_ID</c>), now or within the last few minutes.</summary>

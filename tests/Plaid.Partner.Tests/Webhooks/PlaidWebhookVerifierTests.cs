@@ -112,6 +112,7 @@ namespace Plaid.Partner.Tests.Webhooks
 
         [TestCase("{\"alg\":\"ES256\"}")]
         [TestCase("{\"alg\":\"ES256\",\"kid\":\"\"}")]
+        [TestCase("{\"alg\":\"ES256\",\"kid\":\"  \"}")]
         [TestCase("{\"alg\":\"ES256\",\"kid\":42}")]
         [TestCase("{\"alg\":\"ES256\",\"kid\":null}")]
         public async Task A_missing_kid_is_rejected(string header)
