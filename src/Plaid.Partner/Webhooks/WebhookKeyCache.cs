@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Plaid.Partner.Webhooks
+{
+    /// <summary>
+    /// Plaid's webhook keys by <c>kid</c>, kept as seed 004 (webhook verification, "Caching and key rotation") asks:
+    /// each for at most <see cref="PlaidWebhookVerifierOptions.KeyCacheDuration"/> (24 h); a <c>kid</c> that is not cached
+    /// is fetched, and at that moment every cached key that has not expired is fetched again so its <c>expired_at</c>
+    /// is current.
+    /// </summary>
+    /// <remarks>
+    /// Against floods: verifications missing the same <c>kid</c> at once share one fetch; a <c>kid</c> Plaid rejects is
+    /// not asked again for <see cref="PlaidWebhookVerifierOptions.RejectedKeyIdRetention"/>; and never-seen <c>kid</c>s
+    /// are looked up at most <see cref="PlaidWebhookVerifierOptions.MaxNewKeyIdFetchesPerMinute"/> times a minute.
+    /// Fetches run without the caller's cancellation token, since other callers may be waiting on them; the client's
+    /// own timeout bounds them.
+    /// </remarks>
+    internal sealed class WebhookKeyCache
+    {
+        /// <summary>Plaid's answer (HTTP 400, INVALID_INPUT) to a <c>key_id</c> it does not know (seed 004, errors).</summary>
+        internal const string InvalidKeyIdErrorCode = "INVALID_WEBHOOK_VERIFICATION_KEY_ID";
+
+        private const int RejectedPruneThreshold = 256;
+
+        private readonly PlaidPartnerClient _client;
+        private readonly TimeProvider _time;
+        private readonly TimeSpan _maxAge;
+        private readonly TimeSpan _rejectedRetention;
+        private readonly NewKeyIdFetchLimiter _newKeyIdLimiter;
+        private readonly ConcurrentDictionary<string, CachedKey> _keys = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, DateTimeOffset> _rejectedUntil = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Lazy<Task<WebhookKeyLookup>>> _inFlight = new(StringComparer.Ordinal);
+
+        public WebhookKeyCache(PlaidPartnerClient client, PlaidWebhookVerifierOptions validatedOptions)
+        {
+            _client = client;
+            _time = validatedOptions.TimeProvider;
+            _maxAge = validatedOptions.KeyCacheDuration;
+            _rejectedRetention = validatedOptions.RejectedKeyIdRetention;
+            _newKeyIdLimiter = new NewKeyIdFetchLimiter(validatedOptions.MaxNewKeyIdFetchesPerMinute);
+        }
+
+        /// <summary>The key for <paramref name="keyId"/>, from the cache or fetched from Plaid.</summary>
+        public ValueTask<WebhookKeyLookup> GetAsync(string keyId, CancellationToken cancellationToken)
+        {
+            var now = _time.GetUtcNow();
+            if (_keys.TryGetValue(keyId, out var cached) && now - cached.FetchedAt < _maxAge)
+            {
+                return new ValueTask<WebhookKeyLookup>(cached.Lookup);
+            }
+
+            if (_rejectedUntil.TryGetValue(keyId, out var until) && now < until)
+            {
+                return new ValueTask<WebhookKeyLookup>(Rejected(keyId));
+            }
+
+            var fetch = _inFlight.GetOrAdd(keyId, id => new Lazy<Task<WebhookKeyLookup>>(() => FetchAsync(id), LazyThreadSafetyMode.ExecutionAndPublication));
+            return new ValueTask<WebhookKeyLookup>(fetch.Value.WaitAsync(cancellationToken));
+        }
+
+        private async Task<WebhookKeyLookup> FetchAsync(string keyId)
+        {
+            try
+            {
+                var now = _time.GetUtcNow();
+                var neverSeen = !_keys.ContainsKey(keyId);
+                if (neverSeen && !_newKeyIdLimiter.TryAcquire(now))
+                {
+                    return WebhookKeyLookup.Failed(
+                        WebhookVerificationFailureReason.KeyFetchThrottled,
+                        $"key id {UntrustedText.Quote(keyId)} was not looked up: too many unknown key ids this minute (PlaidWebhookVerifierOptions.MaxNewKeyIdFetchesPerMinute)");
+                }
+
+                var refreshes = RefetchUnexpiredKeysAsync(keyId, now);
+                var lookup = await FetchOneAsync(keyId).ConfigureAwait(false);
+                await refreshes.ConfigureAwait(false);
+                return lookup;
+            }
+            finally
+            {
+                // Only this fetch's own entry can be here: GetOrAdd hands every caller the same Lazy until it is removed.
+                _inFlight.TryRemove(keyId, out _);
+            }
+        }
+
+        /// <summary>Seed 004: on an unknown kid, refetch cached keys that are not yet expired so a rotated-out key is noticed.</summary>
+        private Task RefetchUnexpiredKeysAsync(string exceptKeyId, DateTimeOffset now)
+        {
+            List<Task>? refetches = null;
+            foreach (var entry in _keys)
+            {
+                if (!string.Equals(entry.Key, exceptKeyId, StringComparison.Ordinal) && entry.Value.Lookup.Key is { } key && !key.IsExpiredAt(now))
+                {
+                    (refetches ??= new List<Task>()).Add(FetchOneAsync(entry.Key));
+                }
+            }
+
+            return refetches is null ? Task.CompletedTask : Task.WhenAll(refetches);
+        }
+
+        private async Task<WebhookKeyLookup> FetchOneAsync(string keyId)
+        {
+            WebhookVerificationKeyGetResponse response;
+            try
+            {
+                response = await _client.GetWebhookVerificationKeyAsync(keyId, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (PlaidApiException e) when (string.Equals(e.ErrorCode, InvalidKeyIdErrorCode, StringComparison.Ordinal))
+            {
+                _keys.TryRemove(keyId, out _);
+                RememberRejected(keyId);
+                return Rejected(keyId);
+            }
+            catch (Exception e)
+            {
+                // Any failure to fetch is a result, not an exception, for the receiver (PlaidApiException messages are already redacted).
+                return WebhookKeyLookup.Failed(
+                    WebhookVerificationFailureReason.KeyFetchFailed,
+                    $"fetching key id {UntrustedText.Quote(keyId)} from {PlaidPartnerClient.WebhookVerificationKeyGetPath} failed: {e.GetType().Name}: {e.Message}");
+            }
+
+            if (response?.Key is not { } jwk)
+            {
+                return WebhookKeyLookup.Failed(WebhookVerificationFailureReason.KeyFetchFailed, $"{PlaidPartnerClient.WebhookVerificationKeyGetPath} answered without a key for key id {UntrustedText.Quote(keyId)}");
+            }
+
+            var key = WebhookSigningKey.TryCreate(jwk, keyId, out var problem);
+            var lookup = key is null
+                ? WebhookKeyLookup.Failed(WebhookVerificationFailureReason.KeyUnsupported, $"key id {UntrustedText.Quote(keyId)} cannot verify ES256: {problem}")
+                : WebhookKeyLookup.Found(key);
+            _keys[keyId] = new CachedKey(lookup, _time.GetUtcNow());
+            _rejectedUntil.TryRemove(keyId, out _);
+            return lookup;
+        }
+
+        private void RememberRejected(string keyId)
+        {
+            var now = _time.GetUtcNow();
+            if (_rejectedUntil.Count >= RejectedPruneThreshold)
+            {
+                foreach (var entry in _rejectedUntil)
+                {
+                    if (entry.Value <= now)
+                    {
+                        _rejectedUntil.TryRemove(entry.Key, out _);
+                    }
+                }
+            }
+
+            _rejectedUntil[keyId] = now + _rejectedRetention;
+        }
+
+        private WebhookKeyLookup Rejected(string keyId) => WebhookKeyLookup.Failed(
+            WebhookVerificationFailureReason.KeyNotFound,
+            $"Plaid does not know key id {UntrustedText.Quote(keyId)} ({InvalidKeyIdErrorCode}); it is not asked again for {_rejectedRetention}");
+
+        private readonly record struct CachedKey(WebhookKeyLookup Lookup, DateTimeOffset FetchedAt);
+    }
+}
