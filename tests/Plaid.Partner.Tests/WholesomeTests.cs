@@ -111,7 +111,7 @@ namespace Plaid.Partner.Tests
         {
             var exceptions = PublicTypes.Where(t => typeof(Exception).IsAssignableFrom(t)).ToList();
 
-            Assert.That(exceptions, Is.EquivalentTo(new[] { typeof(PlaidApiException), typeof(PlaidProductionOnlyException), typeof(Webhooks.PlaidWebhookFormatException) }));
+            Assert.That(exceptions, Is.EquivalentTo(new[] { typeof(PlaidApiException), typeof(PlaidProductionOnlyException), typeof(Plaid.Partner.Webhooks.PlaidWebhookFormatException) }));
         }
 
         private static bool IsGeneratedModel(Type type) =>
