@@ -102,7 +102,10 @@ namespace Plaid.Partner.DependencyInjection
                 .ConfigurePrimaryHttpMessageHandler(PlaidHttpClientFactory.CreateHandler)
                 // The client applies PlaidPartnerOptions.Timeout itself, retries included.
                 .ConfigureHttpClient(client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
-                .RedactLoggedHeaders(header => true);
+                // IHttpClientFactory's default request loggers redact header values in their messages, but at Trace level
+                // their structured state still carries the raw PLAID-SECRET (a test shows it). PlaidPartnerClient logs its
+                // own lines instead: path, status, duration, request_id.
+                .RemoveAllLoggers();
 
             PlaidPartnerClient Create(IServiceProvider provider) => new(
                 provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName),

@@ -1,0 +1,226 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using NUnit.Framework;
+using Plaid.Partner.DependencyInjection;
+using Plaid.Partner.Tests.TestSupport;
+using RichardSzalay.MockHttp;
+
+namespace Plaid.Partner.Tests.DependencyInjection
+{
+    public class PlaidPartnerServiceCollectionExtensionsTests
+    {
+        private static IConfiguration Configuration(params (string Key, string? Value)[] values)
+        {
+            var data = new Dictionary<string, string?>();
+            foreach (var (key, value) in values)
+            {
+                data[key] = value;
+            }
+
+            return new ConfigurationBuilder().AddInMemoryCollection(data).Build();
+        }
+
+        private static readonly (string, string?)[] ValidPlaid =
+        {
+            ("Plaid:ClientId", "partner-client"),
+            ("Plaid:Secret", MockPlaid.Secret),
+            ("Plaid:Environment", "Production"),
+        };
+
+        [Test]
+        public async Task A_client_bound_from_configuration_calls_the_configured_environment_through_the_factory()
+        {
+            using var mock = new MockHttpMessageHandler();
+            mock.When("https://production.plaid.com/partner/customer/get")
+                .WithHeaders("PLAID-CLIENT-ID", "partner-client")
+                .WithHeaders("PLAID-SECRET", MockPlaid.Secret)
+                .Respond("application/json", SeedExamples.GetResponse);
+            var services = new ServiceCollection();
+
+            var builder = services.AddPlaidPartner(Configuration(ValidPlaid).GetSection("Plaid"));
+            builder.ConfigurePrimaryHttpMessageHandler(() => mock);
+            await using var provider = services.BuildServiceProvider();
+            var client = provider.GetRequiredService<PlaidPartnerClient>();
+
+            var response = await client.GetEndCustomerAsync("7f57eb3d2a9j6480121fx361");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(builder.Name, Is.EqualTo(PlaidPartnerServiceCollectionExtensions.DefaultHttpClientName));
+                Assert.That(client.Environment, Is.SameAs(PlaidEnvironment.Production));
+                Assert.That(response.RequestId, Is.EqualTo("4zlKapIkTm8p5KM"));
+            });
+        }
+
+        [Test]
+        public async Task Handlers_added_to_the_returned_builder_see_every_request()
+        {
+            using var mock = new MockHttpMessageHandler();
+            mock.When("*").Respond("application/json", SeedExamples.RemoveResponse);
+            var counter = new CountingHandler();
+            var services = new ServiceCollection();
+            services.AddPlaidPartner(o =>
+                {
+                    o.ClientId = "c";
+                    o.Secret = "s";
+                })
+                .ConfigurePrimaryHttpMessageHandler(() => mock)
+                .AddHttpMessageHandler(() => counter);
+            await using var provider = services.BuildServiceProvider();
+
+            await provider.GetRequiredService<PlaidPartnerClient>().RemoveEndCustomerAsync("id");
+
+            Assert.That(counter.Requests, Is.EqualTo(1));
+        }
+
+        [Test]
+        public async Task Two_partner_accounts_live_side_by_side_as_keyed_services()
+        {
+            using var mock = new MockHttpMessageHandler();
+            mock.When("https://production.plaid.com/*").WithHeaders("PLAID-CLIENT-ID", "account-a").Respond("application/json", "{\"request_id\":\"from-a\"}");
+            mock.When("https://sandbox.plaid.com/*").WithHeaders("PLAID-CLIENT-ID", "account-b").Respond("application/json", "{\"request_id\":\"from-b\"}");
+            var configuration = Configuration(
+                ("PlaidA:ClientId", "account-a"), ("PlaidA:Secret", "secret-a"), ("PlaidA:Environment", "production"),
+                ("PlaidB:ClientId", "account-b"), ("PlaidB:Secret", "secret-b"), ("PlaidB:Environment", "sandbox"));
+            var services = new ServiceCollection();
+            services.AddPlaidPartner("a", configuration.GetSection("PlaidA")).ConfigurePrimaryHttpMessageHandler(() => mock);
+            services.AddPlaidPartner("b", configuration.GetSection("PlaidB")).ConfigurePrimaryHttpMessageHandler(() => mock);
+            await using var provider = services.BuildServiceProvider();
+
+            var a = provider.GetRequiredKeyedService<PlaidPartnerClient>("a");
+            var b = provider.GetRequiredKeyedService<PlaidPartnerClient>("b");
+
+            await Assert.MultipleAsync(async () =>
+            {
+                Assert.That((await a.RemoveEndCustomerAsync("x")).RequestId, Is.EqualTo("from-a"));
+                Assert.That((await b.RemoveEndCustomerAsync("x")).RequestId, Is.EqualTo("from-b"));
+                Assert.That(a.Environment, Is.SameAs(PlaidEnvironment.Production));
+                Assert.That(b.Environment, Is.SameAs(PlaidEnvironment.Sandbox));
+            });
+        }
+
+        [Test]
+        public async Task Retry_and_timeout_settings_bind_from_configuration()
+        {
+            var configuration = Configuration(
+                ("Plaid:ClientId", "c"), ("Plaid:Secret", "s"), ("Plaid:BaseAddress", "http://127.0.0.1:5005"),
+                ("Plaid:Timeout", "00:00:20"), ("Plaid:AttemptTimeout", "00:00:05"),
+                ("Plaid:Retry:MaxRetryAttempts", "0"), ("Plaid:Retry:BaseDelay", "00:00:00.250"));
+            var services = new ServiceCollection();
+            services.AddPlaidPartner(configuration.GetSection("Plaid"));
+            await using var provider = services.BuildServiceProvider();
+
+            var options = provider.GetRequiredService<IOptionsMonitor<PlaidPartnerOptions>>().CurrentValue;
+            var client = provider.GetRequiredService<PlaidPartnerClient>();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(options.Timeout, Is.EqualTo(TimeSpan.FromSeconds(20)));
+                Assert.That(options.AttemptTimeout, Is.EqualTo(TimeSpan.FromSeconds(5)));
+                Assert.That(options.Retry.MaxRetryAttempts, Is.Zero);
+                Assert.That(options.Retry.BaseDelay, Is.EqualTo(TimeSpan.FromMilliseconds(250)));
+                Assert.That(client.Environment.BaseAddress.AbsoluteUri, Is.EqualTo("http://127.0.0.1:5005/"));
+                Assert.That(client.Environment.IsSandbox, Is.True);
+            });
+        }
+
+        private static readonly object[] InvalidConfigurations =
+        {
+            new object[] { new[] { ("Plaid:Secret", (string?)"s") }, "Plaid:ClientId" },
+            new object[] { new[] { ("Plaid:ClientId", (string?)"c") }, "Plaid:Secret" },
+            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", "s"), ("Plaid:Environment", "development") }, "Plaid:Environment" },
+            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", "s"), ("Plaid:Environment", "staging") }, "Plaid:Environment" },
+            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", "s"), ("Plaid:BaseAddress", "not a uri") }, "Plaid:BaseAddress" },
+            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", "s"), ("Plaid:BaseAddress", "ftp://127.0.0.1") }, "Plaid:BaseAddress" },
+            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", "s"), ("Plaid:BaseAddress", "http://proxy.example.com") }, "Plaid:BaseAddress" },
+            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", "s"), ("Plaid:Timeout", "-00:00:01") }, "Plaid:Timeout" },
+            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", "s"), ("Plaid:AttemptTimeout", "00:00:00") }, "Plaid:AttemptTimeout" },
+            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", "s"), ("Plaid:Retry:MaxRetryAttempts", "50") }, "Plaid:Retry:MaxRetryAttempts" },
+        };
+
+        [TestCaseSource(nameof(InvalidConfigurations))]
+        public void A_host_with_invalid_options_fails_to_start_naming_the_configuration_key((string, string?)[] settings, string key)
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.Configuration.AddInMemoryCollection(ToDictionary(settings));
+            builder.Services.AddPlaidPartner(builder.Configuration.GetSection("Plaid"));
+            using var host = builder.Build();
+
+            var exception = Assert.CatchAsync<Exception>(() => host.StartAsync());
+
+            Assert.That(exception!.ToString(), Does.Contain(key));
+            Assert.That(exception.ToString(), Does.Not.Contain(MockPlaid.Secret));
+        }
+
+        [Test]
+        public async Task A_host_with_valid_options_starts()
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.Configuration.AddInMemoryCollection(ToDictionary(ValidPlaid));
+            builder.Services.AddPlaidPartner(builder.Configuration.GetSection("Plaid"));
+            using var host = builder.Build();
+
+            await host.StartAsync();
+
+            Assert.That(host.Services.GetRequiredService<PlaidPartnerClient>().Environment, Is.SameAs(PlaidEnvironment.Production));
+            await host.StopAsync();
+        }
+
+        [Test]
+        public void Options_set_in_code_are_validated_with_their_property_names()
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+            builder.Services.AddPlaidPartner(o => o.ClientId = "c");
+            using var host = builder.Build();
+
+            var exception = Assert.CatchAsync<OptionsValidationException>(() => host.StartAsync());
+
+            Assert.That(exception!.Message, Does.Contain("PlaidPartnerOptions.Secret"));
+        }
+
+        [Test]
+        public void Registration_arguments_are_checked()
+        {
+            var services = new ServiceCollection();
+
+            Assert.Multiple(() =>
+            {
+                Assert.Throws<ArgumentNullException>(() => services.AddPlaidPartner((IConfiguration)null!));
+                Assert.Throws<ArgumentNullException>(() => services.AddPlaidPartner((Action<PlaidPartnerOptions>)null!));
+                Assert.Throws<ArgumentException>(() => services.AddPlaidPartner(" ", o => { }));
+            });
+        }
+
+        private static Dictionary<string, string?> ToDictionary((string Key, string? Value)[] settings)
+        {
+            var data = new Dictionary<string, string?>();
+            foreach (var (key, value) in settings)
+            {
+                data[key] = value;
+            }
+
+            return data;
+        }
+
+        private sealed class CountingHandler : DelegatingHandler
+        {
+            private int _requests;
+
+            public int Requests => _requests;
+
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                Interlocked.Increment(ref _requests);
+                return base.SendAsync(request, cancellationToken);
+            }
+        }
+    }
+}
