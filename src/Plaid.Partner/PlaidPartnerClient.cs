@@ -223,10 +223,10 @@ namespace Plaid.Partner
             where TResponse : class
         {
             var started = _timeProvider.GetTimestamp();
-            using var total = _options.Timeout == Timeout.InfiniteTimeSpan
-                ? new CancellationTokenSource()
-                : new CancellationTokenSource(_options.Timeout, _timeProvider);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, total.Token);
+            // One timer for the whole call, linked to the caller's token only when that can be cancelled at all.
+            using var total = _options.Timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(_options.Timeout, _timeProvider);
+            using var linked = total is not null && cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, total.Token) : null;
+            var callToken = linked?.Token ?? total?.Token ?? cancellationToken;
             PlaidLog.Starting(_logger, path, retrySafe);
             try
             {
@@ -244,7 +244,7 @@ namespace Plaid.Partner
                             throw PlaidApiExceptionFactory.Create(path, typeof(TResponse), e, _options.Secret);
                         }
                     },
-                    linked.Token).ConfigureAwait(false);
+                    callToken).ConfigureAwait(false);
                 PlaidLog.CallSucceeded(_logger, path, (int)HttpStatusCode.OK, Elapsed(started), (response as IPlaidResponse)?.RequestId);
                 return response;
             }
@@ -253,7 +253,7 @@ namespace Plaid.Partner
                 PlaidLog.CallFailed(_logger, path, (int)e.StatusCode, e.ErrorType?.ToString(), e.ErrorCode, Elapsed(started), e.RequestId);
                 throw;
             }
-            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && total.IsCancellationRequested)
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && total is { IsCancellationRequested: true })
             {
                 PlaidLog.TimedOut(_logger, path, _options.Timeout, Elapsed(started));
                 throw new TimeoutException($"Plaid {path} did not complete within {_options.Timeout} (PlaidPartnerOptions.Timeout).", e);
