@@ -36,6 +36,13 @@ namespace Plaid.Partner
         #pragma warning restore 8618
 
         private System.Net.Http.HttpClient _httpClient;
+        private System.Uri? _uriPartnerCustomerCreate;
+        private System.Uri? _uriPartnerCustomerGet;
+        private System.Uri? _uriPartnerCustomerEnable;
+        private System.Uri? _uriPartnerCustomerRemove;
+        private System.Uri? _uriPartnerCustomerOauthInstitutionsGet;
+        private System.Uri? _uriBetaPartnerCustomerV1Create;
+        private System.Uri? _uriWebhookVerificationKeyGet;
         private static System.Lazy<Newtonsoft.Json.JsonSerializerSettings> _settings = new System.Lazy<Newtonsoft.Json.JsonSerializerSettings>(CreateSerializerSettings, true);
         private Newtonsoft.Json.JsonSerializerSettings _instanceSettings;
 
@@ -63,6 +70,13 @@ namespace Plaid.Partner
                 _baseUrl = value;
                 if (!string.IsNullOrEmpty(_baseUrl) && !_baseUrl.EndsWith("/"))
                     _baseUrl += '/';
+                _uriPartnerCustomerCreate = null;
+                _uriPartnerCustomerGet = null;
+                _uriPartnerCustomerEnable = null;
+                _uriPartnerCustomerRemove = null;
+                _uriPartnerCustomerOauthInstitutionsGet = null;
+                _uriBetaPartnerCustomerV1Create = null;
+                _uriWebhookVerificationKeyGet = null;
             }
         }
 
@@ -113,15 +127,15 @@ namespace Plaid.Partner
                     var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     // Operation Path: "partner/customer/create"
-                    var url_ = _baseUrl + "partner/customer/create";
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+                    var uri_ = _uriPartnerCustomerCreate ??= new System.Uri(_baseUrl + "partner/customer/create", System.UriKind.RelativeOrAbsolute);
+                    var url_ = uri_.OriginalString;
+                    request_.RequestUri = uri_;
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
@@ -196,15 +210,15 @@ namespace Plaid.Partner
                     var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     // Operation Path: "partner/customer/get"
-                    var url_ = _baseUrl + "partner/customer/get";
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+                    var uri_ = _uriPartnerCustomerGet ??= new System.Uri(_baseUrl + "partner/customer/get", System.UriKind.RelativeOrAbsolute);
+                    var url_ = uri_.OriginalString;
+                    request_.RequestUri = uri_;
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
@@ -279,15 +293,15 @@ namespace Plaid.Partner
                     var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     // Operation Path: "partner/customer/enable"
-                    var url_ = _baseUrl + "partner/customer/enable";
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+                    var uri_ = _uriPartnerCustomerEnable ??= new System.Uri(_baseUrl + "partner/customer/enable", System.UriKind.RelativeOrAbsolute);
+                    var url_ = uri_.OriginalString;
+                    request_.RequestUri = uri_;
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
@@ -362,15 +376,15 @@ namespace Plaid.Partner
                     var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     // Operation Path: "partner/customer/remove"
-                    var url_ = _baseUrl + "partner/customer/remove";
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+                    var uri_ = _uriPartnerCustomerRemove ??= new System.Uri(_baseUrl + "partner/customer/remove", System.UriKind.RelativeOrAbsolute);
+                    var url_ = uri_.OriginalString;
+                    request_.RequestUri = uri_;
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
@@ -445,15 +459,15 @@ namespace Plaid.Partner
                     var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     // Operation Path: "partner/customer/oauth_institutions/get"
-                    var url_ = _baseUrl + "partner/customer/oauth_institutions/get";
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+                    var uri_ = _uriPartnerCustomerOauthInstitutionsGet ??= new System.Uri(_baseUrl + "partner/customer/oauth_institutions/get", System.UriKind.RelativeOrAbsolute);
+                    var url_ = uri_.OriginalString;
+                    request_.RequestUri = uri_;
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
@@ -528,15 +542,15 @@ namespace Plaid.Partner
                     var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     // Operation Path: "beta/partner/customer/v1/create"
-                    var url_ = _baseUrl + "beta/partner/customer/v1/create";
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+                    var uri_ = _uriBetaPartnerCustomerV1Create ??= new System.Uri(_baseUrl + "beta/partner/customer/v1/create", System.UriKind.RelativeOrAbsolute);
+                    var url_ = uri_.OriginalString;
+                    request_.RequestUri = uri_;
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
@@ -615,15 +629,15 @@ namespace Plaid.Partner
                     var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     // Operation Path: "webhook_verification_key/get"
-                    var url_ = _baseUrl + "webhook_verification_key/get";
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+                    var uri_ = _uriWebhookVerificationKeyGet ??= new System.Uri(_baseUrl + "webhook_verification_key/get", System.UriKind.RelativeOrAbsolute);
+                    var url_ = uri_.OriginalString;
+                    request_.RequestUri = uri_;
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
