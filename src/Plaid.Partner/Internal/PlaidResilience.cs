@@ -14,9 +14,10 @@ using Polly.Timeout;
 namespace Plaid.Partner.Internal
 {
     /// <summary>
-    /// The Polly pipelines around each call. Read calls get retries (exponential backoff with jitter, Retry-After
-    /// honoured) around a per-attempt timeout; calls that change state get only the per-attempt timeout, because once a
-    /// create may have reached Plaid, sending it again could create a second real end customer.
+    /// The Polly retry pipeline of read calls: exponential backoff with jitter, Retry-After honoured, a per-attempt
+    /// timeout. <see cref="PlaidPartnerClient"/> makes the first attempt itself and enters the pipeline only after a
+    /// transient failure of a read call; calls that change state never do, because once a create may have reached
+    /// Plaid, sending it again could create a second real end customer.
     /// </summary>
     internal sealed class PlaidResilience
     {
@@ -26,23 +27,24 @@ namespace Plaid.Partner.Internal
 
         public PlaidResilience(PlaidPartnerOptions options, ILogger logger, TimeProvider timeProvider)
         {
-            ReadPipeline = Build(options, logger, timeProvider, retry: options.Retry.MaxRetryAttempts > 0);
-            WritePipeline = Build(options, logger, timeProvider, retry: false);
+            RetryPipeline = options.Retry.MaxRetryAttempts > 0 ? Build(options, logger, timeProvider) : null;
         }
 
-        /// <summary>For get, OAuth institutions and webhook key get.</summary>
-        public ResiliencePipeline ReadPipeline { get; }
+        /// <summary>For get, OAuth institutions and webhook key get; null when retries are switched off.</summary>
+        public ResiliencePipeline? RetryPipeline { get; }
 
-        /// <summary>For create, enable and remove.</summary>
-        public ResiliencePipeline WritePipeline { get; }
-
-        public static async ValueTask<T> ExecuteAsync<T>(ResiliencePipeline pipeline, string path, Func<CancellationToken, ValueTask<T>> call, CancellationToken cancellationToken)
+        /// <summary>
+        /// Runs <paramref name="pipeline"/> after the caller's own first attempt failed with <paramref name="firstFailure"/>:
+        /// the pipeline's attempt 0 replays that failure instead of calling Plaid again, so its backoff, Retry-After,
+        /// retry logging and attempt numbers are exactly those of a pipeline that had made the first attempt itself.
+        /// </summary>
+        public static async ValueTask<T> RetryAfterFirstFailureAsync<T>(ResiliencePipeline pipeline, string path, Exception firstFailure, Func<CancellationToken, ValueTask<T>> attempt, CancellationToken cancellationToken)
         {
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(PathKey, path);
             try
             {
-                return await pipeline.ExecuteAsync(static (ctx, state) => state(ctx.CancellationToken), context, call).ConfigureAwait(false);
+                return await pipeline.ExecuteAsync(static (ctx, state) => state.NextAsync(ctx.CancellationToken), context, new ReplayFirstFailure<T>(firstFailure, attempt)).ConfigureAwait(false);
             }
             finally
             {
@@ -83,37 +85,34 @@ namespace Plaid.Partner.Internal
             return value.Date is { } date ? date - timeProvider.GetUtcNow() : null;
         }
 
-        private static ResiliencePipeline Build(PlaidPartnerOptions options, ILogger logger, TimeProvider timeProvider, bool retry)
+        private static ResiliencePipeline Build(PlaidPartnerOptions options, ILogger logger, TimeProvider timeProvider)
         {
+            var retryOptions = options.Retry;
             var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
-            if (retry)
+            builder.AddRetry(new RetryStrategyOptions
             {
-                var retryOptions = options.Retry;
-                builder.AddRetry(new RetryStrategyOptions
+                MaxRetryAttempts = retryOptions.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = retryOptions.BaseDelay,
+                MaxDelay = retryOptions.MaxDelay,
+                UseJitter = retryOptions.UseJitter,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && IsTransient(e)),
+                DelayGenerator = args =>
                 {
-                    MaxRetryAttempts = retryOptions.MaxRetryAttempts,
-                    BackoffType = DelayBackoffType.Exponential,
-                    Delay = retryOptions.BaseDelay,
-                    MaxDelay = retryOptions.MaxDelay,
-                    UseJitter = retryOptions.UseJitter,
-                    ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && IsTransient(e)),
-                    DelayGenerator = args =>
-                    {
-                        var requested = args.Outcome.Exception is { } e ? RetryAfter(e, timeProvider) : null;
-                        return ValueTask.FromResult(requested is { } wait ? Clamp(wait, retryOptions.MaxDelay) : (TimeSpan?)null);
-                    },
-                    OnRetry = args =>
-                    {
-                        PlaidLog.Retrying(
-                            logger,
-                            args.Context.Properties.GetValue(PathKey, "(unknown)"),
-                            args.AttemptNumber + 1,
-                            Describe(args.Outcome.Exception),
-                            (long)args.RetryDelay.TotalMilliseconds);
-                        return default;
-                    },
-                });
-            }
+                    var requested = args.Outcome.Exception is { } e ? RetryAfter(e, timeProvider) : null;
+                    return ValueTask.FromResult(requested is { } wait ? Clamp(wait, retryOptions.MaxDelay) : (TimeSpan?)null);
+                },
+                OnRetry = args =>
+                {
+                    PlaidLog.Retrying(
+                        logger,
+                        args.Context.Properties.GetValue(PathKey, "(unknown)"),
+                        args.AttemptNumber + 1,
+                        Describe(args.Outcome.Exception),
+                        (long)args.RetryDelay.TotalMilliseconds);
+                    return default;
+                },
+            });
 
             if (options.AttemptTimeout != Timeout.InfiniteTimeSpan)
             {
