@@ -32,12 +32,68 @@ namespace Plaid.Partner.Internal
                 throw new ArgumentNullException(parameterName);
             }
 
+            // Most requests are valid: check without building any path text first, and describe only a failure.
+            if (IsValid(request, depth: 0))
+            {
+                return;
+            }
+
             List<string>? problems = null;
             Collect(request, request.GetType().Name, ref problems, depth: 0);
             if (problems is not null)
             {
                 throw new ArgumentException($"{request.GetType().Name} is not valid: {string.Join("; ", problems)}.", parameterName);
             }
+        }
+
+        private static bool IsValid(object model, int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                return true;
+            }
+
+            var plan = Plans.GetOrAdd(model.GetType(), static type => new ModelPlan(type));
+            foreach (var property in plan.Validated)
+            {
+                var value = property.Get(model);
+                foreach (var attribute in property.Attributes)
+                {
+                    if (!attribute.IsValid(value))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            foreach (var property in plan.Nested)
+            {
+                var value = property.Get(model);
+                if (value is null)
+                {
+                    continue;
+                }
+
+                if (!property.IsCollection)
+                {
+                    if (!IsValid(value, depth + 1))
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                foreach (var item in (IEnumerable)value)
+                {
+                    if (item is not null && IsModel(item.GetType()) && !IsValid(item, depth + 1))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
         }
 
         private static void Collect(object model, string path, ref List<string>? problems, int depth)
