@@ -849,15 +849,19 @@ namespace Plaid.Partner
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ApplicationName { get; set; } = default!;
 
+        /// <summary>The <c>technical_contact</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("technical_contact", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerTechnicalContact? TechnicalContact { get; set; } = default!;
 
+        /// <summary>The <c>billing_contact</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("billing_contact", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerBillingContact? BillingContact { get; set; } = default!;
 
+        /// <summary>The <c>customer_support_info</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("customer_support_info", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCustomerSupportInfo? CustomerSupportInfo { get; set; } = default!;
 
+        /// <summary>The <c>address</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("address", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required]
         public PartnerEndCustomerAddress Address { get; set; } = new PartnerEndCustomerAddress();
@@ -866,6 +870,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("is_bank_addendum_completed", Required = Newtonsoft.Json.Required.Always)]
         public bool IsBankAddendumCompleted { get; set; } = default!;
 
+        /// <summary>The <c>assets_under_management</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("assets_under_management", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerAssetsUnderManagement? AssetsUnderManagement { get; set; } = default!;
 
@@ -883,12 +888,15 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerTechnicalContact 
     {
+        /// <summary>The <c>given_name</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("given_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? GivenName { get; set; } = default!;
 
+        /// <summary>The <c>family_name</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("family_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? FamilyName { get; set; } = default!;
 
+        /// <summary>The <c>email</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Email { get; set; } = default!;
 
@@ -898,12 +906,15 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerBillingContact 
     {
+        /// <summary>The <c>given_name</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("given_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? GivenName { get; set; } = default!;
 
+        /// <summary>The <c>family_name</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("family_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? FamilyName { get; set; } = default!;
 
+        /// <summary>The <c>email</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Email { get; set; } = default!;
 
@@ -917,12 +928,15 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Email { get; set; } = default!;
 
+        /// <summary>The <c>phone_number</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("phone_number", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? PhoneNumber { get; set; } = default!;
 
+        /// <summary>The <c>contact_url</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("contact_url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? ContactUrl { get; set; } = default!;
 
+        /// <summary>The <c>link_update_url</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("link_update_url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? LinkUpdateUrl { get; set; } = default!;
 
@@ -932,15 +946,19 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerAddress 
     {
+        /// <summary>The <c>city</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("city", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? City { get; set; } = default!;
 
+        /// <summary>The <c>street</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("street", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Street { get; set; } = default!;
 
+        /// <summary>The <c>region</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("region", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Region { get; set; } = default!;
 
+        /// <summary>The <c>postal_code</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("postal_code", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? PostalCode { get; set; } = default!;
 
@@ -954,9 +972,11 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerAssetsUnderManagement 
     {
+        /// <summary>The <c>amount</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("amount", Required = Newtonsoft.Json.Required.Always)]
         public double Amount { get; set; } = default!;
 
+        /// <summary>The <c>iso_currency_code</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("iso_currency_code", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string IsoCurrencyCode { get; set; } = default!;
@@ -1082,9 +1102,11 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerCustomerCreateResponse 
     {
+        /// <summary>The <c>end_customer</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("end_customer", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerWithSecrets? EndCustomer { get; set; } = default!;
 
+        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -1112,9 +1134,11 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("company_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? CompanyName { get; set; } = default!;
 
+        /// <summary>The <c>status</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerStatus? Status { get; set; } = default!;
 
+        /// <summary>The <c>secrets</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("secrets", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerSecrets? Secrets { get; set; } = default!;
 
@@ -1166,6 +1190,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("company_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? CompanyName { get; set; } = default!;
 
+        /// <summary>The <c>status</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerStatus? Status { get; set; } = default!;
 
@@ -1274,9 +1299,11 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerCustomerGetResponse 
     {
+        /// <summary>The <c>end_customer</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("end_customer", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomer? EndCustomer { get; set; } = default!;
 
+        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -1311,6 +1338,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("production_secret", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? ProductionSecret { get; set; } = default!;
 
+        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -1341,6 +1369,7 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerCustomerRemoveResponse 
     {
+        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -1371,9 +1400,11 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerCustomerOAuthInstitutionsGetResponse 
     {
+        /// <summary>The <c>flowdown_status</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("flowdown_status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerFlowdownStatus? FlowdownStatus { get; set; } = default!;
 
+        /// <summary>The <c>questionnaire_status</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("questionnaire_status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerQuestionnaireStatus? QuestionnaireStatus { get; set; } = default!;
 
@@ -1381,6 +1412,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("institutions", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<PartnerEndCustomerOAuthInstitution>? Institutions { get; set; } = default!;
 
+        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -1535,12 +1567,15 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerOAuthInstitution 
     {
+        /// <summary>The <c>name</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Name { get; set; } = default!;
 
+        /// <summary>The <c>institution_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("institution_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? InstitutionId { get; set; } = default!;
 
+        /// <summary>The <c>environments</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("environments", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerOAuthInstitutionEnvironments? Environments { get; set; } = default!;
 
@@ -1572,9 +1607,11 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerOAuthInstitutionEnvironments 
     {
+        /// <summary>The <c>development</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("development", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerOAuthInstitutionApplicationStatus? Development { get; set; } = default!;
 
+        /// <summary>The <c>production</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("production", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerOAuthInstitutionApplicationStatus? Production { get; set; } = default!;
 
@@ -1706,23 +1743,29 @@ namespace Plaid.Partner
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ApplicationName { get; set; } = default!;
 
+        /// <summary>The <c>technical_contact</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("technical_contact", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerTechnicalContact? TechnicalContact { get; set; } = default!;
 
+        /// <summary>The <c>billing_contact</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("billing_contact", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerBillingContact? BillingContact { get; set; } = default!;
 
+        /// <summary>The <c>customer_support_info</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("customer_support_info", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required]
         public PartnerEndCustomerCustomerSupportInfo CustomerSupportInfo { get; set; } = new PartnerEndCustomerCustomerSupportInfo();
 
+        /// <summary>The <c>address</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("address", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required]
         public PartnerEndCustomerAddress Address { get; set; } = new PartnerEndCustomerAddress();
 
+        /// <summary>The <c>bank_addendum_acceptance</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("bank_addendum_acceptance", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerBankAddendumAcceptance? BankAddendumAcceptance { get; set; } = default!;
 
+        /// <summary>The <c>questionnaires</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("questionnaires", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerQuestionnaires? Questionnaires { get; set; } = default!;
 
@@ -1754,6 +1797,7 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerQuestionnaires 
     {
+        /// <summary>The <c>cra</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("cra", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCraQuestionnaire? Cra { get; set; } = default!;
 
@@ -1767,6 +1811,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("is_third_party_involved", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public bool? IsThirdPartyInvolved { get; set; } = default!;
 
+        /// <summary>The <c>purposes</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("purposes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCraPurposes? Purposes { get; set; } = default!;
 
@@ -1780,27 +1825,35 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerCraPurposes 
     {
+        /// <summary>The <c>EMPLOYMENT</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("EMPLOYMENT", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCraPurposeUseCases? Employment { get; set; } = default!;
 
+        /// <summary>The <c>INSURANCE_UNDERWRITING</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("INSURANCE_UNDERWRITING", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCraPurposeUseCases? InsuranceUnderwriting { get; set; } = default!;
 
+        /// <summary>The <c>WRITTEN_INSTRUCTION</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("WRITTEN_INSTRUCTION", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCraPurposeUseCases? WrittenInstruction { get; set; } = default!;
 
+        /// <summary>The <c>EXTENSION_OF_CREDIT_OR_ACCOUNT_REVIEW</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("EXTENSION_OF_CREDIT_OR_ACCOUNT_REVIEW", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCraPurposeUseCases? ExtensionOfCreditOrAccountReview { get; set; } = default!;
 
+        /// <summary>The <c>LICENSE_ELIGIBILITY</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("LICENSE_ELIGIBILITY", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCraPurposeUseCases? LicenseEligibility { get; set; } = default!;
 
+        /// <summary>The <c>BUSINESS_NEED_ACCOUNT_REVIEW</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("BUSINESS_NEED_ACCOUNT_REVIEW", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCraPurposeUseCases? BusinessNeedAccountReview { get; set; } = default!;
 
+        /// <summary>The <c>BUSINESS_NEED_TRANSACTION</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("BUSINESS_NEED_TRANSACTION", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCraPurposeUseCases? BusinessNeedTransaction { get; set; } = default!;
 
+        /// <summary>The <c>RISK_ASSESSMENT</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("RISK_ASSESSMENT", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCraPurposeUseCases? RiskAssessment { get; set; } = default!;
 
@@ -1824,6 +1877,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("requirements_due", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<object>? RequirementsDue { get; set; } = default!;
 
+        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -1854,9 +1908,11 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WebhookVerificationKeyGetResponse 
     {
+        /// <summary>The <c>key</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("key", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public JWKPublicKey? Key { get; set; } = default!;
 
+        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -1940,6 +1996,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? EndCustomerClientId { get; set; } = default!;
 
+        /// <summary>The <c>environment</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("environment", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public WebhookEnvironmentValues? Environment { get; set; } = default!;
 
@@ -1951,6 +2008,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("institution_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? InstitutionName { get; set; } = default!;
 
+        /// <summary>The <c>status</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerOAuthStatusUpdatedValues? Status { get; set; } = default!;
 
@@ -2105,6 +2163,7 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PlaidError 
     {
+        /// <summary>The <c>error_type</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("error_type", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public PlaidErrorType ErrorType { get; set; } = default!;
