@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading.Tasks;
 using NUnit.Framework;
+using Plaid.Partner.Emulator.Tests.TestSupport;
 
 namespace Plaid.Partner.Emulator.Tests
 {
@@ -77,7 +78,7 @@ namespace Plaid.Partner.Emulator.Tests
         public async Task Dispose_stops_listening()
         {
             var emulator = await PlaidPartnerEmulator.StartAsync();
-            var client = emulator.CreateClient();
+            var client = emulator.CreateClientWithoutRetries(); // a refused connection is not retried
             Assert.ThrowsAsync<PlaidApiException>(() => client.GetEndCustomerAsync("anything")); // answered while running
 
             await emulator.DisposeAsync();
@@ -92,7 +93,7 @@ namespace Plaid.Partner.Emulator.Tests
         {
             var emulator = await PlaidPartnerEmulator.StartAsync();
             await emulator.InjectFaultAsync("/partner/customer/get", EmulatorFault.Delay(TimeSpan.FromMinutes(10)));
-            var held = emulator.CreateClient().GetEndCustomerAsync("anything");
+            var held = emulator.CreateClientWithoutRetries().GetEndCustomerAsync("anything");
 
             await emulator.DisposeAsync();
 
