@@ -193,7 +193,7 @@ namespace Plaid.Partner
         /// </summary>
         internal Task<TResponse> CreateInProductionAsync<TRequest, TResponse>(string path, TRequest request, Func<PlaidPartnerApiClient, TRequest, CancellationToken, Task<TResponse>> call, CancellationToken cancellationToken)
             where TRequest : class
-            where TResponse : class
+            where TResponse : class, IPlaidResponse
         {
             RequestValidator.Validate(request, nameof(request));
             if (!_options.Environment.IsProduction)
@@ -207,7 +207,7 @@ namespace Plaid.Partner
         /// <summary>The opt-in to Sandbox's sample creation response, refused in Production where it would create a real customer.</summary>
         internal async Task<PlaidSandboxSample<TResponse>> CreateSandboxSampleAsync<TRequest, TResponse>(string path, TRequest request, Func<PlaidPartnerApiClient, TRequest, CancellationToken, Task<TResponse>> call, CancellationToken cancellationToken)
             where TRequest : class
-            where TResponse : class
+            where TResponse : class, IPlaidResponse
         {
             RequestValidator.Validate(request, nameof(request));
             if (_options.Environment.IsProduction)
@@ -220,7 +220,7 @@ namespace Plaid.Partner
         }
 
         private async Task<TResponse> SendAsync<TResponse>(string path, Func<PlaidPartnerApiClient, CancellationToken, Task<TResponse>> call, bool retrySafe, CancellationToken cancellationToken)
-            where TResponse : class
+            where TResponse : class, IPlaidResponse
         {
             var started = _timeProvider.GetTimestamp();
             using var total = _options.Timeout == Timeout.InfiniteTimeSpan
@@ -245,7 +245,7 @@ namespace Plaid.Partner
                         }
                     },
                     linked.Token).ConfigureAwait(false);
-                PlaidLog.CallSucceeded(_logger, path, (int)HttpStatusCode.OK, Elapsed(started), (response as IPlaidResponse)?.RequestId);
+                PlaidLog.CallSucceeded(_logger, path, (int)HttpStatusCode.OK, Elapsed(started), response.RequestId);
                 return response;
             }
             catch (PlaidApiException e)

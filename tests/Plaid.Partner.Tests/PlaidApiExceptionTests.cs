@@ -263,6 +263,8 @@ namespace Plaid.Partner.Tests
                 Assert.That(exception!.Message, Does.Not.Contain(MockPlaid.Secret));
                 Assert.That(exception.ResponseBodySnippet, Does.Not.Contain(MockPlaid.Secret));
                 Assert.That(exception.ToString(), Does.Not.Contain(MockPlaid.Secret));
+                Assert.That(exception.ErrorMessage, Does.Not.Contain(MockPlaid.Secret).And.Contain("[REDACTED]"));
+                Assert.That(exception.Error!.ErrorMessage, Does.Not.Contain(MockPlaid.Secret));
                 Assert.That(exception.Message, Does.Contain("INVALID_API_KEYS"));
             });
         }

@@ -96,11 +96,14 @@ namespace Plaid.Partner.Internal
                     Delay = retryOptions.BaseDelay,
                     MaxDelay = retryOptions.MaxDelay,
                     UseJitter = retryOptions.UseJitter,
-                    ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && IsTransient(e)),
+                    // A Retry-After longer than MaxDelay is honoured by not retrying: waiting less would spend an attempt on
+                    // a request Plaid already said it will refuse, and the caller sees the 429 with its header instead.
+                    ShouldHandle = args => ValueTask.FromResult(
+                        args.Outcome.Exception is { } e && IsTransient(e) && !(RetryAfter(e, timeProvider) > retryOptions.MaxDelay)),
                     DelayGenerator = args =>
                     {
                         var requested = args.Outcome.Exception is { } e ? RetryAfter(e, timeProvider) : null;
-                        return ValueTask.FromResult(requested is { } wait ? Clamp(wait, retryOptions.MaxDelay) : (TimeSpan?)null);
+                        return ValueTask.FromResult(requested is { } wait ? (wait < TimeSpan.Zero ? TimeSpan.Zero : wait) : (TimeSpan?)null);
                     },
                     OnRetry = args =>
                     {
@@ -122,8 +125,6 @@ namespace Plaid.Partner.Internal
 
             return builder.Build();
         }
-
-        private static TimeSpan Clamp(TimeSpan wait, TimeSpan max) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait > max ? max : wait;
 
         private static string Describe(Exception? exception) => exception switch
         {

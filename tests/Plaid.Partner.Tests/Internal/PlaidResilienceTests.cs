@@ -116,6 +116,20 @@ namespace Plaid.Partner.Tests.Internal
         }
 
         [Test]
+        public void A_retry_after_longer_than_max_delay_ends_the_retries_with_the_429()
+        {
+            var time = new TimerWatchingTimeProvider();
+            using var plaid = Client(time, attemptTimeout: false);
+            var script = Script(plaid, PlaidPartnerClient.GetPath).Then(ScriptedResponses.Status(HttpStatusCode.TooManyRequests, retryAfter: "120")).Then(ScriptedResponses.Ok("{}"));
+
+            var exception = Assert.ThrowsAsync<PlaidApiException>(() => plaid.Client.GetEndCustomerAsync("id"));
+
+            Assert.That(exception!.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(exception.ResponseHeaders.Keys, Does.Contain("Retry-After"));
+            Assert.That(script.Attempts, Is.EqualTo(1));
+        }
+
+        [Test]
         public void A_client_error_is_not_retried()
         {
             var time = new TimerWatchingTimeProvider();
@@ -158,10 +172,10 @@ namespace Plaid.Partner.Tests.Internal
         {
             var time = new TimerWatchingTimeProvider();
             using var plaid = Client(time, attemptTimeout: false, configure: o => o.Timeout = TimeSpan.FromSeconds(10));
-            var script = Script(plaid, PlaidPartnerClient.GetPath).Then(ScriptedResponses.Status(HttpStatusCode.TooManyRequests, retryAfter: "30")).Then(ScriptedResponses.Ok("{}"));
+            var script = Script(plaid, PlaidPartnerClient.GetPath).Then(ScriptedResponses.Status(HttpStatusCode.TooManyRequests, retryAfter: "25")).Then(ScriptedResponses.Ok("{}"));
 
             var pending = plaid.Client.GetEndCustomerAsync("id");
-            await time.WaitUntilArmedAsync(TimeSpan.FromSeconds(30));
+            await time.WaitUntilArmedAsync(TimeSpan.FromSeconds(25));
             time.Advance(TimeSpan.FromSeconds(10));
 
             var exception = Assert.ThrowsAsync<TimeoutException>(async () => await Guarded(pending));
