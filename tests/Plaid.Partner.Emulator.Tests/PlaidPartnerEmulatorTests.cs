@@ -48,7 +48,7 @@ namespace Plaid.Partner.Emulator.Tests
 
             var created = await first.CreateClient().CreateEndCustomerAsync(TestSupport.CreateRequests.Valid());
 
-            Assert.Multiple(async () =>
+            await Assert.MultipleAsync(async () =>
             {
                 Assert.That(second.BaseAddress, Is.Not.EqualTo(first.BaseAddress));
                 Assert.That(second.Secret, Is.Not.EqualTo(first.Secret));
@@ -97,7 +97,7 @@ namespace Plaid.Partner.Emulator.Tests
 
             await emulator.DisposeAsync();
 
-            Assert.That(async () => await held, Throws.InstanceOf<HttpRequestException>());
+            await Assert.ThatAsync(async () => await held, Throws.InstanceOf<HttpRequestException>());
         }
 
         [Test]

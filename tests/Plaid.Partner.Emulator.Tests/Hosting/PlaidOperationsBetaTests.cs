@@ -28,7 +28,7 @@ namespace Plaid.Partner.Emulator.Tests.Hosting
             var got = (await client.GetEndCustomerAsync(id)).EndCustomer!;
             await emulator.SetCustomerStatusAsync(id, PartnerEndCustomerStatus.PendingEnablement);
             var enabled = await client.EnableEndCustomerAsync(id);
-            Assert.Multiple(async () =>
+            await Assert.MultipleAsync(async () =>
             {
                 Assert.That(id, Has.Length.EqualTo(24));
                 Assert.That((string?)endCustomer["status"], Is.EqualTo("UNDER_REVIEW"));
@@ -81,7 +81,7 @@ namespace Plaid.Partner.Emulator.Tests.Hosting
             var sample = await client.Beta.CreateEndCustomerSandboxSampleAsync(BetaCreateRequests.Minimal(Products.CraBaseReport));
 
             var endCustomer = BetaCreateRequests.EndCustomer(sample.Response);
-            Assert.Multiple(async () =>
+            await Assert.MultipleAsync(async () =>
             {
                 Assert.That(sample.IsSample, Is.True);
                 Assert.That((string?)endCustomer["client_id"], Is.EqualTo("7f57eb3d2a9j6480121fx361"));
@@ -108,7 +108,7 @@ namespace Plaid.Partner.Emulator.Tests.Hosting
 
             var answer = await RawPlaid.PostAsync(emulator, BetaCreatePath, BetaCreateRequests.Json(BetaCreateRequests.Complete()).ToString(), secret: "wrong");
 
-            Assert.Multiple(async () =>
+            await Assert.MultipleAsync(async () =>
             {
                 Assert.That(answer.Status, Is.EqualTo(400));
                 Assert.That((string?)answer.Json["error_code"], Is.EqualTo("INVALID_API_KEYS"));
@@ -143,7 +143,7 @@ namespace Plaid.Partner.Emulator.Tests.Hosting
 
             var answer = await RawPlaid.PostAsync(emulator, BetaCreatePath, body.ToString());
 
-            Assert.Multiple(async () =>
+            await Assert.MultipleAsync(async () =>
             {
                 Assert.That(answer.Status, Is.EqualTo(400));
                 Assert.That((string?)answer.Json["error_type"], Is.EqualTo("INVALID_REQUEST"));
@@ -178,7 +178,7 @@ namespace Plaid.Partner.Emulator.Tests.Hosting
 
             var refused = Assert.ThrowsAsync<PlaidApiException>(() => emulator.CreateClient().Beta.CreateEndCustomerAsync(request));
 
-            Assert.Multiple(async () =>
+            await Assert.MultipleAsync(async () =>
             {
                 Assert.That((int)refused!.StatusCode, Is.EqualTo(@case.Status));
                 Assert.That(refused.ErrorType, Is.EqualTo(PlaidErrorType.PartnerError));

@@ -50,7 +50,7 @@ namespace Plaid.Partner.Emulator.Tests.Integration
             var (client, attempts) = Client(emulator);
             await emulator.InjectFaultAsync("/partner/customer/create", fault.Times(1));
 
-            Assert.That(async () => await client.CreateEndCustomerAsync(CreateRequests.Valid()), Throws.TypeOf(expected), name);
+            await Assert.ThatAsync(async () => await client.CreateEndCustomerAsync(CreateRequests.Valid()), Throws.TypeOf(expected), name);
 
             Assert.That(attempts.Count, Is.EqualTo(1), $"{name}: a create must never be sent twice");
             // Never two: a retried create would have made a second customer. (A create the client abandoned during an
@@ -76,7 +76,7 @@ namespace Plaid.Partner.Emulator.Tests.Integration
                 attempts.Reset();
                 await emulator.InjectFaultAsync(path, fault.Times(1));
 
-                Assert.That(async () => await call(), Throws.TypeOf(expected), $"{name} on {path}");
+                await Assert.ThatAsync(async () => await call(), Throws.TypeOf(expected), $"{name} on {path}");
                 Assert.That(attempts.Count, Is.EqualTo(1), $"{name} on {path} must be sent once");
                 await emulator.ClearFaultsAsync();
             }

@@ -89,7 +89,7 @@ namespace Plaid.Partner.Tests.Internal
                     await time.AdvanceWhenArmedAsync(AttemptTimeout);
                 }
 
-                Assert.That(async () => await Guarded(pending), Throws.TypeOf(fault.WriteException), path);
+                await Assert.ThatAsync(async () => await Guarded(pending), Throws.TypeOf(fault.WriteException), path);
                 Assert.That(script.Attempts, Is.EqualTo(1), $"{path} must be sent once");
             }
         }
@@ -163,7 +163,7 @@ namespace Plaid.Partner.Tests.Internal
             await time.WaitUntilArmedAsync(OneSecond);
             await cancellation.CancelAsync();
 
-            Assert.That(async () => await Guarded(pending), Throws.InstanceOf<OperationCanceledException>());
+            await Assert.ThatAsync(async () => await Guarded(pending), Throws.InstanceOf<OperationCanceledException>());
             Assert.That(script.Attempts, Is.EqualTo(1));
         }
 
