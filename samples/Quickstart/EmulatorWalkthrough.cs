@@ -1,9 +1,9 @@
 using System;
 using System.Linq;
-using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
-using Newtonsoft.Json.Linq;
 using Plaid.Partner.Emulator;
+using Plaid.Partner.Webhooks;
 
 namespace Plaid.Partner.Quickstart
 {
@@ -21,6 +21,9 @@ namespace Plaid.Partner.Quickstart
                 WebhookUrl = inbox.Url,
             });
             var client = new PlaidPartnerClient(emulator.CreateClientOptions());
+
+            // One verifier per client, kept for the application's life: it caches the keys it fetches through the client.
+            var verifier = new PlaidWebhookVerifier(client);
 
             Console.WriteLine("Plaid.Partner quickstart: the local Partner API emulator, behaving as Production (no Plaid account needed)");
             Console.WriteLine($"  emulator  {emulator.BaseAddress}   client_id {emulator.ClientId}   secret {Secrets.Mask(emulator.Secret)}");
@@ -61,13 +64,29 @@ namespace Plaid.Partner.Quickstart
                 Expect(customer.Status, PartnerEndCustomerStatus.Active);
                 return $"status {customer.Status}  production_secret {Secrets.Mask(enabled.ProductionSecret)}";
             })
-            && await steps.RunAsync("receive and verify an OAuth webhook", async () =>
+            && await steps.RunAsync("receive, verify and parse OAuth webhooks", async () =>
             {
                 await emulator.SetOAuthStatusAsync(id, "ins_56", PartnerEndCustomerOAuthInstitutionApplicationStatus.Approved);
-                var (body, verification) = await inbox.WaitForAsync(b => IsApproval(b, id), WebhookWait);
-                var checkedSignature = await WebhookSignatureCheck.VerifyAsync(client, body, verification);
-                var webhook = JObject.Parse(Encoding.UTF8.GetString(body));
-                return $"{webhook["webhook_code"]} {webhook["institution_name"]} -> {webhook["status"]}; {checkedSignature}";
+
+                // Enabling sent one "processing" webhook per institution before this approval: verify each, then parse it.
+                using var giveUp = new CancellationTokenSource(WebhookWait);
+                for (var verified = 1; ; verified++)
+                {
+                    var (body, verification) = await inbox.NextAsync(giveUp.Token);
+                    var result = await verifier.VerifyAsync(body, verification);
+                    if (!result.IsVerified)
+                    {
+                        throw new InvalidOperationException($"A webhook failed verification: {result}");
+                    }
+
+                    if (PlaidWebhookParser.Parse(body) is PartnerEndCustomerOAuthStatusUpdatedWebhook update
+                        && update.EndCustomerClientId == id
+                        && update.InstitutionId == "ins_56"
+                        && update.Status == PartnerEndCustomerOAuthStatusUpdatedValues.Approved)
+                    {
+                        return $"{update.WebhookCode} {update.InstitutionName} -> {update.Status}; {verified} webhook(s) verified (ES256, kid {result.KeyId?[..8]}…, iat {result.IssuedAt:HH:mm:ss}, body sha256)";
+                    }
+                }
             })
             && await steps.RunAsync("try to remove it (refused: it is ACTIVE)", async () =>
             {
@@ -114,12 +133,6 @@ namespace Plaid.Partner.Quickstart
             Products = new[] { Products.Auth, Products.Transactions },
             Address = new PartnerEndCustomerAddress { Street = "1 Main St", City = "New York", Region = "NY", PostalCode = "10001", CountryCode = "US" },
         };
-
-        private static bool IsApproval(byte[] body, string endCustomerId)
-        {
-            var webhook = JObject.Parse(Encoding.UTF8.GetString(body));
-            return (string?)webhook["end_customer_client_id"] == endCustomerId && (string?)webhook["institution_id"] == "ins_56" && (string?)webhook["status"] == "approved";
-        }
 
         private static void Expect(PartnerEndCustomerStatus? actual, PartnerEndCustomerStatus expected)
         {

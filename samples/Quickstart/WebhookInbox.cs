@@ -10,10 +10,15 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Plaid.Partner.Webhooks;
 
 namespace Plaid.Partner.Quickstart
 {
-    /// <summary>A tiny webhook receiver on 127.0.0.1 (Kestrel) that keeps each body's exact bytes and its Plaid-Verification header.</summary>
+    /// <summary>
+    /// A tiny webhook receiver on 127.0.0.1 (Kestrel) that keeps each body's exact bytes and its Plaid-Verification
+    /// header for the walkthrough to verify. A real receiver verifies in the request and answers 400 when it fails:
+    /// see samples/WebhookReceiver.
+    /// </summary>
     internal sealed class WebhookInbox : IAsyncDisposable
     {
         private readonly Channel<(byte[] Body, string? Verification)> _received = Channel.CreateUnbounded<(byte[], string?)>();
@@ -28,7 +33,7 @@ namespace Plaid.Partner.Quickstart
             {
                 using var body = new MemoryStream();
                 await context.Request.Body.CopyToAsync(body);
-                await _received.Writer.WriteAsync((body.ToArray(), context.Request.Headers["Plaid-Verification"].FirstOrDefault()));
+                await _received.Writer.WriteAsync((body.ToArray(), PlaidVerificationHeader.Find(context.Request.Headers)));
                 context.Response.StatusCode = 200;
             });
         }
@@ -44,24 +49,16 @@ namespace Plaid.Partner.Quickstart
             return inbox;
         }
 
-        /// <summary>The next webhook that <paramref name="wanted"/> accepts, skipping others; fails after <paramref name="timeout"/>.</summary>
-        public async Task<(byte[] Body, string? Verification)> WaitForAsync(Func<byte[], bool> wanted, TimeSpan timeout)
+        /// <summary>The next webhook received, as it arrived; throws TimeoutException once <paramref name="giveUp"/> is cancelled.</summary>
+        public async Task<(byte[] Body, string? Verification)> NextAsync(CancellationToken giveUp)
         {
-            using var giveUp = new CancellationTokenSource(timeout);
             try
             {
-                while (true)
-                {
-                    var webhook = await _received.Reader.ReadAsync(giveUp.Token);
-                    if (wanted(webhook.Body))
-                    {
-                        return webhook;
-                    }
-                }
+                return await _received.Reader.ReadAsync(giveUp);
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"No matching webhook arrived at {Url} within {timeout.TotalSeconds} s.");
+                throw new TimeoutException($"No webhook arrived at {Url} in time.");
             }
         }
 

@@ -41,11 +41,9 @@ namespace Plaid.Partner.Emulator
             {
                 options = ReadOptions(args);
             }
-            catch (Exception e) when (e is FormatException or ArgumentException)
+            catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
             {
-                Console.Error.WriteLine($"plaid-partner-emulator: {e.Message}");
-                Console.Error.WriteLine(Usage);
-                return 2;
+                return Refuse(e.Message);
             }
 
             using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(console =>
@@ -55,7 +53,17 @@ namespace Plaid.Partner.Emulator
             }));
             options.LoggerFactory = loggerFactory;
 
-            var emulator = await PlaidPartnerEmulator.StartAsync(options).ConfigureAwait(false);
+            PlaidPartnerEmulator emulator;
+            try
+            {
+                emulator = await PlaidPartnerEmulator.StartAsync(options).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is ArgumentException or System.IO.IOException)
+            {
+                // A setting StartAsync checks (port range, a non-loopback webhook URL) or a port already taken.
+                return Refuse(e.Message);
+            }
+
             await using var stopEmulator = emulator.ConfigureAwait(false);
             var secret = emulator.Secret;
             Console.WriteLine($"Plaid Partner emulator ({options.Environment.Name}) listening on {emulator.BaseAddress}");
@@ -73,6 +81,13 @@ namespace Plaid.Partner.Emulator
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             await stop.Task.ConfigureAwait(false);
             return 0;
+        }
+
+        private static int Refuse(string problem)
+        {
+            Console.Error.WriteLine($"plaid-partner-emulator: {problem}");
+            Console.Error.WriteLine(Usage);
+            return 2;
         }
 
         /// <summary>The options from PLAID_EMULATOR_* variables, overridden by the command line.</summary>

@@ -72,6 +72,12 @@ namespace Plaid.Partner
                 throw new ArgumentException("A custom environment must stand for PlaidEnvironment.Production or PlaidEnvironment.Sandbox, not for another custom environment.", nameof(standsFor));
             }
 
+            if (baseAddress.IsAbsoluteUri && !string.IsNullOrEmpty(baseAddress.UserInfo))
+            {
+                // Said without quoting the address: its user info may hold a password.
+                throw new ArgumentException("The base address must not contain user information (user:password@); configure proxy credentials on the HttpClient's handler instead.", nameof(baseAddress));
+            }
+
             if (!baseAddress.IsAbsoluteUri || (baseAddress.Scheme != Uri.UriSchemeHttps && baseAddress.Scheme != Uri.UriSchemeHttp))
             {
                 throw new ArgumentException($"The base address '{baseAddress}' must be an absolute http or https URI.", nameof(baseAddress));

@@ -195,7 +195,7 @@ namespace Plaid.Partner
         /// </summary>
         internal Task<TResponse> CreateInProductionAsync<TRequest, TResponse>(string path, TRequest request, Func<PlaidPartnerApiClient, TRequest, CancellationToken, Task<TResponse>> call, CancellationToken cancellationToken)
             where TRequest : class
-            where TResponse : class
+            where TResponse : class, IPlaidResponse
         {
             RequestValidator.Validate(request, nameof(request));
             if (!_options.Environment.IsProduction)
@@ -209,7 +209,7 @@ namespace Plaid.Partner
         /// <summary>The opt-in to Sandbox's sample creation response, refused in Production where it would create a real customer.</summary>
         internal async Task<PlaidSandboxSample<TResponse>> CreateSandboxSampleAsync<TRequest, TResponse>(string path, TRequest request, Func<PlaidPartnerApiClient, TRequest, CancellationToken, Task<TResponse>> call, CancellationToken cancellationToken)
             where TRequest : class
-            where TResponse : class
+            where TResponse : class, IPlaidResponse
         {
             RequestValidator.Validate(request, nameof(request));
             if (_options.Environment.IsProduction)
@@ -229,7 +229,7 @@ namespace Plaid.Partner
         /// (benchmarks/README.md, P1), and a call that succeeds at once needs none of them.
         /// </summary>
         private async Task<TResponse> SendAsync<TRequest, TResponse>(string path, TRequest body, Func<PlaidPartnerApiClient, TRequest, CancellationToken, Task<TResponse>> call, bool retrySafe, CancellationToken cancellationToken)
-            where TResponse : class
+            where TResponse : class, IPlaidResponse
         {
             var started = _timeProvider.GetTimestamp();
             PlaidLog.Starting(_logger, path, retrySafe);
@@ -266,12 +266,12 @@ namespace Plaid.Partner
                     // What Polly's timeout strategy throws, so the retry pipeline and the messages below treat it alike.
                     firstFailure = new TimeoutRejectedException($"Plaid {path} did not answer within {_options.AttemptTimeout}.", _options.AttemptTimeout, e);
                 }
-                catch (Exception e) when (retrySafe && _resilience.RetryPipeline is not null && PlaidResilience.IsTransient(e))
+                catch (Exception e) when (retrySafe && _resilience.ShouldRetry(e))
                 {
                     firstFailure = e;
                 }
 
-                if (!retrySafe || _resilience.RetryPipeline is null || !PlaidResilience.IsTransient(firstFailure))
+                if (!retrySafe || !_resilience.ShouldRetry(firstFailure))
                 {
                     ExceptionDispatchInfo.Throw(firstFailure);
                 }
@@ -287,7 +287,7 @@ namespace Plaid.Partner
 
                 linked = Link(cancellationToken, total);
                 var retried = await PlaidResilience.RetryAfterFirstFailureAsync(
-                    _resilience.RetryPipeline,
+                    _resilience.RetryPipeline!,
                     path,
                     firstFailure,
                     token => AttemptAsync(path, body, call, token),
@@ -331,11 +331,11 @@ namespace Plaid.Partner
         }
 
         // The elapsed time is read only when the line will be written.
-        private void LogSucceeded(string path, long started, object response)
+        private void LogSucceeded(string path, long started, IPlaidResponse response)
         {
             if (_logger.IsEnabled(LogLevel.Information))
             {
-                PlaidLog.CallSucceeded(_logger, path, (int)HttpStatusCode.OK, Elapsed(started), (response as IPlaidResponse)?.RequestId);
+                PlaidLog.CallSucceeded(_logger, path, (int)HttpStatusCode.OK, Elapsed(started), response.RequestId);
             }
         }
 

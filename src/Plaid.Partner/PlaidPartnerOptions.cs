@@ -61,7 +61,11 @@ namespace Plaid.Partner
 
         /// <summary>Shows every setting with the secret redacted.</summary>
         public override string ToString() =>
-            $"PlaidPartnerOptions {{ ClientId = {ClientId ?? "(null)"}, Secret = {(Secret is null ? "(null)" : "[redacted]")}, Environment = {Environment}, BaseAddress = {BaseAddress?.ToString() ?? "(none)"}, PlaidVersion = {PlaidVersion}, Timeout = {Timeout}, AttemptTimeout = {AttemptTimeout}, Retry = {{ {Retry} }} }}";
+            $"PlaidPartnerOptions {{ ClientId = {ClientId ?? "(null)"}, Secret = {(Secret is null ? "(null)" : "[redacted]")}, Environment = {Environment}, BaseAddress = {ShownBaseAddress}, PlaidVersion = {PlaidVersion}, Timeout = {Timeout}, AttemptTimeout = {AttemptTimeout}, Retry = {{ {Retry} }} }}";
+
+        // User info in an address (user:password@) is refused by validation, and never shown.
+        private string ShownBaseAddress =>
+            BaseAddress is null ? "(none)" : BaseAddress.IsAbsoluteUri && BaseAddress.UserInfo.Length > 0 ? "[redacted: has user info]" : BaseAddress.ToString();
 
         /// <summary>The environment requests go to: <see cref="Environment"/>, or a custom one at <see cref="BaseAddress"/>.</summary>
         internal PlaidEnvironment ResolvedEnvironment =>

@@ -15,7 +15,11 @@ namespace Plaid.Partner
         /// <summary>The first backoff delay, doubled on each retry (exponential backoff). Defaults to 1 second.</summary>
         public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-        /// <summary>The longest single wait, whether from backoff or from a <c>Retry-After</c> header. Defaults to 30 seconds.</summary>
+        /// <summary>
+        /// The longest single wait. Backoff is capped at it; a <c>Retry-After</c> header asking for longer ends the retries,
+        /// so the caller gets the 429 (with its header in <see cref="PlaidApiException.ResponseHeaders"/>) instead of a
+        /// retry Plaid said it would refuse. Defaults to 30 seconds.
+        /// </summary>
         public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
         /// <summary>Randomizes the backoff so many clients do not retry in step. Defaults to true.</summary>

@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading.Tasks;
 using NUnit.Framework;
+using Plaid.Partner.Emulator.Tests.TestSupport;
 
 namespace Plaid.Partner.Emulator.Tests
 {
@@ -47,7 +48,7 @@ namespace Plaid.Partner.Emulator.Tests
 
             var created = await first.CreateClient().CreateEndCustomerAsync(TestSupport.CreateRequests.Valid());
 
-            Assert.Multiple(async () =>
+            await Assert.MultipleAsync(async () =>
             {
                 Assert.That(second.BaseAddress, Is.Not.EqualTo(first.BaseAddress));
                 Assert.That(second.Secret, Is.Not.EqualTo(first.Secret));
@@ -77,7 +78,7 @@ namespace Plaid.Partner.Emulator.Tests
         public async Task Dispose_stops_listening()
         {
             var emulator = await PlaidPartnerEmulator.StartAsync();
-            var client = emulator.CreateClient();
+            var client = emulator.CreateClientWithoutRetries(); // a refused connection is not retried
             Assert.ThrowsAsync<PlaidApiException>(() => client.GetEndCustomerAsync("anything")); // answered while running
 
             await emulator.DisposeAsync();
@@ -92,11 +93,11 @@ namespace Plaid.Partner.Emulator.Tests
         {
             var emulator = await PlaidPartnerEmulator.StartAsync();
             await emulator.InjectFaultAsync("/partner/customer/get", EmulatorFault.Delay(TimeSpan.FromMinutes(10)));
-            var held = emulator.CreateClient().GetEndCustomerAsync("anything");
+            var held = emulator.CreateClientWithoutRetries().GetEndCustomerAsync("anything");
 
             await emulator.DisposeAsync();
 
-            Assert.That(async () => await held, Throws.InstanceOf<HttpRequestException>());
+            await Assert.ThatAsync(async () => await held, Throws.InstanceOf<HttpRequestException>());
         }
 
         [Test]

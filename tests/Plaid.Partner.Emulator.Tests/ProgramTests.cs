@@ -11,6 +11,9 @@ namespace Plaid.Partner.Emulator.Tests
         [TestCase("--port", "not-a-number")]
         [TestCase("--environment", "development")]
         [TestCase("--colour", "blue")]
+        [TestCase("--port", "70000")]
+        [TestCase("--port", "99999999999")]
+        [TestCase("--webhook-url", "http://example.com/hook")]
         public async Task Bad_arguments_exit_2_with_the_usage(string name, string value)
         {
             var (exitCode, _, error) = await RunAsync(name, value);

@@ -225,7 +225,7 @@ namespace Plaid.Partner.Tests
         }
 
         [Test]
-        public void A_json_body_with_a_byte_order_mark_is_read()
+        public async Task A_json_body_with_a_byte_order_mark_is_read()
         {
             using var plaid = new MockPlaid();
             plaid.Handler.When(MockPlaid.Url(PlaidEnvironment.Sandbox, PlaidPartnerClient.RemovePath)).Respond(() =>
@@ -236,16 +236,16 @@ namespace Plaid.Partner.Tests
                 return Task.FromResult(new System.Net.Http.HttpResponseMessage(HttpStatusCode.OK) { Content = content });
             });
 
-            Assert.That(async () => (await plaid.Client.RemoveEndCustomerAsync("id")).RequestId, Is.EqualTo("4zlKapIkTm8p5KM"));
+            await Assert.ThatAsync(async () => (await plaid.Client.RemoveEndCustomerAsync("id")).RequestId, Is.EqualTo("4zlKapIkTm8p5KM"));
         }
 
         [Test]
-        public void A_response_missing_request_id_is_not_an_error()
+        public async Task A_response_missing_request_id_is_not_an_error()
         {
             using var plaid = new MockPlaid();
             plaid.Respond(PlaidPartnerClient.GetPath, HttpStatusCode.OK, "{\"end_customer\":{\"client_id\":\"c\"}}");
 
-            Assert.That(async () => (await plaid.Client.GetEndCustomerAsync("c")).RequestId, Is.Null);
+            await Assert.ThatAsync(async () => (await plaid.Client.GetEndCustomerAsync("c")).RequestId, Is.Null);
         }
 
         [Test]
@@ -263,6 +263,8 @@ namespace Plaid.Partner.Tests
                 Assert.That(exception!.Message, Does.Not.Contain(MockPlaid.Secret));
                 Assert.That(exception.ResponseBodySnippet, Does.Not.Contain(MockPlaid.Secret));
                 Assert.That(exception.ToString(), Does.Not.Contain(MockPlaid.Secret));
+                Assert.That(exception.ErrorMessage, Does.Not.Contain(MockPlaid.Secret).And.Contain("[REDACTED]"));
+                Assert.That(exception.Error!.ErrorMessage, Does.Not.Contain(MockPlaid.Secret));
                 Assert.That(exception.Message, Does.Contain("INVALID_API_KEYS"));
             });
         }

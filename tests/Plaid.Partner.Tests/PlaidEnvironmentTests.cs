@@ -65,11 +65,12 @@ namespace Plaid.Partner.Tests
         [TestCase("http://plaid-proxy.example.com", "plain http")]
         [TestCase("ftp://127.0.0.1", "http or https")]
         [TestCase("https://proxy.example.com/?x=1", "query")]
+        [TestCase("https://user:hunter2@proxy.example.com", "user information")]
         public void Unsafe_or_malformed_custom_addresses_are_refused(string address, string expected)
         {
             var exception = Assert.Throws<ArgumentException>(() => PlaidEnvironment.Custom(new Uri(address), PlaidEnvironment.Sandbox));
 
-            Assert.That(exception!.Message, Does.Contain(expected));
+            Assert.That(exception!.Message, Does.Contain(expected).And.Not.Contain("hunter2"));
         }
 
         [Test]

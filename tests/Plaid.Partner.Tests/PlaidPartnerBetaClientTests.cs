@@ -158,7 +158,7 @@ namespace Plaid.Partner.Tests
         }
 
         [Test]
-        public void Only_the_fields_seed_003_marks_required_are_required()
+        public async Task Only_the_fields_seed_003_marks_required_are_required()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
             plaid.Capture(Path, SeedExamples.BetaCreateResponse);
@@ -171,7 +171,7 @@ namespace Plaid.Partner.Tests
                 Address = new PartnerEndCustomerAddress(),
             };
 
-            Assert.That(async () => await plaid.Client.Beta.CreateEndCustomerAsync(minimal), Throws.Nothing);
+            await Assert.ThatAsync(async () => await plaid.Client.Beta.CreateEndCustomerAsync(minimal), Throws.Nothing);
         }
 
         [Test]

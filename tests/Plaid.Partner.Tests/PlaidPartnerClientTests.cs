@@ -320,14 +320,14 @@ namespace Plaid.Partner.Tests
         }
 
         [Test]
-        public void A_cancelled_call_throws_operation_canceled_not_timeout()
+        public async Task A_cancelled_call_throws_operation_canceled_not_timeout()
         {
             using var plaid = new MockPlaid();
             using var cancellation = new CancellationTokenSource();
             using var hanging = new HangingHandler(onRequest: () => cancellation.Cancel());
             var client = new PlaidPartnerClient(new HttpClient(hanging), plaid.Options);
 
-            Assert.That(async () => await client.GetEndCustomerAsync("id", cancellation.Token), Throws.InstanceOf<OperationCanceledException>().And.Not.InstanceOf<TimeoutException>());
+            await Assert.ThatAsync(async () => await client.GetEndCustomerAsync("id", cancellation.Token), Throws.InstanceOf<OperationCanceledException>().And.Not.InstanceOf<TimeoutException>());
             Assert.That(hanging.Requests, Is.EqualTo(1));
         }
 

@@ -34,15 +34,23 @@ namespace Plaid.Partner.Tests
             });
         }
 
+        // A distinctive secret wherever one is set, so "the message does not show it" can fail.
+        private const string Secret = MockPlaid.Secret;
+
         private static readonly object[] InvalidOptions =
         {
-            new object[] { new PlaidPartnerOptions { Secret = "s" }, "ClientId" },
-            new object[] { new PlaidPartnerOptions { ClientId = " ", Secret = "s" }, "ClientId" },
+            new object[] { new PlaidPartnerOptions { Secret = Secret }, "ClientId" },
+            new object[] { new PlaidPartnerOptions { ClientId = " ", Secret = Secret }, "ClientId" },
+            new object[] { new PlaidPartnerOptions { ClientId = "client id with spaces", Secret = Secret }, "ClientId" },
             new object[] { new PlaidPartnerOptions { ClientId = "c" }, "Secret" },
-            new object[] { new PlaidPartnerOptions { ClientId = "c", Secret = "s", Environment = null! }, "Environment" },
-            new object[] { new PlaidPartnerOptions { ClientId = "c", Secret = "s", PlaidVersion = "" }, "PlaidVersion" },
-            new object[] { new PlaidPartnerOptions { ClientId = "c", Secret = "s", Timeout = TimeSpan.Zero }, "Timeout" },
-            new object[] { new PlaidPartnerOptions { ClientId = "c", Secret = "s", Timeout = TimeSpan.FromSeconds(-5) }, "Timeout" },
+            new object[] { new PlaidPartnerOptions { ClientId = "c", Secret = Secret + "\n" }, "Secret" },
+            new object[] { new PlaidPartnerOptions { ClientId = "c", Secret = " " + Secret }, "Secret" },
+            new object[] { new PlaidPartnerOptions { ClientId = "c", Secret = Secret + "é" }, "Secret" },
+            new object[] { new PlaidPartnerOptions { ClientId = "c", Secret = Secret, Environment = null! }, "Environment" },
+            new object[] { new PlaidPartnerOptions { ClientId = "c", Secret = Secret, PlaidVersion = "" }, "PlaidVersion" },
+            new object[] { new PlaidPartnerOptions { ClientId = "c", Secret = Secret, Timeout = TimeSpan.Zero }, "Timeout" },
+            new object[] { new PlaidPartnerOptions { ClientId = "c", Secret = Secret, Timeout = TimeSpan.FromSeconds(-5) }, "Timeout" },
+            new object[] { new PlaidPartnerOptions { ClientId = "c", Secret = Secret, BaseAddress = new Uri("https://user:hunter2@proxy.example") }, "BaseAddress" },
         };
 
         [TestCaseSource(nameof(InvalidOptions))]
@@ -50,11 +58,19 @@ namespace Plaid.Partner.Tests
         {
             var exception = Assert.Throws<ArgumentException>(() => _ = new PlaidPartnerClient(options));
 
-            Assert.That(exception!.Message, Does.Contain($"PlaidPartnerOptions.{setting}"));
-            if (options.Secret is { Length: > 0 } secret && secret.Trim().Length > 0)
+            Assert.Multiple(() =>
             {
-                Assert.That(exception.Message, Does.Not.Contain("\"" + secret + "\""));
-            }
+                Assert.That(exception!.Message, Does.Contain($"PlaidPartnerOptions.{setting}"));
+                Assert.That(exception.ToString(), Does.Not.Contain(Secret).And.Not.Contain("hunter2"));
+            });
+        }
+
+        [Test]
+        public void ToString_never_shows_user_info_of_a_base_address()
+        {
+            var options = new PlaidPartnerOptions { BaseAddress = new Uri("https://user:hunter2@proxy.example") };
+
+            Assert.That(options.ToString(), Does.Not.Contain("hunter2").And.Contain("[redacted: has user info]"));
         }
 
         [Test]

@@ -15,6 +15,7 @@ namespace Plaid.Partner.Emulator.Hosting
     internal static class PlaidOperations
     {
         public const string CreatePath = "/partner/customer/create";
+        public const string BetaCreatePath = "/beta/partner/customer/v1/create";
         public const string GetPath = "/partner/customer/get";
         public const string OAuthInstitutionsGetPath = "/partner/customer/oauth_institutions/get";
         public const string EnablePath = "/partner/customer/enable";
@@ -25,6 +26,7 @@ namespace Plaid.Partner.Emulator.Hosting
             new Dictionary<string, Func<EmulatorRuntime, JObject, Outcome<JObject>>>(StringComparer.Ordinal)
             {
                 [CreatePath] = Create,
+                [BetaCreatePath] = BetaCreate,
                 [GetPath] = Get,
                 [OAuthInstitutionsGetPath] = OAuthInstitutionsGet,
                 [EnablePath] = Enable,
@@ -37,10 +39,48 @@ namespace Plaid.Partner.Emulator.Hosting
             if (!runtime.IsProduction)
             {
                 // Seed 002: in Sandbox create "will return a sample response, but no customer will be created and the API keys will not be valid".
-                return SandboxCreateSample();
+                return new JObject { ["end_customer"] = SandboxCreateSample() };
             }
 
-            if (CreateRules.Check(body, runtime.Partner) is { } refused)
+            var created = CreateCustomer(runtime, body, CreateRules.Check(body, runtime.Partner));
+            return created.Error is { } error ? error : new JObject { ["end_customer"] = created.Value };
+        }
+
+        /// <summary>
+        /// Beta create (seed 003): GA create's rules and lifecycle, plus <c>requirements_due</c>. Seed 003 shows no
+        /// response example; the new customer comes back as <c>end_customer</c> in GA create's shape so that a caller can
+        /// use it (the contract keeps such members in AdditionalProperties). In Sandbox the answer is GA create's sample
+        /// with the requirements of the body sent, and nothing is stored, as for GA create.
+        /// </summary>
+        private static Outcome<JObject> BetaCreate(EmulatorRuntime runtime, JObject body)
+        {
+            JObject endCustomer;
+            if (runtime.IsProduction)
+            {
+                var created = CreateCustomer(runtime, body, CreateRules.CheckBeta(body, runtime.Partner));
+                if (created.Error is { } error)
+                {
+                    return error;
+                }
+
+                endCustomer = created.Value!;
+            }
+            else
+            {
+                endCustomer = SandboxCreateSample();
+            }
+
+            return new JObject
+            {
+                ["end_customer"] = endCustomer,
+                ["requirements_due"] = new JArray(RequirementsDue.For(body)),
+            };
+        }
+
+        /// <summary>Stores a new customer unless a partner check refused it; returns it as GA create's <c>end_customer</c>.</summary>
+        private static Outcome<JObject> CreateCustomer(EmulatorRuntime runtime, JObject body, PlaidErrorSpec? refused)
+        {
+            if (refused is not null)
             {
                 return refused;
             }
@@ -54,16 +94,13 @@ namespace Plaid.Partner.Emulator.Hosting
             var customer = outcome.Value!;
             return new JObject
             {
-                ["end_customer"] = new JObject
+                ["client_id"] = customer.ClientId,
+                ["company_name"] = customer.CompanyName,
+                ["status"] = customer.Status,
+                ["secrets"] = new JObject
                 {
-                    ["client_id"] = customer.ClientId,
-                    ["company_name"] = customer.CompanyName,
-                    ["status"] = customer.Status,
-                    ["secrets"] = new JObject
-                    {
-                        ["sandbox"] = customer.SandboxSecret,
-                        ["production"] = customer.ProductionSecret,
-                    },
+                    ["sandbox"] = customer.SandboxSecret,
+                    ["production"] = customer.ProductionSecret,
                 },
             };
         }
@@ -165,19 +202,16 @@ namespace Plaid.Partner.Emulator.Hosting
 
         private static string EndCustomerId(JObject body) => (string)body["end_customer_client_id"]!;
 
-        /// <summary>The create example of seed 002 (and of the bundled contract), verbatim apart from request_id.</summary>
+        /// <summary>The <c>end_customer</c> of seed 002's create example (and of the bundled contract), verbatim.</summary>
         private static JObject SandboxCreateSample() => new()
         {
-            ["end_customer"] = new JObject
+            ["client_id"] = "7f57eb3d2a9j6480121fx361",
+            ["company_name"] = "Plaid",
+            ["status"] = "ACTIVE",
+            ["secrets"] = new JObject
             {
-                ["client_id"] = "7f57eb3d2a9j6480121fx361",
-                ["company_name"] = "Plaid",
-                ["status"] = "ACTIVE",
-                ["secrets"] = new JObject
-                {
-                    ["sandbox"] = "b60b5201d006ca5a7081d27c824d77",
-                    ["production"] = "79g03eoofwl8240v776r2h667442119",
-                },
+                ["sandbox"] = "b60b5201d006ca5a7081d27c824d77",
+                ["production"] = "79g03eoofwl8240v776r2h667442119",
             },
         };
     }

@@ -4,12 +4,29 @@ using Plaid.Partner.Emulator.Errors;
 namespace Plaid.Partner.Emulator.State
 {
     /// <summary>
-    /// The partner checks Plaid makes on /partner/customer/create once the body fits the contract (seed 004,
-    /// <c>errors partner</c>), in this order. CUSTOMER_ALREADY_CREATED is the store's, as it needs the other customers.
+    /// The partner checks Plaid makes on /partner/customer/create and /beta/partner/customer/v1/create once the body
+    /// fits the contract (seed 004, <c>errors partner</c>), in this order. CUSTOMER_ALREADY_CREATED is the store's, as
+    /// it needs the other customers.
     /// </summary>
     internal static class CreateRules
     {
-        public static PlaidErrorSpec? Check(JObject body, EmulatorPartnerSettings partner)
+        /// <summary>The checks of /partner/customer/create.</summary>
+        public static PlaidErrorSpec? Check(JObject body, EmulatorPartnerSettings partner) => Check(body, partner, canCarryAssetsUnderManagement: true);
+
+        /// <summary>
+        /// The checks of /beta/partner/customer/v1/create: the same, except ASSETS_UNDER_MANAGEMENT_REQUIRED. Seed 003's
+        /// request has no <c>assets_under_management</c>, so that check would refuse every beta create of a partner with
+        /// a monthly service commitment, with no way to satisfy it.
+        /// </summary>
+        public static PlaidErrorSpec? CheckBeta(JObject body, EmulatorPartnerSettings partner) => Check(body, partner, canCarryAssetsUnderManagement: false);
+
+        /// <summary>Both are prerequisites "to create and enable customers" (seed 004).</summary>
+        public static PlaidErrorSpec? PartnerPrerequisites(EmulatorPartnerSettings partner) =>
+            !partner.FlowdownComplete ? PlaidErrors.FlowdownNotComplete
+            : !partner.QuestionnaireComplete ? PlaidErrors.QuestionnaireNotComplete
+            : null;
+
+        private static PlaidErrorSpec? Check(JObject body, EmulatorPartnerSettings partner, bool canCarryAssetsUnderManagement)
         {
             if (PartnerPrerequisites(partner) is { } prerequisite)
             {
@@ -21,7 +38,7 @@ namespace Plaid.Partner.Emulator.State
                 return PlaidErrors.ContactRequired;
             }
 
-            if (partner.MonthlyServiceCommitment && body["assets_under_management"] is null)
+            if (canCarryAssetsUnderManagement && partner.MonthlyServiceCommitment && body["assets_under_management"] is null)
             {
                 return PlaidErrors.AssetsUnderManagementRequired;
             }
@@ -39,11 +56,5 @@ namespace Plaid.Partner.Emulator.State
 
             return null;
         }
-
-        /// <summary>Both are prerequisites "to create and enable customers" (seed 004).</summary>
-        public static PlaidErrorSpec? PartnerPrerequisites(EmulatorPartnerSettings partner) =>
-            !partner.FlowdownComplete ? PlaidErrors.FlowdownNotComplete
-            : !partner.QuestionnaireComplete ? PlaidErrors.QuestionnaireNotComplete
-            : null;
     }
 }

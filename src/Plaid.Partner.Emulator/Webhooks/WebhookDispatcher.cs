@@ -18,7 +18,7 @@ namespace Plaid.Partner.Emulator.Webhooks
     /// </summary>
     internal sealed class WebhookDispatcher : IAsyncDisposable
     {
-        public const string VerificationHeader = "Plaid-Verification";
+        public const string VerificationHeader = Plaid.Partner.Webhooks.PlaidVerificationHeader.Name;
 
         private static readonly TimeSpan ReceiverTimeout = TimeSpan.FromSeconds(10);
 

@@ -14,7 +14,7 @@ namespace Plaid.Partner.Internal
         {
             var status = (HttpStatusCode)source.StatusCode;
             var isSuccess = source.StatusCode is >= 200 and < 300;
-            var error = isSuccess ? null : PlaidErrorReader.TryRead(source.Response);
+            var error = isSuccess ? null : RedactStrings(PlaidErrorReader.TryRead(source.Response), secret);
             var snippet = SecretRedactor.Snippet(source.Response, secret);
 
             var message = new StringBuilder();
@@ -45,6 +45,19 @@ namespace Plaid.Partner.Internal
             // The inner exception's message can quote the body; keep it only when no body text was involved.
             var inner = source.InnerException is Newtonsoft.Json.JsonException ? null : source.InnerException;
             return new PlaidApiException(message.ToString(), status, error, snippet, source.Headers, inner);
+        }
+
+        // The exception's properties are shown and logged as freely as its message, so they get the same redaction.
+        private static PlaidError? RedactStrings(PlaidError? error, string? secret)
+        {
+            if (error is not null)
+            {
+                error.ErrorMessage = SecretRedactor.Redact(error.ErrorMessage, secret);
+                error.DisplayMessage = error.DisplayMessage is null ? null : SecretRedactor.Redact(error.DisplayMessage, secret);
+                error.SuggestedAction = error.SuggestedAction is null ? null : SecretRedactor.Redact(error.SuggestedAction, secret);
+            }
+
+            return error;
         }
     }
 }

@@ -22,10 +22,19 @@ namespace Plaid.Partner.Internal
             {
                 Add(nameof(options.ClientId), "is required: set it to your reseller team's Plaid client_id.");
             }
+            else if (!IsHeaderToken(options.ClientId.Trim()))
+            {
+                Add(nameof(options.ClientId), "contains characters an HTTP header cannot carry (white space, control or non-ASCII characters).");
+            }
 
             if (string.IsNullOrWhiteSpace(options.Secret))
             {
                 Add(nameof(options.Secret), "is required: set it to your reseller team's Plaid secret for the chosen environment.");
+            }
+            else if (!IsHeaderToken(options.Secret))
+            {
+                // The value itself is never shown; a pasted secret often carries a stray space or newline.
+                Add(nameof(options.Secret), "contains characters an HTTP header cannot carry (white space, control or non-ASCII characters); check for a stray space or line break.");
             }
 
             if (options.Environment is null)
@@ -47,6 +56,10 @@ namespace Plaid.Partner.Internal
             if (string.IsNullOrWhiteSpace(options.PlaidVersion))
             {
                 Add(nameof(options.PlaidVersion), $"must not be empty (the default is {PlaidPartnerOptions.DefaultPlaidVersion}).");
+            }
+            else if (!IsHeaderToken(options.PlaidVersion.Trim()))
+            {
+                Add(nameof(options.PlaidVersion), $"contains characters an HTTP header cannot carry (the default is {PlaidPartnerOptions.DefaultPlaidVersion}).");
             }
 
             CheckTimeout(options.Timeout, nameof(options.Timeout), Add);
@@ -76,6 +89,20 @@ namespace Plaid.Partner.Internal
             }
 
             return problems;
+        }
+
+        /// <summary>Visible ASCII only: what a header value can carry unchanged, and what Plaid's ids and secrets are made of.</summary>
+        private static bool IsHeaderToken(string value)
+        {
+            foreach (var c in value)
+            {
+                if (c is < '!' or > '~')
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static void CheckTimeout(TimeSpan value, string key, Action<string, string> add)

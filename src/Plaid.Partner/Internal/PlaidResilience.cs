@@ -25,9 +25,14 @@ namespace Plaid.Partner.Internal
 
         private static readonly ResiliencePropertyKey<string> PathKey = new(PathPropertyName);
 
+        private readonly TimeProvider _timeProvider;
+        private readonly TimeSpan _maxDelay;
+
         public PlaidResilience(PlaidPartnerOptions options, ILogger logger, TimeProvider timeProvider)
         {
-            RetryPipeline = options.Retry.MaxRetryAttempts > 0 ? Build(options, logger, timeProvider) : null;
+            _timeProvider = timeProvider;
+            _maxDelay = options.Retry.MaxDelay;
+            RetryPipeline = options.Retry.MaxRetryAttempts > 0 ? Build(options, logger) : null;
         }
 
         /// <summary>For get, OAuth institutions and webhook key get; null when retries are switched off.</summary>
@@ -51,6 +56,15 @@ namespace Plaid.Partner.Internal
                 ResilienceContextPool.Shared.Return(context);
             }
         }
+
+        /// <summary>
+        /// Whether a failed attempt of a read call is retried (the client asks this about its first attempt, the pipeline
+        /// about later ones): retries are on, the failure is transient, and any Retry-After is within MaxDelay. A longer
+        /// Retry-After is honoured by not retrying: waiting less would spend an attempt on a request Plaid already said it
+        /// will refuse, and the caller sees the 429 with its header instead.
+        /// </summary>
+        public bool ShouldRetry(Exception exception) =>
+            RetryPipeline is not null && IsTransient(exception) && !(RetryAfter(exception, _timeProvider) > _maxDelay);
 
         /// <summary>429, 500, 502, 503 and 504, an attempt that timed out, and a connection that failed or dropped.</summary>
         public static bool IsTransient(Exception exception) => exception switch
@@ -85,9 +99,10 @@ namespace Plaid.Partner.Internal
             return value.Date is { } date ? date - timeProvider.GetUtcNow() : null;
         }
 
-        private static ResiliencePipeline Build(PlaidPartnerOptions options, ILogger logger, TimeProvider timeProvider)
+        private ResiliencePipeline Build(PlaidPartnerOptions options, ILogger logger)
         {
             var retryOptions = options.Retry;
+            var timeProvider = _timeProvider;
             var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
             builder.AddRetry(new RetryStrategyOptions
             {
@@ -96,11 +111,11 @@ namespace Plaid.Partner.Internal
                 Delay = retryOptions.BaseDelay,
                 MaxDelay = retryOptions.MaxDelay,
                 UseJitter = retryOptions.UseJitter,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && IsTransient(e)),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && ShouldRetry(e)),
                 DelayGenerator = args =>
                 {
                     var requested = args.Outcome.Exception is { } e ? RetryAfter(e, timeProvider) : null;
-                    return ValueTask.FromResult(requested is { } wait ? Clamp(wait, retryOptions.MaxDelay) : (TimeSpan?)null);
+                    return ValueTask.FromResult(requested is { } wait ? (wait < TimeSpan.Zero ? TimeSpan.Zero : wait) : (TimeSpan?)null);
                 },
                 OnRetry = args =>
                 {
@@ -121,8 +136,6 @@ namespace Plaid.Partner.Internal
 
             return builder.Build();
         }
-
-        private static TimeSpan Clamp(TimeSpan wait, TimeSpan max) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait > max ? max : wait;
 
         private static string Describe(Exception? exception) => exception switch
         {

@@ -1,7 +1,8 @@
 using Plaid.Partner.Internal;
 
 // Customizations of generated response models (never edit generated/ by hand): each exposes its request_id to the
-// client's logging through IPlaidResponse.
+// client's logging through IPlaidResponse. PlaidPartnerClient.SendAsync requires it, so a new response without its
+// partial here does not compile.
 namespace Plaid.Partner
 {
     public partial class PartnerCustomerCreateResponse : IPlaidResponse
@@ -25,6 +26,10 @@ namespace Plaid.Partner
     }
 
     public partial class WebhookVerificationKeyGetResponse : IPlaidResponse
+    {
+    }
+
+    public partial class BetaPartnerCustomerV1CreateResponse : IPlaidResponse
     {
     }
 }

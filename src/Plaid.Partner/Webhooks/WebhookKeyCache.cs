@@ -48,6 +48,12 @@ namespace Plaid.Partner.Webhooks
         public ValueTask<WebhookKeyLookup> GetAsync(string keyId, CancellationToken cancellationToken)
         {
             var now = _time.GetUtcNow();
+            if (_inFlight.TryGetValue(keyId, out var pending))
+            {
+                // A cached key being refetched (rotation): wait for its fresh expired_at rather than trust the old copy.
+                return new ValueTask<WebhookKeyLookup>(pending.Value.WaitAsync(cancellationToken));
+            }
+
             if (_keys.TryGetValue(keyId, out var cached) && now - cached.FetchedAt < _maxAge)
             {
                 return new ValueTask<WebhookKeyLookup>(cached.Lookup);
@@ -75,10 +81,10 @@ namespace Plaid.Partner.Webhooks
                         $"key id {UntrustedText.Quote(keyId)} was not looked up: too many unknown key ids this minute (PlaidWebhookVerifierOptions.MaxNewKeyIdFetchesPerMinute)");
                 }
 
-                var refreshes = RefetchUnexpiredKeysAsync(keyId, now);
-                var lookup = await FetchOneAsync(keyId).ConfigureAwait(false);
-                await refreshes.ConfigureAwait(false);
-                return lookup;
+                // The refetches run alongside: webhooks signed with the new key do not wait for old keys' answers
+                // (Plaid gives a receiver 10 seconds), while verifications with an old key wait for its fresh copy.
+                RefetchUnexpiredKeys(keyId, now);
+                return await FetchOneAsync(keyId).ConfigureAwait(false);
             }
             finally
             {
@@ -88,18 +94,28 @@ namespace Plaid.Partner.Webhooks
         }
 
         /// <summary>Seed 004: on an unknown kid, refetch cached keys that are not yet expired so a rotated-out key is noticed.</summary>
-        private Task RefetchUnexpiredKeysAsync(string exceptKeyId, DateTimeOffset now)
+        private void RefetchUnexpiredKeys(string exceptKeyId, DateTimeOffset now)
         {
-            List<Task>? refetches = null;
             foreach (var entry in _keys)
             {
                 if (!string.Equals(entry.Key, exceptKeyId, StringComparison.Ordinal) && entry.Value.Lookup.Key is { } key && !key.IsExpiredAt(now))
                 {
-                    (refetches ??= new List<Task>()).Add(FetchOneAsync(entry.Key));
+                    // Registered as in flight so GetAsync for this kid waits for it; FetchOneAsync never throws.
+                    _ = _inFlight.GetOrAdd(entry.Key, id => new Lazy<Task<WebhookKeyLookup>>(() => RefreshAsync(id), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
                 }
             }
+        }
 
-            return refetches is null ? Task.CompletedTask : Task.WhenAll(refetches);
+        private async Task<WebhookKeyLookup> RefreshAsync(string keyId)
+        {
+            try
+            {
+                return await FetchOneAsync(keyId).ConfigureAwait(false);
+            }
+            finally
+            {
+                _inFlight.TryRemove(keyId, out _);
+            }
         }
 
         private async Task<WebhookKeyLookup> FetchOneAsync(string keyId)

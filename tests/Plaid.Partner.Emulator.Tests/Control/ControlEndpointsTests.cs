@@ -56,7 +56,7 @@ namespace Plaid.Partner.Emulator.Tests.Control
 
             var refused = await SendAsync(emulator, HttpMethod.Post, "/__emulator/customers/status", $"{{\"end_customer_client_id\":\"{id}\",\"status\":\"{status}\"}}");
 
-            Assert.Multiple(async () =>
+            await Assert.MultipleAsync(async () =>
             {
                 Assert.That(refused.Status, Is.EqualTo(409));
                 Assert.That(refused.Json["error"]!.ToString(), Does.Contain("DENIED"));

@@ -18,7 +18,7 @@ namespace Plaid.Partner.Emulator.Tests.Faults
             await using var emulator = await PlaidPartnerEmulator.StartAsync();
             await emulator.InjectFaultAsync(GetPath, EmulatorFault.Status(500));
 
-            var refused = Assert.ThrowsAsync<PlaidApiException>(() => emulator.CreateClient().GetEndCustomerAsync("any"));
+            var refused = Assert.ThrowsAsync<PlaidApiException>(() => emulator.CreateClientWithoutRetries().GetEndCustomerAsync("any"));
 
             Assert.Multiple(() =>
             {
@@ -36,7 +36,7 @@ namespace Plaid.Partner.Emulator.Tests.Faults
             await using var emulator = await PlaidPartnerEmulator.StartAsync();
             await emulator.InjectFaultAsync(GetPath, EmulatorFault.Status(503, TimeSpan.FromSeconds(6.2)));
 
-            var refused = Assert.ThrowsAsync<PlaidApiException>(() => emulator.CreateClient().GetEndCustomerAsync("any"));
+            var refused = Assert.ThrowsAsync<PlaidApiException>(() => emulator.CreateClientWithoutRetries().GetEndCustomerAsync("any"));
 
             Assert.Multiple(() =>
             {
@@ -52,7 +52,7 @@ namespace Plaid.Partner.Emulator.Tests.Faults
             await using var emulator = await PlaidPartnerEmulator.StartAsync();
             await emulator.InjectFaultAsync(GetPath, EmulatorFault.RateLimit(TimeSpan.FromSeconds(30)));
 
-            var refused = Assert.ThrowsAsync<PlaidApiException>(() => emulator.CreateClient().GetEndCustomerAsync("any"));
+            var refused = Assert.ThrowsAsync<PlaidApiException>(() => emulator.CreateClientWithoutRetries().GetEndCustomerAsync("any"));
 
             Assert.Multiple(() =>
             {
@@ -70,7 +70,7 @@ namespace Plaid.Partner.Emulator.Tests.Faults
             await using var emulator = await PlaidPartnerEmulator.StartAsync();
             await emulator.InjectFaultAsync(GetPath, EmulatorFault.Status(502, body: "<html>502 Bad Gateway</html>"));
 
-            var refused = Assert.ThrowsAsync<PlaidApiException>(() => emulator.CreateClient().GetEndCustomerAsync("any"));
+            var refused = Assert.ThrowsAsync<PlaidApiException>(() => emulator.CreateClientWithoutRetries().GetEndCustomerAsync("any"));
 
             Assert.Multiple(() =>
             {
@@ -91,7 +91,7 @@ namespace Plaid.Partner.Emulator.Tests.Faults
             Assert.ThrowsAsync<TimeoutException>(() => new PlaidPartnerClient(options).GetEndCustomerAsync("any"));
 
             await emulator.InjectFaultAsync(GetPath, EmulatorFault.Delay(TimeSpan.FromMilliseconds(1)));
-            var answered = Assert.ThrowsAsync<PlaidApiException>(() => emulator.CreateClient().GetEndCustomerAsync("any"));
+            var answered = Assert.ThrowsAsync<PlaidApiException>(() => emulator.CreateClientWithoutRetries().GetEndCustomerAsync("any"));
             Assert.That(answered!.ErrorCode, Is.EqualTo(PlaidPartnerErrorCodes.CustomerNotFound), "after the delay the request is handled as usual");
         }
 
@@ -101,14 +101,14 @@ namespace Plaid.Partner.Emulator.Tests.Faults
             await using var emulator = await PlaidPartnerEmulator.StartAsync();
             await emulator.InjectFaultAsync(GetPath, EmulatorFault.DropConnection());
 
-            Assert.ThrowsAsync<HttpRequestException>(() => emulator.CreateClient().GetEndCustomerAsync("any"));
+            Assert.ThrowsAsync<HttpRequestException>(() => emulator.CreateClientWithoutRetries().GetEndCustomerAsync("any"));
         }
 
         [Test]
         public async Task A_fault_limited_to_two_requests_catches_exactly_two()
         {
             await using var emulator = await PlaidPartnerEmulator.StartAsync();
-            var client = emulator.CreateClient();
+            var client = emulator.CreateClientWithoutRetries();
             await emulator.InjectFaultAsync(GetPath, EmulatorFault.Status(500).Times(2));
 
             var codes = new string?[3];
@@ -121,10 +121,24 @@ namespace Plaid.Partner.Emulator.Tests.Faults
         }
 
         [Test]
+        public async Task A_read_with_retries_gets_through_a_fault_limited_to_two_requests()
+        {
+            await using var emulator = await PlaidPartnerEmulator.StartAsync();
+            var options = emulator.CreateClientOptions();
+            options.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
+            options.Retry.UseJitter = false;
+            await emulator.InjectFaultAsync(GetPath, EmulatorFault.Status(503).Times(2));
+
+            var refused = Assert.ThrowsAsync<PlaidApiException>(() => new PlaidPartnerClient(options).GetEndCustomerAsync("any"));
+
+            Assert.That(refused!.ErrorCode, Is.EqualTo(PlaidPartnerErrorCodes.CustomerNotFound), "the third attempt passed both faults");
+        }
+
+        [Test]
         public async Task A_fault_on_every_path_catches_all_plaid_paths_and_a_paths_own_fault_wins()
         {
             await using var emulator = await PlaidPartnerEmulator.StartAsync();
-            var client = emulator.CreateClient();
+            var client = emulator.CreateClientWithoutRetries();
             await emulator.InjectFaultAsync("*", EmulatorFault.Status(503));
             await emulator.InjectFaultAsync("/partner/customer/remove", EmulatorFault.RateLimit());
 

@@ -17,7 +17,7 @@ namespace Plaid.Partner.Emulator.Tests.Hosting
             var again = await client.CreateEndCustomerSandboxSampleAsync(CreateRequests.Valid());
 
             var customer = sample.Response.EndCustomer!;
-            Assert.Multiple(async () =>
+            await Assert.MultipleAsync(async () =>
             {
                 Assert.That(sample.IsSample, Is.True);
                 Assert.That(customer.ClientId, Is.EqualTo("7f57eb3d2a9j6480121fx361"));

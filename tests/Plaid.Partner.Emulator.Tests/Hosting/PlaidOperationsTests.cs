@@ -57,7 +57,7 @@ namespace Plaid.Partner.Emulator.Tests.Hosting
 
             var enabled = await client.EnableEndCustomerAsync(created.ClientId!);
 
-            Assert.Multiple(async () =>
+            await Assert.MultipleAsync(async () =>
             {
                 Assert.That(enabled.ProductionSecret, Is.EqualTo(created.Secrets!.Production));
                 Assert.That((await client.GetEndCustomerAsync(created.ClientId!)).EndCustomer!.Status, Is.EqualTo(PartnerEndCustomerStatus.Active));
@@ -120,7 +120,7 @@ namespace Plaid.Partner.Emulator.Tests.Hosting
 
             var removed = await client.RemoveEndCustomerAsync(id);
 
-            Assert.Multiple(async () =>
+            await Assert.MultipleAsync(async () =>
             {
                 Assert.That(removed.RequestId, Has.Length.EqualTo(15));
                 var missing = Assert.ThrowsAsync<PlaidApiException>(() => client.GetEndCustomerAsync(id));

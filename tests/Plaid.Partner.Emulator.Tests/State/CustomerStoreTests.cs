@@ -58,7 +58,7 @@ namespace Plaid.Partner.Emulator.Tests.State
 
             var created = await emulator.CreateClient().CreateEndCustomerAsync(CreateRequests.Valid());
 
-            Assert.Multiple(async () =>
+            await Assert.MultipleAsync(async () =>
             {
                 Assert.That(created.EndCustomer!.Status.ToString(), Is.EqualTo(status));
                 Assert.That((await emulator.GetCustomersAsync()).Single().StatusHistory, Is.EqualTo(new[] { "UNDER_REVIEW", status }));
@@ -85,7 +85,7 @@ namespace Plaid.Partner.Emulator.Tests.State
             }).ToList();
             var results = await Task.WhenAll(attempts);
 
-            Assert.Multiple(async () =>
+            await Assert.MultipleAsync(async () =>
             {
                 Assert.That(results.Count(r => r == PlaidPartnerErrorCodes.CustomerAlreadyCreated), Is.EqualTo(7));
                 Assert.That(await emulator.GetCustomersAsync(), Has.Count.EqualTo(1));

@@ -44,7 +44,7 @@ namespace Plaid.Partner.Emulator.Tests.Validation
 
             var response = await RawPlaid.PostAsync(emulator, bad.Path, bad.Body.ToString());
 
-            Assert.Multiple(async () =>
+            await Assert.MultipleAsync(async () =>
             {
                 Assert.That(response.Status, Is.EqualTo(400));
                 Assert.That(response.Json["error_type"]!.ToString(), Is.EqualTo("INVALID_REQUEST"));

@@ -117,7 +117,7 @@ namespace Plaid.Partner.Emulator.Tests.Webhooks
             await emulator.SetWebhookUrlAsync(null);
             var stopped = await emulator.SetOAuthStatusAsync(id, "ins_56", PartnerEndCustomerOAuthInstitutionApplicationStatus.Enabled);
 
-            Assert.Multiple(async () =>
+            await Assert.MultipleAsync(async () =>
             {
                 Assert.That(noUrl, Is.Null);
                 Assert.That(unchanged, Is.Null);

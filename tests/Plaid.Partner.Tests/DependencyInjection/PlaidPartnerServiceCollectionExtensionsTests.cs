@@ -111,7 +111,7 @@ namespace Plaid.Partner.Tests.DependencyInjection
         public async Task Retry_and_timeout_settings_bind_from_configuration()
         {
             var configuration = Configuration(
-                ("Plaid:ClientId", "c"), ("Plaid:Secret", "s"), ("Plaid:BaseAddress", "http://127.0.0.1:5005"),
+                ("Plaid:ClientId", "c"), ("Plaid:Secret", MockPlaid.Secret), ("Plaid:BaseAddress", "http://127.0.0.1:5005"),
                 ("Plaid:Timeout", "00:00:20"), ("Plaid:AttemptTimeout", "00:00:05"),
                 ("Plaid:Retry:MaxRetryAttempts", "0"), ("Plaid:Retry:BaseDelay", "00:00:00.250"));
             var services = new ServiceCollection();
@@ -134,16 +134,16 @@ namespace Plaid.Partner.Tests.DependencyInjection
 
         private static readonly object[] InvalidConfigurations =
         {
-            new object[] { new[] { ("Plaid:Secret", (string?)"s") }, "Plaid:ClientId" },
+            new object[] { new[] { ("Plaid:Secret", (string?)MockPlaid.Secret) }, "Plaid:ClientId" },
             new object[] { new[] { ("Plaid:ClientId", (string?)"c") }, "Plaid:Secret" },
-            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", "s"), ("Plaid:Environment", "development") }, "Plaid:Environment" },
-            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", "s"), ("Plaid:Environment", "staging") }, "Plaid:Environment" },
-            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", "s"), ("Plaid:BaseAddress", "not a uri") }, "Plaid:BaseAddress" },
-            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", "s"), ("Plaid:BaseAddress", "ftp://127.0.0.1") }, "Plaid:BaseAddress" },
-            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", "s"), ("Plaid:BaseAddress", "http://proxy.example.com") }, "Plaid:BaseAddress" },
-            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", "s"), ("Plaid:Timeout", "-00:00:01") }, "Plaid:Timeout" },
-            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", "s"), ("Plaid:AttemptTimeout", "00:00:00") }, "Plaid:AttemptTimeout" },
-            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", "s"), ("Plaid:Retry:MaxRetryAttempts", "50") }, "Plaid:Retry:MaxRetryAttempts" },
+            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", MockPlaid.Secret), ("Plaid:Environment", "development") }, "Plaid:Environment" },
+            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", MockPlaid.Secret), ("Plaid:Environment", "staging") }, "Plaid:Environment" },
+            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", MockPlaid.Secret), ("Plaid:BaseAddress", "not a uri") }, "Plaid:BaseAddress" },
+            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", MockPlaid.Secret), ("Plaid:BaseAddress", "ftp://127.0.0.1") }, "Plaid:BaseAddress" },
+            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", MockPlaid.Secret), ("Plaid:BaseAddress", "http://proxy.example.com") }, "Plaid:BaseAddress" },
+            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", MockPlaid.Secret), ("Plaid:Timeout", "-00:00:01") }, "Plaid:Timeout" },
+            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", MockPlaid.Secret), ("Plaid:AttemptTimeout", "00:00:00") }, "Plaid:AttemptTimeout" },
+            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", MockPlaid.Secret), ("Plaid:Retry:MaxRetryAttempts", "50") }, "Plaid:Retry:MaxRetryAttempts" },
         };
 
         [TestCaseSource(nameof(InvalidConfigurations))]

@@ -89,7 +89,7 @@ namespace Plaid.Partner.Tests.Internal
                     await time.AdvanceWhenArmedAsync(AttemptTimeout);
                 }
 
-                Assert.That(async () => await Guarded(pending), Throws.TypeOf(fault.WriteException), path);
+                await Assert.ThatAsync(async () => await Guarded(pending), Throws.TypeOf(fault.WriteException), path);
                 Assert.That(script.Attempts, Is.EqualTo(1), $"{path} must be sent once");
             }
         }
@@ -113,6 +113,20 @@ namespace Plaid.Partner.Tests.Internal
             var exception = Assert.ThrowsAsync<PlaidApiException>(async () => await Guarded(pending));
             Assert.That(exception!.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
             Assert.That(script.Attempts, Is.EqualTo(4), "1 attempt + MaxRetryAttempts (3)");
+        }
+
+        [Test]
+        public void A_retry_after_longer_than_max_delay_ends_the_retries_with_the_429()
+        {
+            var time = new TimerWatchingTimeProvider();
+            using var plaid = Client(time, attemptTimeout: false);
+            var script = Script(plaid, PlaidPartnerClient.GetPath).Then(ScriptedResponses.Status(HttpStatusCode.TooManyRequests, retryAfter: "120")).Then(ScriptedResponses.Ok("{}"));
+
+            var exception = Assert.ThrowsAsync<PlaidApiException>(() => plaid.Client.GetEndCustomerAsync("id"));
+
+            Assert.That(exception!.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(exception.ResponseHeaders.Keys, Does.Contain("Retry-After"));
+            Assert.That(script.Attempts, Is.EqualTo(1));
         }
 
         [Test]
@@ -149,7 +163,7 @@ namespace Plaid.Partner.Tests.Internal
             await time.WaitUntilArmedAsync(OneSecond);
             await cancellation.CancelAsync();
 
-            Assert.That(async () => await Guarded(pending), Throws.InstanceOf<OperationCanceledException>());
+            await Assert.ThatAsync(async () => await Guarded(pending), Throws.InstanceOf<OperationCanceledException>());
             Assert.That(script.Attempts, Is.EqualTo(1));
         }
 
@@ -158,10 +172,10 @@ namespace Plaid.Partner.Tests.Internal
         {
             var time = new TimerWatchingTimeProvider();
             using var plaid = Client(time, attemptTimeout: false, configure: o => o.Timeout = TimeSpan.FromSeconds(10));
-            var script = Script(plaid, PlaidPartnerClient.GetPath).Then(ScriptedResponses.Status(HttpStatusCode.TooManyRequests, retryAfter: "30")).Then(ScriptedResponses.Ok("{}"));
+            var script = Script(plaid, PlaidPartnerClient.GetPath).Then(ScriptedResponses.Status(HttpStatusCode.TooManyRequests, retryAfter: "25")).Then(ScriptedResponses.Ok("{}"));
 
             var pending = plaid.Client.GetEndCustomerAsync("id");
-            await time.WaitUntilArmedAsync(TimeSpan.FromSeconds(30));
+            await time.WaitUntilArmedAsync(TimeSpan.FromSeconds(25));
             time.Advance(TimeSpan.FromSeconds(10));
 
             var exception = Assert.ThrowsAsync<TimeoutException>(async () => await Guarded(pending));

@@ -44,7 +44,7 @@ namespace Plaid.Partner.Tests.Webhooks
             var fiveMinutesOld = h.Genuine.Sign(Body, h.Now - TimeSpan.FromMinutes(5));
             var thirtySecondsAhead = h.Genuine.Sign(Body, h.Now + TimeSpan.FromSeconds(30));
 
-            Assert.Multiple(async () =>
+            await Assert.MultipleAsync(async () =>
             {
                 Assert.That((await h.VerifyAsync(Body, fiveMinutesOld)).IsVerified, Is.True);
                 Assert.That((await h.VerifyAsync(Body, thirtySecondsAhead)).IsVerified, Is.True);
@@ -508,13 +508,13 @@ namespace Plaid.Partner.Tests.Webhooks
         }
 
         [Test]
-        public void A_cancelled_token_cancels()
+        public async Task A_cancelled_token_cancels()
         {
             using var h = new WebhookHarness();
             using var cancelled = new CancellationTokenSource();
             cancelled.Cancel();
 
-            Assert.That(async () => await h.Verifier.VerifyAsync(Body, h.Sign(Body), cancelled.Token), Throws.InstanceOf<OperationCanceledException>());
+            await Assert.ThatAsync(async () => await h.Verifier.VerifyAsync(Body, h.Sign(Body), cancelled.Token), Throws.InstanceOf<OperationCanceledException>());
         }
 
         [Test]
