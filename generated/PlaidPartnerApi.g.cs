@@ -36,6 +36,13 @@ namespace Plaid.Partner
         #pragma warning restore 8618
 
         private System.Net.Http.HttpClient _httpClient;
+        private System.Uri? _uriPartnerCustomerCreate;
+        private System.Uri? _uriPartnerCustomerGet;
+        private System.Uri? _uriPartnerCustomerEnable;
+        private System.Uri? _uriPartnerCustomerRemove;
+        private System.Uri? _uriPartnerCustomerOauthInstitutionsGet;
+        private System.Uri? _uriBetaPartnerCustomerV1Create;
+        private System.Uri? _uriWebhookVerificationKeyGet;
         private static System.Lazy<Newtonsoft.Json.JsonSerializerSettings> _settings = new System.Lazy<Newtonsoft.Json.JsonSerializerSettings>(CreateSerializerSettings, true);
         private Newtonsoft.Json.JsonSerializerSettings _instanceSettings;
 
@@ -63,6 +70,13 @@ namespace Plaid.Partner
                 _baseUrl = value;
                 if (!string.IsNullOrEmpty(_baseUrl) && !_baseUrl.EndsWith("/"))
                     _baseUrl += '/';
+                _uriPartnerCustomerCreate = null;
+                _uriPartnerCustomerGet = null;
+                _uriPartnerCustomerEnable = null;
+                _uriPartnerCustomerRemove = null;
+                _uriPartnerCustomerOauthInstitutionsGet = null;
+                _uriBetaPartnerCustomerV1Create = null;
+                _uriWebhookVerificationKeyGet = null;
             }
         }
 
@@ -110,36 +124,22 @@ namespace Plaid.Partner
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
                     var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
 
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "partner/customer/create"
-                    urlBuilder_.Append("partner/customer/create");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+                    var uri_ = _uriPartnerCustomerCreate ??= new System.Uri(_baseUrl + "partner/customer/create", System.UriKind.RelativeOrAbsolute);
+                    var url_ = uri_.OriginalString;
+                    request_.RequestUri = uri_;
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new LazyResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -207,36 +207,22 @@ namespace Plaid.Partner
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
                     var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
 
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "partner/customer/get"
-                    urlBuilder_.Append("partner/customer/get");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+                    var uri_ = _uriPartnerCustomerGet ??= new System.Uri(_baseUrl + "partner/customer/get", System.UriKind.RelativeOrAbsolute);
+                    var url_ = uri_.OriginalString;
+                    request_.RequestUri = uri_;
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new LazyResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -304,36 +290,22 @@ namespace Plaid.Partner
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
                     var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
 
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "partner/customer/enable"
-                    urlBuilder_.Append("partner/customer/enable");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+                    var uri_ = _uriPartnerCustomerEnable ??= new System.Uri(_baseUrl + "partner/customer/enable", System.UriKind.RelativeOrAbsolute);
+                    var url_ = uri_.OriginalString;
+                    request_.RequestUri = uri_;
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new LazyResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -401,36 +373,22 @@ namespace Plaid.Partner
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
                     var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
 
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "partner/customer/remove"
-                    urlBuilder_.Append("partner/customer/remove");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+                    var uri_ = _uriPartnerCustomerRemove ??= new System.Uri(_baseUrl + "partner/customer/remove", System.UriKind.RelativeOrAbsolute);
+                    var url_ = uri_.OriginalString;
+                    request_.RequestUri = uri_;
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new LazyResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -498,36 +456,22 @@ namespace Plaid.Partner
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
                     var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
 
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "partner/customer/oauth_institutions/get"
-                    urlBuilder_.Append("partner/customer/oauth_institutions/get");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+                    var uri_ = _uriPartnerCustomerOauthInstitutionsGet ??= new System.Uri(_baseUrl + "partner/customer/oauth_institutions/get", System.UriKind.RelativeOrAbsolute);
+                    var url_ = uri_.OriginalString;
+                    request_.RequestUri = uri_;
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new LazyResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -595,36 +539,22 @@ namespace Plaid.Partner
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
                     var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
 
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "beta/partner/customer/v1/create"
-                    urlBuilder_.Append("beta/partner/customer/v1/create");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+                    var uri_ = _uriBetaPartnerCustomerV1Create ??= new System.Uri(_baseUrl + "beta/partner/customer/v1/create", System.UriKind.RelativeOrAbsolute);
+                    var url_ = uri_.OriginalString;
+                    request_.RequestUri = uri_;
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new LazyResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -696,36 +626,22 @@ namespace Plaid.Partner
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
                     var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
                     request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                    request_.Method = System.Net.Http.HttpMethod.Post;
 
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "webhook_verification_key/get"
-                    urlBuilder_.Append("webhook_verification_key/get");
-
-                    PrepareRequest(client_, request_, urlBuilder_);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+                    var uri_ = _uriWebhookVerificationKeyGet ??= new System.Uri(_baseUrl + "webhook_verification_key/get", System.UriKind.RelativeOrAbsolute);
+                    var url_ = uri_.OriginalString;
+                    request_.RequestUri = uri_;
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
+                        var headers_ = new LazyResponseHeaders(response_);
 
                         ProcessResponse(client_, response_);
 
@@ -794,7 +710,7 @@ namespace Plaid.Partner
 
         public bool ReadResponseAsString { get; set; }
 
-        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
+        protected virtual async System.Threading.Tasks.ValueTask<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
         {
             if (response == null || response.Content == null)
             {
@@ -933,15 +849,19 @@ namespace Plaid.Partner
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ApplicationName { get; set; } = default!;
 
+        /// <summary>The <c>technical_contact</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("technical_contact", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerTechnicalContact? TechnicalContact { get; set; } = default!;
 
+        /// <summary>The <c>billing_contact</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("billing_contact", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerBillingContact? BillingContact { get; set; } = default!;
 
+        /// <summary>The <c>customer_support_info</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("customer_support_info", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCustomerSupportInfo? CustomerSupportInfo { get; set; } = default!;
 
+        /// <summary>The <c>address</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("address", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required]
         public PartnerEndCustomerAddress Address { get; set; } = new PartnerEndCustomerAddress();
@@ -950,6 +870,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("is_bank_addendum_completed", Required = Newtonsoft.Json.Required.Always)]
         public bool IsBankAddendumCompleted { get; set; } = default!;
 
+        /// <summary>The <c>assets_under_management</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("assets_under_management", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerAssetsUnderManagement? AssetsUnderManagement { get; set; } = default!;
 
@@ -967,12 +888,15 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerTechnicalContact 
     {
+        /// <summary>The <c>given_name</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("given_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? GivenName { get; set; } = default!;
 
+        /// <summary>The <c>family_name</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("family_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? FamilyName { get; set; } = default!;
 
+        /// <summary>The <c>email</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Email { get; set; } = default!;
 
@@ -982,12 +906,15 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerBillingContact 
     {
+        /// <summary>The <c>given_name</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("given_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? GivenName { get; set; } = default!;
 
+        /// <summary>The <c>family_name</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("family_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? FamilyName { get; set; } = default!;
 
+        /// <summary>The <c>email</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Email { get; set; } = default!;
 
@@ -1001,12 +928,15 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Email { get; set; } = default!;
 
+        /// <summary>The <c>phone_number</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("phone_number", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? PhoneNumber { get; set; } = default!;
 
+        /// <summary>The <c>contact_url</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("contact_url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? ContactUrl { get; set; } = default!;
 
+        /// <summary>The <c>link_update_url</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("link_update_url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? LinkUpdateUrl { get; set; } = default!;
 
@@ -1016,15 +946,19 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerAddress 
     {
+        /// <summary>The <c>city</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("city", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? City { get; set; } = default!;
 
+        /// <summary>The <c>street</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("street", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Street { get; set; } = default!;
 
+        /// <summary>The <c>region</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("region", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Region { get; set; } = default!;
 
+        /// <summary>The <c>postal_code</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("postal_code", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? PostalCode { get; set; } = default!;
 
@@ -1038,9 +972,11 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerAssetsUnderManagement 
     {
+        /// <summary>The <c>amount</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("amount", Required = Newtonsoft.Json.Required.Always)]
         public double Amount { get; set; } = default!;
 
+        /// <summary>The <c>iso_currency_code</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("iso_currency_code", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string IsoCurrencyCode { get; set; } = default!;
@@ -1166,9 +1102,11 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerCustomerCreateResponse 
     {
+        /// <summary>The <c>end_customer</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("end_customer", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerWithSecrets? EndCustomer { get; set; } = default!;
 
+        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -1196,9 +1134,11 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("company_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? CompanyName { get; set; } = default!;
 
+        /// <summary>The <c>status</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerStatus? Status { get; set; } = default!;
 
+        /// <summary>The <c>secrets</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("secrets", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerSecrets? Secrets { get; set; } = default!;
 
@@ -1250,6 +1190,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("company_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? CompanyName { get; set; } = default!;
 
+        /// <summary>The <c>status</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerStatus? Status { get; set; } = default!;
 
@@ -1358,9 +1299,11 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerCustomerGetResponse 
     {
+        /// <summary>The <c>end_customer</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("end_customer", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomer? EndCustomer { get; set; } = default!;
 
+        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -1395,6 +1338,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("production_secret", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? ProductionSecret { get; set; } = default!;
 
+        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -1425,6 +1369,7 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerCustomerRemoveResponse 
     {
+        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -1455,9 +1400,11 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerCustomerOAuthInstitutionsGetResponse 
     {
+        /// <summary>The <c>flowdown_status</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("flowdown_status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerFlowdownStatus? FlowdownStatus { get; set; } = default!;
 
+        /// <summary>The <c>questionnaire_status</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("questionnaire_status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerQuestionnaireStatus? QuestionnaireStatus { get; set; } = default!;
 
@@ -1465,6 +1412,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("institutions", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<PartnerEndCustomerOAuthInstitution>? Institutions { get; set; } = default!;
 
+        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -1619,12 +1567,15 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerOAuthInstitution 
     {
+        /// <summary>The <c>name</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Name { get; set; } = default!;
 
+        /// <summary>The <c>institution_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("institution_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? InstitutionId { get; set; } = default!;
 
+        /// <summary>The <c>environments</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("environments", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerOAuthInstitutionEnvironments? Environments { get; set; } = default!;
 
@@ -1656,9 +1607,11 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerOAuthInstitutionEnvironments 
     {
+        /// <summary>The <c>development</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("development", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerOAuthInstitutionApplicationStatus? Development { get; set; } = default!;
 
+        /// <summary>The <c>production</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("production", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerOAuthInstitutionApplicationStatus? Production { get; set; } = default!;
 
@@ -1790,23 +1743,29 @@ namespace Plaid.Partner
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ApplicationName { get; set; } = default!;
 
+        /// <summary>The <c>technical_contact</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("technical_contact", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerTechnicalContact? TechnicalContact { get; set; } = default!;
 
+        /// <summary>The <c>billing_contact</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("billing_contact", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerBillingContact? BillingContact { get; set; } = default!;
 
+        /// <summary>The <c>customer_support_info</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("customer_support_info", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required]
         public PartnerEndCustomerCustomerSupportInfo CustomerSupportInfo { get; set; } = new PartnerEndCustomerCustomerSupportInfo();
 
+        /// <summary>The <c>address</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("address", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required]
         public PartnerEndCustomerAddress Address { get; set; } = new PartnerEndCustomerAddress();
 
+        /// <summary>The <c>bank_addendum_acceptance</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("bank_addendum_acceptance", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerBankAddendumAcceptance? BankAddendumAcceptance { get; set; } = default!;
 
+        /// <summary>The <c>questionnaires</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("questionnaires", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerQuestionnaires? Questionnaires { get; set; } = default!;
 
@@ -1838,6 +1797,7 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerQuestionnaires 
     {
+        /// <summary>The <c>cra</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("cra", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCraQuestionnaire? Cra { get; set; } = default!;
 
@@ -1851,6 +1811,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("is_third_party_involved", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public bool? IsThirdPartyInvolved { get; set; } = default!;
 
+        /// <summary>The <c>purposes</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("purposes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCraPurposes? Purposes { get; set; } = default!;
 
@@ -1864,27 +1825,35 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerCraPurposes 
     {
+        /// <summary>The <c>EMPLOYMENT</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("EMPLOYMENT", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCraPurposeUseCases? Employment { get; set; } = default!;
 
+        /// <summary>The <c>INSURANCE_UNDERWRITING</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("INSURANCE_UNDERWRITING", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCraPurposeUseCases? InsuranceUnderwriting { get; set; } = default!;
 
+        /// <summary>The <c>WRITTEN_INSTRUCTION</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("WRITTEN_INSTRUCTION", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCraPurposeUseCases? WrittenInstruction { get; set; } = default!;
 
+        /// <summary>The <c>EXTENSION_OF_CREDIT_OR_ACCOUNT_REVIEW</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("EXTENSION_OF_CREDIT_OR_ACCOUNT_REVIEW", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCraPurposeUseCases? ExtensionOfCreditOrAccountReview { get; set; } = default!;
 
+        /// <summary>The <c>LICENSE_ELIGIBILITY</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("LICENSE_ELIGIBILITY", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCraPurposeUseCases? LicenseEligibility { get; set; } = default!;
 
+        /// <summary>The <c>BUSINESS_NEED_ACCOUNT_REVIEW</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("BUSINESS_NEED_ACCOUNT_REVIEW", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCraPurposeUseCases? BusinessNeedAccountReview { get; set; } = default!;
 
+        /// <summary>The <c>BUSINESS_NEED_TRANSACTION</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("BUSINESS_NEED_TRANSACTION", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCraPurposeUseCases? BusinessNeedTransaction { get; set; } = default!;
 
+        /// <summary>The <c>RISK_ASSESSMENT</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("RISK_ASSESSMENT", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCraPurposeUseCases? RiskAssessment { get; set; } = default!;
 
@@ -1908,6 +1877,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("requirements_due", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<object>? RequirementsDue { get; set; } = default!;
 
+        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -1938,9 +1908,11 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WebhookVerificationKeyGetResponse 
     {
+        /// <summary>The <c>key</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("key", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public JWKPublicKey? Key { get; set; } = default!;
 
+        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -2024,6 +1996,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? EndCustomerClientId { get; set; } = default!;
 
+        /// <summary>The <c>environment</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("environment", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public WebhookEnvironmentValues? Environment { get; set; } = default!;
 
@@ -2035,6 +2008,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("institution_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? InstitutionName { get; set; } = default!;
 
+        /// <summary>The <c>status</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerOAuthStatusUpdatedValues? Status { get; set; } = default!;
 
@@ -2189,6 +2163,7 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PlaidError 
     {
+        /// <summary>The <c>error_type</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("error_type", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public PlaidErrorType ErrorType { get; set; } = default!;

@@ -2,12 +2,12 @@ using System;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Plaid.Partner.Internal;
-using Polly;
 using Polly.Timeout;
 
 namespace Plaid.Partner
@@ -35,6 +35,7 @@ namespace Plaid.Partner
         private readonly PlaidPartnerApiClient _api = null!;
         private readonly PlaidPartnerOptions _options = null!;
         private readonly PlaidResilience _resilience = null!;
+        private readonly TimeoutSources _timeouts = null!;
         private readonly ILogger _logger = NullLogger.Instance;
         private readonly TimeProvider _timeProvider = TimeProvider.System;
         private readonly PlaidPartnerBetaClient _beta = null!;
@@ -90,6 +91,7 @@ namespace Plaid.Partner
             _logger = logger ?? (ILogger)NullLogger.Instance;
             _timeProvider = timeProvider ?? TimeProvider.System;
             _resilience = new PlaidResilience(_options, _logger, _timeProvider);
+            _timeouts = new TimeoutSources(_timeProvider);
             _beta = new PlaidPartnerBetaClient(this);
         }
 
@@ -136,7 +138,7 @@ namespace Plaid.Partner
         public virtual Task<PartnerCustomerGetResponse> GetEndCustomerAsync(string endCustomerClientId, CancellationToken cancellationToken = default)
         {
             var body = new PartnerCustomerGetRequest { EndCustomerClientId = RequireId(endCustomerClientId, nameof(endCustomerClientId)) };
-            return SendAsync(GetPath, (api, ct) => api.PartnerCustomerGetAsync(body, ct), retrySafe: true, cancellationToken);
+            return SendAsync(GetPath, body, static (api, b, ct) => api.PartnerCustomerGetAsync(b, ct), retrySafe: true, cancellationToken);
         }
 
         /// <summary>Reads an end customer's OAuth registration with each institution (<c>/partner/customer/oauth_institutions/get</c>).</summary>
@@ -148,7 +150,7 @@ namespace Plaid.Partner
         public virtual Task<PartnerCustomerOAuthInstitutionsGetResponse> GetEndCustomerOAuthInstitutionsAsync(string endCustomerClientId, CancellationToken cancellationToken = default)
         {
             var body = new PartnerCustomerOAuthInstitutionsGetRequest { EndCustomerClientId = RequireId(endCustomerClientId, nameof(endCustomerClientId)) };
-            return SendAsync(OAuthInstitutionsGetPath, (api, ct) => api.PartnerCustomerOauthInstitutionsGetAsync(body, ct), retrySafe: true, cancellationToken);
+            return SendAsync(OAuthInstitutionsGetPath, body, static (api, b, ct) => api.PartnerCustomerOauthInstitutionsGetAsync(b, ct), retrySafe: true, cancellationToken);
         }
 
         /// <summary>Enables an end customer in full Production (<c>/partner/customer/enable</c>).</summary>
@@ -160,7 +162,7 @@ namespace Plaid.Partner
         public virtual Task<PartnerCustomerEnableResponse> EnableEndCustomerAsync(string endCustomerClientId, CancellationToken cancellationToken = default)
         {
             var body = new PartnerCustomerEnableRequest { EndCustomerClientId = RequireId(endCustomerClientId, nameof(endCustomerClientId)) };
-            return SendAsync(EnablePath, (api, ct) => api.PartnerCustomerEnableAsync(body, ct), retrySafe: false, cancellationToken);
+            return SendAsync(EnablePath, body, static (api, b, ct) => api.PartnerCustomerEnableAsync(b, ct), retrySafe: false, cancellationToken);
         }
 
         /// <summary>Removes an end customer that is not yet enabled in full Production (<c>/partner/customer/remove</c>).</summary>
@@ -172,7 +174,7 @@ namespace Plaid.Partner
         public virtual Task<PartnerCustomerRemoveResponse> RemoveEndCustomerAsync(string endCustomerClientId, CancellationToken cancellationToken = default)
         {
             var body = new PartnerCustomerRemoveRequest { EndCustomerClientId = RequireId(endCustomerClientId, nameof(endCustomerClientId)) };
-            return SendAsync(RemovePath, (api, ct) => api.PartnerCustomerRemoveAsync(body, ct), retrySafe: false, cancellationToken);
+            return SendAsync(RemovePath, body, static (api, b, ct) => api.PartnerCustomerRemoveAsync(b, ct), retrySafe: false, cancellationToken);
         }
 
         /// <summary>Gets the public key (a JWK) that signs webhooks with the given key id (<c>/webhook_verification_key/get</c>).</summary>
@@ -184,7 +186,7 @@ namespace Plaid.Partner
         public virtual Task<WebhookVerificationKeyGetResponse> GetWebhookVerificationKeyAsync(string keyId, CancellationToken cancellationToken = default)
         {
             var body = new WebhookVerificationKeyGetRequest { KeyId = RequireId(keyId, nameof(keyId)) };
-            return SendAsync(WebhookVerificationKeyGetPath, (api, ct) => api.WebhookVerificationKeyGetAsync(body, ct), retrySafe: true, cancellationToken);
+            return SendAsync(WebhookVerificationKeyGetPath, body, static (api, b, ct) => api.WebhookVerificationKeyGetAsync(b, ct), retrySafe: true, cancellationToken);
         }
 
         /// <summary>
@@ -201,7 +203,7 @@ namespace Plaid.Partner
                 throw new PlaidProductionOnlyException(path, _options.Environment);
             }
 
-            return SendAsync(path, (api, ct) => call(api, request, ct), retrySafe: false, cancellationToken);
+            return SendAsync(path, request, call, retrySafe: false, cancellationToken);
         }
 
         /// <summary>The opt-in to Sandbox's sample creation response, refused in Production where it would create a real customer.</summary>
@@ -215,45 +217,90 @@ namespace Plaid.Partner
                 throw new InvalidOperationException($"CreateEndCustomerSandboxSampleAsync asks Sandbox for a sample, but this client is configured for {_options.Environment}, where {path} creates a real, billable end customer. Use CreateEndCustomerAsync to create one.");
             }
 
-            var sample = await SendAsync(path, (api, ct) => call(api, request, ct), retrySafe: false, cancellationToken).ConfigureAwait(false);
+            var sample = await SendAsync(path, request, call, retrySafe: false, cancellationToken).ConfigureAwait(false);
             return new PlaidSandboxSample<TResponse>(sample);
         }
 
-        private async Task<TResponse> SendAsync<TResponse>(string path, Func<PlaidPartnerApiClient, CancellationToken, Task<TResponse>> call, bool retrySafe, CancellationToken cancellationToken)
+        /// <summary>
+        /// One call: the first attempt, for most calls the only one, runs under a single timer set to the shorter of
+        /// <see cref="PlaidPartnerOptions.AttemptTimeout"/> and <see cref="PlaidPartnerOptions.Timeout"/>. Only a transient
+        /// failure of a read call enters Polly's retry pipeline (backoff, Retry-After, per-attempt timeouts), under a timer
+        /// for the rest of the total timeout: the pipeline's strategies cost more per call than the rest of the client
+        /// (benchmarks/README.md, P1), and a call that succeeds at once needs none of them.
+        /// </summary>
+        private async Task<TResponse> SendAsync<TRequest, TResponse>(string path, TRequest body, Func<PlaidPartnerApiClient, TRequest, CancellationToken, Task<TResponse>> call, bool retrySafe, CancellationToken cancellationToken)
             where TResponse : class, IPlaidResponse
         {
             var started = _timeProvider.GetTimestamp();
-            using var total = _options.Timeout == Timeout.InfiniteTimeSpan
-                ? new CancellationTokenSource()
-                : new CancellationTokenSource(_options.Timeout, _timeProvider);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, total.Token);
             PlaidLog.Starting(_logger, path, retrySafe);
+            var attemptTimeoutIsShorter = _options.AttemptTimeout != Timeout.InfiniteTimeSpan
+                && (_options.Timeout == Timeout.InfiniteTimeSpan || _options.AttemptTimeout < _options.Timeout);
+            var firstTimeout = attemptTimeoutIsShorter ? _options.AttemptTimeout : _options.Timeout;
+            CancellationTokenSource? firstTimer = null;
+            CancellationTokenSource? total = null;
+            CancellationTokenSource? linked = null;
             try
             {
-                var response = await PlaidResilience.ExecuteAsync(
-                    retrySafe ? _resilience.ReadPipeline : _resilience.WritePipeline,
-                    path,
-                    async token =>
+                firstTimer = firstTimeout == Timeout.InfiniteTimeSpan ? null : _timeouts.Rent(firstTimeout);
+                total = attemptTimeoutIsShorter ? null : firstTimer;
+                linked = Link(cancellationToken, firstTimer);
+                Exception firstFailure;
+                try
+                {
+                    // AttemptAsync, inlined for the first attempt: one asynchronous layer less on every call.
+                    TResponse response;
+                    try
                     {
-                        try
-                        {
-                            return await call(_api, token).ConfigureAwait(false);
-                        }
-                        catch (PlaidGeneratedApiException e)
-                        {
-                            throw PlaidApiExceptionFactory.Create(path, typeof(TResponse), e, _options.Secret);
-                        }
-                    },
-                    linked.Token).ConfigureAwait(false);
-                PlaidLog.CallSucceeded(_logger, path, (int)HttpStatusCode.OK, Elapsed(started), response.RequestId);
-                return response;
+                        response = await call(_api, body, linked?.Token ?? firstTimer?.Token ?? cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (PlaidGeneratedApiException e)
+                    {
+                        throw PlaidApiExceptionFactory.Create(path, typeof(TResponse), e, _options.Secret);
+                    }
+
+                    LogSucceeded(path, started, response);
+                    return response;
+                }
+                catch (OperationCanceledException e) when (attemptTimeoutIsShorter && !cancellationToken.IsCancellationRequested && firstTimer!.IsCancellationRequested)
+                {
+                    // What Polly's timeout strategy throws, so the retry pipeline and the messages below treat it alike.
+                    firstFailure = new TimeoutRejectedException($"Plaid {path} did not answer within {_options.AttemptTimeout}.", _options.AttemptTimeout, e);
+                }
+                catch (Exception e) when (retrySafe && _resilience.ShouldRetry(e))
+                {
+                    firstFailure = e;
+                }
+
+                if (!retrySafe || !_resilience.ShouldRetry(firstFailure))
+                {
+                    ExceptionDispatchInfo.Throw(firstFailure);
+                }
+
+                linked?.Dispose();
+                if (attemptTimeoutIsShorter)
+                {
+                    _timeouts.Return(firstTimer!);
+                    firstTimer = null;
+                    var remaining = _options.Timeout - _timeProvider.GetElapsedTime(started);
+                    total = _options.Timeout == Timeout.InfiniteTimeSpan ? null : _timeouts.Rent(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+                }
+
+                linked = Link(cancellationToken, total);
+                var retried = await PlaidResilience.RetryAfterFirstFailureAsync(
+                    _resilience.RetryPipeline!,
+                    path,
+                    firstFailure,
+                    token => AttemptAsync(path, body, call, token),
+                    linked?.Token ?? total?.Token ?? cancellationToken).ConfigureAwait(false);
+                LogSucceeded(path, started, retried);
+                return retried;
             }
             catch (PlaidApiException e)
             {
                 PlaidLog.CallFailed(_logger, path, (int)e.StatusCode, e.ErrorType?.ToString(), e.ErrorCode, Elapsed(started), e.RequestId);
                 throw;
             }
-            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && total.IsCancellationRequested)
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested && total is { IsCancellationRequested: true })
             {
                 PlaidLog.TimedOut(_logger, path, _options.Timeout, Elapsed(started));
                 throw new TimeoutException($"Plaid {path} did not complete within {_options.Timeout} (PlaidPartnerOptions.Timeout).", e);
@@ -268,7 +315,46 @@ namespace Plaid.Partner
                 PlaidLog.TransportFailed(_logger, path, e.GetType().Name, Elapsed(started));
                 throw;
             }
+            finally
+            {
+                linked?.Dispose();
+                if (firstTimer is not null)
+                {
+                    _timeouts.Return(firstTimer);
+                }
+
+                if (total is not null && total != firstTimer)
+                {
+                    _timeouts.Return(total);
+                }
+            }
         }
+
+        // The elapsed time is read only when the line will be written.
+        private void LogSucceeded(string path, long started, IPlaidResponse response)
+        {
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                PlaidLog.CallSucceeded(_logger, path, (int)HttpStatusCode.OK, Elapsed(started), response.RequestId);
+            }
+        }
+
+        /// <summary>One request; the generated client's exception becomes <see cref="PlaidApiException"/>.</summary>
+        private async ValueTask<TResponse> AttemptAsync<TRequest, TResponse>(string path, TRequest body, Func<PlaidPartnerApiClient, TRequest, CancellationToken, Task<TResponse>> call, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await call(_api, body, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PlaidGeneratedApiException e)
+            {
+                throw PlaidApiExceptionFactory.Create(path, typeof(TResponse), e, _options.Secret);
+            }
+        }
+
+        /// <summary>The caller's token joined to a timer's, or null when one of them alone is enough.</summary>
+        private static CancellationTokenSource? Link(CancellationToken cancellationToken, CancellationTokenSource? timer) =>
+            timer is not null && cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token) : null;
 
         private long Elapsed(long started) => (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds;
 

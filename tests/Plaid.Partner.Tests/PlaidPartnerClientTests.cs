@@ -39,6 +39,7 @@ namespace Plaid.Partner.Tests
                 Assert.That(request.Headers.GetValues("PLAID-SECRET"), Is.EqualTo(new[] { MockPlaid.Secret }));
                 Assert.That(request.Headers.GetValues("Plaid-Version"), Is.EqualTo(new[] { "2020-09-14" }));
                 Assert.That(request.Content!.Headers.ContentType!.MediaType, Is.EqualTo("application/json"));
+                Assert.That(request.Content!.Headers.ContentType!.CharSet, Is.EqualTo("utf-8"));
                 Assert.That(request.Headers.UserAgent.ToString(), Does.StartWith("Plaid.Partner/"));
             });
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using Newtonsoft.Json;
 
 namespace Plaid.Partner.Internal
@@ -10,28 +11,28 @@ namespace Plaid.Partner.Internal
     /// </summary>
     internal sealed class ExtensibleEnumJsonConverter : JsonConverter
     {
-        private static readonly ConcurrentDictionary<Type, Func<string, object>> Factories = new();
+        // Per declared type (T or T?): every response has a status, so reading one must not reflect on each call.
+        private static readonly ConcurrentDictionary<Type, EnumReader> Readers = new();
 
         public override bool CanConvert(Type objectType) =>
             typeof(IExtensibleEnum).IsAssignableFrom(Nullable.GetUnderlyingType(objectType) ?? objectType);
 
         public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
         {
-            var underlying = Nullable.GetUnderlyingType(objectType);
-            var enumType = underlying ?? objectType;
+            var enumReader = Readers.GetOrAdd(objectType, static type => new EnumReader(type));
             switch (reader.TokenType)
             {
                 case JsonToken.Null:
-                    if (underlying is not null)
+                    if (enumReader.IsNullable)
                     {
                         return null;
                     }
 
-                    throw new JsonSerializationException($"Expected a string for {enumType.Name} but found null (path '{reader.Path}').");
+                    throw new JsonSerializationException($"Expected a string for {enumReader.EnumType.Name} but found null (path '{reader.Path}').");
                 case JsonToken.String:
-                    return Factories.GetOrAdd(enumType, CreateFactory)((string)reader.Value!);
+                    return enumReader.Create((string)reader.Value!);
                 default:
-                    throw new JsonSerializationException($"Expected a string for {enumType.Name} but found {reader.TokenType} (path '{reader.Path}').");
+                    throw new JsonSerializationException($"Expected a string for {enumReader.EnumType.Name} but found {reader.TokenType} (path '{reader.Path}').");
             }
         }
 
@@ -46,11 +47,26 @@ namespace Plaid.Partner.Internal
             writer.WriteValue(value.ToString());
         }
 
-        private static Func<string, object> CreateFactory(Type enumType)
+        private sealed class EnumReader
         {
-            var constructor = enumType.GetConstructor(new[] { typeof(string) })
-                ?? throw new InvalidOperationException($"{enumType.FullName} has no (string) constructor; it is not a generated extensible enum.");
-            return raw => constructor.Invoke(new object[] { raw });
+            public EnumReader(Type objectType)
+            {
+                var underlying = Nullable.GetUnderlyingType(objectType);
+                IsNullable = underlying is not null;
+                EnumType = underlying ?? objectType;
+                var constructor = EnumType.GetConstructor(new[] { typeof(string) })
+                    ?? throw new InvalidOperationException($"{EnumType.FullName} has no (string) constructor; it is not a generated extensible enum.");
+
+                // A compiled `raw => (object)new T(raw)`: a reflection Invoke per value cost more than the rest of the read.
+                var raw = Expression.Parameter(typeof(string), "raw");
+                Create = Expression.Lambda<Func<string, object>>(Expression.Convert(Expression.New(constructor, raw), typeof(object)), raw).Compile();
+            }
+
+            public Type EnumType { get; }
+
+            public bool IsNullable { get; }
+
+            public Func<string, object> Create { get; }
         }
     }
 }

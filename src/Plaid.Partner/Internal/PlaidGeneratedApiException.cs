@@ -14,7 +14,8 @@ namespace Plaid.Partner.Internal
         {
             StatusCode = statusCode;
             Response = response;
-            Headers = headers;
+            // A copy, taken now: the generated client disposes the response once this exception leaves it.
+            Headers = new Dictionary<string, IEnumerable<string>>(headers);
         }
 
         public int StatusCode { get; }

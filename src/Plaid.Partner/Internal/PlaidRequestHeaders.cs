@@ -15,24 +15,20 @@ namespace Plaid.Partner.Internal
         public const string SecretHeader = "PLAID-SECRET";
         public const string VersionHeader = "Plaid-Version";
 
-        /// <summary>The library's name and version, e.g. <c>Plaid.Partner/0.1.0</c>.</summary>
-        public static readonly ProductInfoHeaderValue UserAgent = new("Plaid.Partner", LibraryVersion());
+        private const string UserAgentHeader = "User-Agent";
+
+        /// <summary>The library's name and version, e.g. <c>Plaid.Partner/0.1.0</c>; ProductInfoHeaderValue checks both are valid tokens.</summary>
+        public static readonly string UserAgent = new ProductInfoHeaderValue("Plaid.Partner", LibraryVersion()).ToString();
 
         public static void Apply(HttpRequestMessage request, PlaidPartnerOptions options)
         {
+            // The generated client builds a new request for every call and sets only Accept and the JSON content
+            // (with its charset), so these are added, never replaced; and added unparsed, since they are only written out.
             var headers = request.Headers;
-            headers.Remove(ClientIdHeader);
-            headers.Remove(SecretHeader);
-            headers.Remove(VersionHeader);
             headers.TryAddWithoutValidation(ClientIdHeader, options.ClientId);
             headers.TryAddWithoutValidation(SecretHeader, options.Secret);
             headers.TryAddWithoutValidation(VersionHeader, options.PlaidVersion);
-            headers.UserAgent.Clear();
-            headers.UserAgent.Add(UserAgent);
-            if (request.Content is not null)
-            {
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            }
+            headers.TryAddWithoutValidation(UserAgentHeader, UserAgent);
         }
 
         private static string LibraryVersion()

@@ -14,9 +14,10 @@ using Polly.Timeout;
 namespace Plaid.Partner.Internal
 {
     /// <summary>
-    /// The Polly pipelines around each call. Read calls get retries (exponential backoff with jitter, Retry-After
-    /// honoured) around a per-attempt timeout; calls that change state get only the per-attempt timeout, because once a
-    /// create may have reached Plaid, sending it again could create a second real end customer.
+    /// The Polly retry pipeline of read calls: exponential backoff with jitter, Retry-After honoured, a per-attempt
+    /// timeout. <see cref="PlaidPartnerClient"/> makes the first attempt itself and enters the pipeline only after a
+    /// transient failure of a read call; calls that change state never do, because once a create may have reached
+    /// Plaid, sending it again could create a second real end customer.
     /// </summary>
     internal sealed class PlaidResilience
     {
@@ -24,31 +25,46 @@ namespace Plaid.Partner.Internal
 
         private static readonly ResiliencePropertyKey<string> PathKey = new(PathPropertyName);
 
+        private readonly TimeProvider _timeProvider;
+        private readonly TimeSpan _maxDelay;
+
         public PlaidResilience(PlaidPartnerOptions options, ILogger logger, TimeProvider timeProvider)
         {
-            ReadPipeline = Build(options, logger, timeProvider, retry: options.Retry.MaxRetryAttempts > 0);
-            WritePipeline = Build(options, logger, timeProvider, retry: false);
+            _timeProvider = timeProvider;
+            _maxDelay = options.Retry.MaxDelay;
+            RetryPipeline = options.Retry.MaxRetryAttempts > 0 ? Build(options, logger) : null;
         }
 
-        /// <summary>For get, OAuth institutions and webhook key get.</summary>
-        public ResiliencePipeline ReadPipeline { get; }
+        /// <summary>For get, OAuth institutions and webhook key get; null when retries are switched off.</summary>
+        public ResiliencePipeline? RetryPipeline { get; }
 
-        /// <summary>For create, enable and remove.</summary>
-        public ResiliencePipeline WritePipeline { get; }
-
-        public static async ValueTask<T> ExecuteAsync<T>(ResiliencePipeline pipeline, string path, Func<CancellationToken, ValueTask<T>> call, CancellationToken cancellationToken)
+        /// <summary>
+        /// Runs <paramref name="pipeline"/> after the caller's own first attempt failed with <paramref name="firstFailure"/>:
+        /// the pipeline's attempt 0 replays that failure instead of calling Plaid again, so its backoff, Retry-After,
+        /// retry logging and attempt numbers are exactly those of a pipeline that had made the first attempt itself.
+        /// </summary>
+        public static async ValueTask<T> RetryAfterFirstFailureAsync<T>(ResiliencePipeline pipeline, string path, Exception firstFailure, Func<CancellationToken, ValueTask<T>> attempt, CancellationToken cancellationToken)
         {
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(PathKey, path);
             try
             {
-                return await pipeline.ExecuteAsync(static (ctx, state) => state(ctx.CancellationToken), context, call).ConfigureAwait(false);
+                return await pipeline.ExecuteAsync(static (ctx, state) => state.NextAsync(ctx.CancellationToken), context, new ReplayFirstFailure<T>(firstFailure, attempt)).ConfigureAwait(false);
             }
             finally
             {
                 ResilienceContextPool.Shared.Return(context);
             }
         }
+
+        /// <summary>
+        /// Whether a failed attempt of a read call is retried (the client asks this about its first attempt, the pipeline
+        /// about later ones): retries are on, the failure is transient, and any Retry-After is within MaxDelay. A longer
+        /// Retry-After is honoured by not retrying: waiting less would spend an attempt on a request Plaid already said it
+        /// will refuse, and the caller sees the 429 with its header instead.
+        /// </summary>
+        public bool ShouldRetry(Exception exception) =>
+            RetryPipeline is not null && IsTransient(exception) && !(RetryAfter(exception, _timeProvider) > _maxDelay);
 
         /// <summary>429, 500, 502, 503 and 504, an attempt that timed out, and a connection that failed or dropped.</summary>
         public static bool IsTransient(Exception exception) => exception switch
@@ -83,40 +99,35 @@ namespace Plaid.Partner.Internal
             return value.Date is { } date ? date - timeProvider.GetUtcNow() : null;
         }
 
-        private static ResiliencePipeline Build(PlaidPartnerOptions options, ILogger logger, TimeProvider timeProvider, bool retry)
+        private ResiliencePipeline Build(PlaidPartnerOptions options, ILogger logger)
         {
+            var retryOptions = options.Retry;
+            var timeProvider = _timeProvider;
             var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
-            if (retry)
+            builder.AddRetry(new RetryStrategyOptions
             {
-                var retryOptions = options.Retry;
-                builder.AddRetry(new RetryStrategyOptions
+                MaxRetryAttempts = retryOptions.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                Delay = retryOptions.BaseDelay,
+                MaxDelay = retryOptions.MaxDelay,
+                UseJitter = retryOptions.UseJitter,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && ShouldRetry(e)),
+                DelayGenerator = args =>
                 {
-                    MaxRetryAttempts = retryOptions.MaxRetryAttempts,
-                    BackoffType = DelayBackoffType.Exponential,
-                    Delay = retryOptions.BaseDelay,
-                    MaxDelay = retryOptions.MaxDelay,
-                    UseJitter = retryOptions.UseJitter,
-                    // A Retry-After longer than MaxDelay is honoured by not retrying: waiting less would spend an attempt on
-                    // a request Plaid already said it will refuse, and the caller sees the 429 with its header instead.
-                    ShouldHandle = args => ValueTask.FromResult(
-                        args.Outcome.Exception is { } e && IsTransient(e) && !(RetryAfter(e, timeProvider) > retryOptions.MaxDelay)),
-                    DelayGenerator = args =>
-                    {
-                        var requested = args.Outcome.Exception is { } e ? RetryAfter(e, timeProvider) : null;
-                        return ValueTask.FromResult(requested is { } wait ? (wait < TimeSpan.Zero ? TimeSpan.Zero : wait) : (TimeSpan?)null);
-                    },
-                    OnRetry = args =>
-                    {
-                        PlaidLog.Retrying(
-                            logger,
-                            args.Context.Properties.GetValue(PathKey, "(unknown)"),
-                            args.AttemptNumber + 1,
-                            Describe(args.Outcome.Exception),
-                            (long)args.RetryDelay.TotalMilliseconds);
-                        return default;
-                    },
-                });
-            }
+                    var requested = args.Outcome.Exception is { } e ? RetryAfter(e, timeProvider) : null;
+                    return ValueTask.FromResult(requested is { } wait ? (wait < TimeSpan.Zero ? TimeSpan.Zero : wait) : (TimeSpan?)null);
+                },
+                OnRetry = args =>
+                {
+                    PlaidLog.Retrying(
+                        logger,
+                        args.Context.Properties.GetValue(PathKey, "(unknown)"),
+                        args.AttemptNumber + 1,
+                        Describe(args.Outcome.Exception),
+                        (long)args.RetryDelay.TotalMilliseconds);
+                    return default;
+                },
+            });
 
             if (options.AttemptTimeout != Timeout.InfiniteTimeSpan)
             {

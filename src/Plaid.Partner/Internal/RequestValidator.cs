@@ -1,7 +1,10 @@
 using System;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.ComponentModel.DataAnnotations;
+using System.Linq;
+using System.Linq.Expressions;
 using System.Reflection;
 using Newtonsoft.Json;
 
@@ -11,8 +14,17 @@ namespace Plaid.Partner.Internal
     /// Checks a request model against the spec's required flags (rendered by NSwag as DataAnnotations) before it is
     /// sent, so a missing field fails fast with its JSON name instead of a serializer error or a round trip.
     /// </summary>
+    /// <remarks>
+    /// Each model type is inspected once: its validation attributes, the JSON names and compiled getters are kept, so a
+    /// create does not reflect over every property on every call (benchmarks/README.md, P1). The generated models carry
+    /// attributes on properties only (no class-level attributes or IValidatableObject), which is all this checks.
+    /// </remarks>
     internal static class RequestValidator
     {
+        private const int MaxDepth = 16;
+
+        private static readonly ConcurrentDictionary<Type, ModelPlan> Plans = new();
+
         public static void Validate(object request, string parameterName)
         {
             if (request is null)
@@ -20,60 +32,114 @@ namespace Plaid.Partner.Internal
                 throw new ArgumentNullException(parameterName);
             }
 
-            var problems = new List<string>();
-            Collect(request, request.GetType().Name, problems, depth: 0);
-            if (problems.Count > 0)
+            // Most requests are valid: check without building any path text first, and describe only a failure.
+            if (IsValid(request, depth: 0))
+            {
+                return;
+            }
+
+            List<string>? problems = null;
+            Collect(request, request.GetType().Name, ref problems, depth: 0);
+            if (problems is not null)
             {
                 throw new ArgumentException($"{request.GetType().Name} is not valid: {string.Join("; ", problems)}.", parameterName);
             }
         }
 
-        private static void Collect(object model, string path, List<string> problems, int depth)
+        private static bool IsValid(object model, int depth)
         {
-            if (depth > 16)
+            if (depth > MaxDepth)
+            {
+                return true;
+            }
+
+            var plan = Plans.GetOrAdd(model.GetType(), static type => new ModelPlan(type));
+            foreach (var property in plan.Validated)
+            {
+                var value = property.Get(model);
+                foreach (var attribute in property.Attributes)
+                {
+                    if (!attribute.IsValid(value))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            foreach (var property in plan.Nested)
+            {
+                var value = property.Get(model);
+                if (value is null)
+                {
+                    continue;
+                }
+
+                if (!property.IsCollection)
+                {
+                    if (!IsValid(value, depth + 1))
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                foreach (var item in (IEnumerable)value)
+                {
+                    if (item is not null && IsModel(item.GetType()) && !IsValid(item, depth + 1))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private static void Collect(object model, string path, ref List<string>? problems, int depth)
+        {
+            if (depth > MaxDepth)
             {
                 return;
             }
 
-            var results = new List<ValidationResult>();
-            Validator.TryValidateObject(model, new ValidationContext(model), results, validateAllProperties: true);
-            foreach (var result in results)
+            var plan = Plans.GetOrAdd(model.GetType(), static type => new ModelPlan(type));
+            foreach (var property in plan.Validated)
             {
-                foreach (var member in result.MemberNames)
+                var value = property.Get(model);
+                foreach (var attribute in property.Attributes)
                 {
-                    problems.Add($"{path}.{member} ('{JsonName(model.GetType(), member)}') is required");
+                    if (!attribute.IsValid(value))
+                    {
+                        (problems ??= new List<string>()).Add($"{path}.{property.Name} ('{property.JsonName}') is required");
+                        break;
+                    }
                 }
             }
 
-            foreach (var property in model.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            foreach (var property in plan.Nested)
             {
-                if (property.GetIndexParameters().Length > 0 || !IsModel(property.PropertyType) && !typeof(IEnumerable).IsAssignableFrom(property.PropertyType))
+                var value = property.Get(model);
+                if (value is null)
                 {
                     continue;
                 }
 
-                var value = property.GetValue(model);
-                if (value is null || value is string)
+                if (!property.IsCollection)
                 {
+                    Collect(value, $"{path}.{property.Name}", ref problems, depth + 1);
                     continue;
                 }
 
-                if (IsModel(value.GetType()))
+                var index = 0;
+                foreach (var item in (IEnumerable)value)
                 {
-                    Collect(value, $"{path}.{property.Name}", problems, depth + 1);
-                }
-                else if (value is IEnumerable items and not IDictionary)
-                {
-                    var index = 0;
-                    foreach (var item in items)
+                    if (item is not null && IsModel(item.GetType()))
                     {
-                        if (item is not null && IsModel(item.GetType()))
-                        {
-                            Collect(item, $"{path}.{property.Name}[{index}]", problems, depth + 1);
-                        }
-
-                        index++;
+                        Collect(item, $"{path}.{property.Name}[{index}]", ref problems, depth + 1);
                     }
+
+                    index++;
                 }
             }
         }
@@ -81,7 +147,66 @@ namespace Plaid.Partner.Internal
         private static bool IsModel(Type type) =>
             type.IsClass && type.Assembly == typeof(RequestValidator).Assembly && type.Namespace == "Plaid.Partner";
 
-        private static string JsonName(Type type, string member) =>
-            type.GetProperty(member)?.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName ?? member;
+        /// <summary>What to check on one model type: properties with validation attributes, and properties holding models.</summary>
+        private sealed class ModelPlan
+        {
+            public ModelPlan(Type type)
+            {
+                var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0 && p.CanRead).ToList();
+                Validated = properties
+                    .Select(p => (Property: p, Attributes: p.GetCustomAttributes<ValidationAttribute>(inherit: true).ToArray()))
+                    .Where(p => p.Attributes.Length > 0)
+                    .Select(p => new PropertyPlan(p.Property, p.Attributes, isCollection: false))
+                    .ToArray();
+                Nested = properties
+                    .Where(p => IsModel(p.PropertyType) || HoldsModels(p.PropertyType))
+                    .Select(p => new PropertyPlan(p, Array.Empty<ValidationAttribute>(), isCollection: !IsModel(p.PropertyType)))
+                    .ToArray();
+            }
+
+            public PropertyPlan[] Validated { get; }
+
+            public PropertyPlan[] Nested { get; }
+
+            // A list of models (or of anything that might be one); lists of strings or extensible enums hold none.
+            private static bool HoldsModels(Type type)
+            {
+                if (type == typeof(string) || !typeof(IEnumerable).IsAssignableFrom(type) || typeof(IDictionary).IsAssignableFrom(type))
+                {
+                    return false;
+                }
+
+                var enumerable = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>)
+                    ? type
+                    : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
+                var element = enumerable?.GetGenericArguments()[0];
+                return element is null || (!element.IsValueType && element != typeof(string));
+            }
+        }
+
+        private sealed class PropertyPlan
+        {
+            public PropertyPlan(PropertyInfo property, ValidationAttribute[] attributes, bool isCollection)
+            {
+                Name = property.Name;
+                JsonName = property.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName ?? property.Name;
+                Attributes = attributes;
+                IsCollection = isCollection;
+
+                var model = Expression.Parameter(typeof(object), "model");
+                var read = Expression.Property(Expression.Convert(model, property.DeclaringType!), property);
+                Get = Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), model).Compile();
+            }
+
+            public string Name { get; }
+
+            public string JsonName { get; }
+
+            public ValidationAttribute[] Attributes { get; }
+
+            public bool IsCollection { get; }
+
+            public Func<object, object?> Get { get; }
+        }
     }
 }

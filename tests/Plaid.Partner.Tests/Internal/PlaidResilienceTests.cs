@@ -183,6 +183,42 @@ namespace Plaid.Partner.Tests.Internal
             Assert.That(script.Attempts, Is.EqualTo(1));
         }
 
+        [Test]
+        public async Task A_total_timeout_shorter_than_the_attempt_timeout_bounds_the_first_attempt()
+        {
+            var time = new TimerWatchingTimeProvider();
+            using var plaid = Client(time, attemptTimeout: true, configure: o => o.Timeout = ThreeSeconds);
+            var script = Script(plaid, PlaidPartnerClient.GetPath).Then(ScriptedResponses.Hang).Then(ScriptedResponses.Ok("{}"));
+
+            var pending = plaid.Client.GetEndCustomerAsync("id");
+            await time.AdvanceWhenArmedAsync(ThreeSeconds);
+
+            var exception = Assert.ThrowsAsync<TimeoutException>(async () => await Guarded(pending));
+            Assert.That(exception!.Message, Does.Contain("PlaidPartnerOptions.Timeout"));
+            Assert.That(script.Attempts, Is.EqualTo(1));
+        }
+
+        [Test]
+        public async Task Retries_after_a_timed_out_first_attempt_get_only_the_rest_of_the_total_timeout()
+        {
+            // Timeout 12 s: the first attempt times out at 5 s, so the retries get the remaining 7 s, which run out
+            // 1 s into the wait after the second attempt (5 + 1 + 5 + 1).
+            var time = new TimerWatchingTimeProvider();
+            using var plaid = Client(time, attemptTimeout: true, configure: o => o.Timeout = TimeSpan.FromSeconds(12));
+            var script = Script(plaid, PlaidPartnerClient.GetPath).Then(ScriptedResponses.Hang).Then(ScriptedResponses.Hang).Then(ScriptedResponses.Ok("{}"));
+
+            var pending = plaid.Client.GetEndCustomerAsync("id");
+            await time.AdvanceWhenArmedAsync(AttemptTimeout);
+            await time.AdvanceWhenArmedAsync(OneSecond);
+            await time.AdvanceWhenArmedAsync(AttemptTimeout);
+            await time.WaitUntilArmedAsync(TwoSeconds);
+            time.Advance(OneSecond);
+
+            var exception = Assert.ThrowsAsync<TimeoutException>(async () => await Guarded(pending));
+            Assert.That(exception!.Message, Does.Contain("PlaidPartnerOptions.Timeout"));
+            Assert.That(script.Attempts, Is.EqualTo(2));
+        }
+
         private static async Task Guarded(Task pending)
         {
             if (await Task.WhenAny(pending, Task.Delay(HangGuard)) != pending)

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The consumption test: pack Plaid.Partner and Plaid.Partner.Emulator to a temporary folder, create a fresh console
+# project outside the repository (so Directory.Build.props and Directory.Packages.props do not apply), add both
+# packages from that folder only, the way a user would, and run .ci/package-consumer/Program.cs against the emulator.
+# Also checks that the packages do not make consumers depend on build-time tools (NSwag.MSBuild, analyzers).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/plaid-consumer.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+feed="$work/feed"
+# A version no earlier run can have left in the global packages cache, so restore must take this pack.
+version="0.1.0-ci.$(date -u +%Y%m%d%H%M%S).$$"
+
+echo "pack $version -> $feed"
+for project in src/Plaid.Partner/Plaid.Partner.csproj src/Plaid.Partner.Emulator/Plaid.Partner.Emulator.csproj; do
+  dotnet pack "$project" -c Release -o "$feed" -p:Version="$version" -v:q -nologo
+done
+ls "$feed"
+
+for package in Plaid.Partner Plaid.Partner.Emulator; do
+  nuspec=$(unzip -p "$feed/$package.$version.nupkg" "$package.nuspec")
+  if grep -qiE 'id="(NSwag\.MSBuild|Microsoft\.CodeAnalysis\.PublicApiAnalyzers)"' <<<"$nuspec"; then
+    echo "consume: $package lists a build-time tool as a dependency:" >&2
+    grep -iE '<dependency ' <<<"$nuspec" >&2
+    exit 1
+  fi
+  echo "$package dependencies:"
+  grep -oE '<dependency id="[^"]*" version="[^"]*"|<frameworkReference name="[^"]*"' <<<"$nuspec" | sed 's/^/  /' | sort -u
+  unzip -Z1 "$feed/$package.$version.snupkg" | grep "\.pdb$" >/dev/null || { echo "consume: $package.$version.snupkg has no PDB" >&2; exit 1; }
+done
+
+app="$work/app"
+dotnet new console -o "$app" -n PlaidConsumer --framework net10.0 >/dev/null
+cat > "$app/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="local" value="$feed" />
+  </packageSources>
+  <!-- Plaid.Partner* only from the folder just packed; everything else (their dependencies) from NuGet. -->
+  <packageSourceMapping>
+    <packageSource key="local">
+      <package pattern="Plaid.Partner" />
+      <package pattern="Plaid.Partner.*" />
+    </packageSource>
+    <packageSource key="nuget.org">
+      <package pattern="*" />
+    </packageSource>
+  </packageSourceMapping>
+</configuration>
+XML
+(cd "$app" && dotnet add package Plaid.Partner --version "$version" >/dev/null && dotnet add package Plaid.Partner.Emulator --version "$version" >/dev/null)
+cp "$repo/.ci/package-consumer/Program.cs" "$app/Program.cs"
+
+if grep -q "ProjectReference" "$app/PlaidConsumer.csproj"; then echo "consume: the consumer has a project reference" >&2; exit 1; fi
+grep -E "PackageReference" "$app/PlaidConsumer.csproj" | sed 's/^ */  /'
+
+dotnet run --project "$app/PlaidConsumer.csproj" -- "$version"

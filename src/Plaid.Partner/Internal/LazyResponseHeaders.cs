@@ -1,0 +1,59 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.Net.Http;
+
+namespace Plaid.Partner.Internal
+{
+    /// <summary>
+    /// A response's message and content headers in the shape the generated client's exceptions take, collected on first
+    /// read. Only error paths read them, so a successful call no longer copies every header into a dictionary
+    /// (openapi/templates/Client.Class.liquid). <see cref="PlaidGeneratedApiException"/> snapshots them before the
+    /// response is disposed.
+    /// </summary>
+    internal sealed class LazyResponseHeaders : IReadOnlyDictionary<string, IEnumerable<string>>
+    {
+        private readonly HttpResponseMessage _response;
+        private Dictionary<string, IEnumerable<string>>? _headers;
+
+        public LazyResponseHeaders(HttpResponseMessage response) => _response = response;
+
+        public int Count => Headers.Count;
+
+        public IEnumerable<string> Keys => Headers.Keys;
+
+        public IEnumerable<IEnumerable<string>> Values => Headers.Values;
+
+        private Dictionary<string, IEnumerable<string>> Headers => _headers ??= Collect(_response);
+
+        public IEnumerable<string> this[string key] => Headers[key];
+
+        public bool ContainsKey(string key) => Headers.ContainsKey(key);
+
+        public bool TryGetValue(string key, [MaybeNullWhen(false)] out IEnumerable<string> value) => Headers.TryGetValue(key, out value);
+
+        public IEnumerator<KeyValuePair<string, IEnumerable<string>>> GetEnumerator() => Headers.GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        /// <summary>What the stock NSwag template copies eagerly: message headers, then content headers (which win).</summary>
+        private static Dictionary<string, IEnumerable<string>> Collect(HttpResponseMessage response)
+        {
+            var headers = new Dictionary<string, IEnumerable<string>>();
+            foreach (var item in response.Headers)
+            {
+                headers[item.Key] = item.Value;
+            }
+
+            if (response.Content?.Headers is { } contentHeaders)
+            {
+                foreach (var item in contentHeaders)
+                {
+                    headers[item.Key] = item.Value;
+                }
+            }
+
+            return headers;
+        }
+    }
+}

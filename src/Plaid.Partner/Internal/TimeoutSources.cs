@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+
+namespace Plaid.Partner.Internal
+{
+    /// <summary>
+    /// The timer-backed <see cref="CancellationTokenSource"/>s that bound each call. On the system clock a source is
+    /// reset and reused once its call is over, as Polly's timeout strategy does: a new timer per call was a measurable
+    /// share of a call's cost (benchmarks/README.md, P1). On any other <see cref="TimeProvider"/> (a test's fake clock)
+    /// each source is new, because only the system timer can be reset without racing a callback already queued.
+    /// </summary>
+    internal sealed class TimeoutSources
+    {
+        private static readonly int MaxPooled = Math.Max(16, Environment.ProcessorCount * 8);
+
+        private readonly TimeProvider _timeProvider;
+        private readonly ConcurrentQueue<CancellationTokenSource>? _pool;
+
+        // Counted apart: ConcurrentQueue.Count is not constant time.
+        private int _pooled;
+
+        public TimeoutSources(TimeProvider timeProvider)
+        {
+            _timeProvider = timeProvider;
+            _pool = timeProvider == TimeProvider.System ? new ConcurrentQueue<CancellationTokenSource>() : null;
+        }
+
+        /// <summary>A source that cancels after <paramref name="timeout"/> (zero: already cancelled). Give it back with <see cref="Return"/>.</summary>
+        public CancellationTokenSource Rent(TimeSpan timeout)
+        {
+            if (timeout > TimeSpan.Zero && _pool is not null && _pool.TryDequeue(out var pooled))
+            {
+                Interlocked.Decrement(ref _pooled);
+                pooled.CancelAfter(timeout);
+                return pooled;
+            }
+
+            return new CancellationTokenSource(timeout, _timeProvider);
+        }
+
+        /// <summary>Keeps <paramref name="source"/> for another call if it can be reset (it was not cancelled), else disposes it.</summary>
+        public void Return(CancellationTokenSource source)
+        {
+            if (_pool is not null && source.TryReset())
+            {
+                if (Interlocked.Increment(ref _pooled) <= MaxPooled)
+                {
+                    _pool.Enqueue(source);
+                    return;
+                }
+
+                Interlocked.Decrement(ref _pooled);
+            }
+
+            source.Dispose();
+        }
+    }
+}
