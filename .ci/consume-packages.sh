@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The consumption test: pack Plaid.Partner and Plaid.Partner.Emulator to a temporary folder, create a fresh console
 # project outside the repository (so Directory.Build.props and Directory.Packages.props do not apply), add both
-# packages from that folder only, the way a user would, and run .ci/package-consumer/Program.cs against the emulator.
+# packages from that folder (checked after restore), the way a user would, and run .ci/package-consumer/Program.cs
+# against the emulator.
 # Also checks that the packages do not make consumers depend on build-time tools (NSwag.MSBuild, analyzers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +10,12 @@ repo=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/plaid-consumer.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+cleanup() {
+  rm -rf "$work"
+  # This run's one-off version of each package, from the global packages folder; nothing else uses it.
+  if [ -n "${global_packages:-}" ]; then rm -rf "$global_packages/plaid.partner/$version" "$global_packages/plaid.partner.emulator/$version"; fi
+}
+trap cleanup EXIT
 feed="$work/feed"
 # A version no earlier run can have left in the global packages cache, so restore must take this pack.
 version="0.1.0-ci.$(date -u +%Y%m%d%H%M%S).$$"
@@ -34,26 +40,27 @@ done
 
 app="$work/app"
 dotnet new console -o "$app" -n PlaidConsumer --framework net10.0 >/dev/null
+# The packed folder is added to the package sources this machine already uses, which serve the packages'
+# dependencies. The version exists nowhere else, and the check after restore proves where it came from.
 cat > "$app/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
   <packageSources>
-    <clear />
-    <add key="local" value="$feed" />
+    <add key="plaid-packed" value="$feed" />
   </packageSources>
-  <!-- Plaid.Partner* only from the folder just packed; everything else (their dependencies) from NuGet. -->
-  <packageSourceMapping>
-    <packageSource key="local">
-      <package pattern="Plaid.Partner" />
-      <package pattern="Plaid.Partner.*" />
-    </packageSource>
-    <packageSource key="nuget.org">
-      <package pattern="*" />
-    </packageSource>
-  </packageSourceMapping>
 </configuration>
 XML
 (cd "$app" && dotnet add package Plaid.Partner --version "$version" >/dev/null && dotnet add package Plaid.Partner.Emulator --version "$version" >/dev/null)
+global_packages=$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: *//p')
+for package in Plaid.Partner Plaid.Partner.Emulator; do
+  metadata="$global_packages/${package,,}/$version/.nupkg.metadata"
+  if ! grep -qF "\"source\": \"$feed\"" "$metadata"; then
+    echo "consume: $package $version was not restored from $feed:" >&2
+    cat "$metadata" >&2 || true
+    exit 1
+  fi
+done
+echo "both packages restored from $feed"
 cp "$repo/.ci/package-consumer/Program.cs" "$app/Program.cs"
 
 if grep -q "ProjectReference" "$app/PlaidConsumer.csproj"; then echo "consume: the consumer has a project reference" >&2; exit 1; fi

@@ -1,10 +1,12 @@
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 
 namespace Plaid.Partner.Benchmarks.Support
 {
-    /// <summary>Adds the Throughput ratio column to a benchmark class whose target is stated in calls per second.</summary>
+    /// <summary>Adds the throughput ratio columns (and the median) to a benchmark class whose target is in calls per second.</summary>
     public sealed class ThroughputConfig : ManualConfig
     {
-        public ThroughputConfig() => AddColumn(new ThroughputRatioColumn());
+        public ThroughputConfig() =>
+            AddColumn(StatisticColumn.Median, new ThroughputRatioColumn(medians: false), new ThroughputRatioColumn(medians: true));
     }
 }
