@@ -3,31 +3,10 @@ namespace Plaid.Partner.Benchmarks.Support
     /// <summary>The example bodies of seed 002 (the newest partner reference), verbatim, with Plaid's 2-space indentation.</summary>
     internal static class SeedResponses
     {
-        public const string GetResponse = """
-            {
-              "end_customer": {
-                "client_id": "7f57eb3d2a9j6480121fx361",
-                "company_name": "Plaid",
-                "status": "ACTIVE"
-              },
-              "request_id": "4zlKapIkTm8p5KM"
-            }
-            """;
+        // The seed 002 example responses are the tests' own copy (linked into this project), so they exist once.
+        public const string GetResponse = Plaid.Partner.Tests.TestSupport.SeedExamples.GetResponse;
 
-        public const string CreateResponse = """
-            {
-              "end_customer": {
-                "client_id": "7f57eb3d2a9j6480121fx361",
-                "company_name": "Plaid",
-                "status": "ACTIVE",
-                "secrets": {
-                  "sandbox": "b60b5201d006ca5a7081d27c824d77",
-                  "production": "79g03eoofwl8240v776r2h667442119"
-                }
-              },
-              "request_id": "4zlKapIkTm8p5KM"
-            }
-            """;
+        public const string CreateResponse = Plaid.Partner.Tests.TestSupport.SeedExamples.CreateResponse;
 
         public const string OAuthStatusUpdatedWebhook = """
             {
