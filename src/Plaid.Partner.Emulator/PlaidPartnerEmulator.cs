@@ -233,7 +233,7 @@ namespace Plaid.Partner.Emulator
             {
                 return ControlJson.Deserialize<ControlError>(text).Error;
             }
-            catch (State.ControlException)
+            catch (Control.ControlException)
             {
                 return text;
             }

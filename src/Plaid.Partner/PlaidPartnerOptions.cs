@@ -74,7 +74,7 @@ namespace Plaid.Partner
         /// <summary>Checks every setting and returns an independent copy, so later changes to this instance do not leak in.</summary>
         internal PlaidPartnerOptions ValidatedCopy()
         {
-            var problems = PlaidPartnerOptionsValidation.Problems(this, "PlaidPartnerOptions.");
+            var problems = PlaidPartnerOptionsRules.Problems(this, "PlaidPartnerOptions.");
             if (problems.Count > 0)
             {
                 throw new ArgumentException(string.Join(" ", problems), "options");

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Plaid.Partner.Emulator.Faults;
 using Plaid.Partner.Emulator.Hosting;
+using Plaid.Partner.Emulator.Operations;
 using Plaid.Partner.Emulator.State;
 
 namespace Plaid.Partner.Emulator.Control

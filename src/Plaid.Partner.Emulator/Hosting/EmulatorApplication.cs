@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Plaid.Partner.Emulator.Control;
 using Plaid.Partner.Emulator.Errors;
+using Plaid.Partner.Emulator.Operations;
 using Plaid.Partner.Emulator.State;
 using Plaid.Partner.Emulator.Validation;
 

@@ -5,10 +5,11 @@ using System.Text;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using NJsonSchema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using NJsonSchema;
 using Plaid.Partner.Emulator.Errors;
+using Plaid.Partner.Emulator.Faults;
 using Plaid.Partner.Emulator.State;
 using Plaid.Partner.Emulator.Validation;
 

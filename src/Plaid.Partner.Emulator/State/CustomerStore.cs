@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Plaid.Partner.Emulator.Control;
 using Plaid.Partner.Emulator.Errors;
 
 namespace Plaid.Partner.Emulator.State

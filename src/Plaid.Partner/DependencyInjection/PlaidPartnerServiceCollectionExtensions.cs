@@ -94,7 +94,7 @@ namespace Plaid.Partner.DependencyInjection
             var optionsBuilder = services.AddOptions<PlaidPartnerOptions>(name);
             configure(optionsBuilder);
             optionsBuilder.ValidateOnStart();
-            services.AddSingleton<IValidateOptions<PlaidPartnerOptions>>(new PlaidPartnerOptionsValidator(name, keyPrefix));
+            services.AddSingleton<IValidateOptions<PlaidPartnerOptions>>(new PlaidPartnerOptionsStartupValidator(name, keyPrefix));
             services.TryAddSingleton(TimeProvider.System);
 
             var httpClientName = name == Options.DefaultName ? DefaultHttpClientName : $"{DefaultHttpClientName}:{name}";

@@ -1,5 +1,6 @@
 using System.Linq;
 using Newtonsoft.Json.Linq;
+using Plaid.Partner.Emulator.Operations;
 
 namespace Plaid.Partner.Emulator.Tests.TestSupport
 {

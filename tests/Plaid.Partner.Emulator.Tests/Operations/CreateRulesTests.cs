@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 using NUnit.Framework;
 using Plaid.Partner.Emulator.Tests.TestSupport;
 
-namespace Plaid.Partner.Emulator.Tests.State
+namespace Plaid.Partner.Emulator.Tests.Operations
 {
     /// <summary>The other side of each create rule: what satisfies it (the refusals are in PlaidErrorsTests).</summary>
     public class CreateRulesTests

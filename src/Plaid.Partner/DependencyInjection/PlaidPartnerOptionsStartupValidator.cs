@@ -3,13 +3,16 @@ using Plaid.Partner.Internal;
 
 namespace Plaid.Partner.DependencyInjection
 {
-    /// <summary>Start-up validation of one registration's options, naming the configuration keys that are wrong.</summary>
-    internal sealed class PlaidPartnerOptionsValidator : IValidateOptions<PlaidPartnerOptions>
+    /// <summary>
+    /// Applies <see cref="PlaidPartnerOptionsRules"/> to one named registration when the host starts (ValidateOnStart),
+    /// naming the configuration keys that are wrong.
+    /// </summary>
+    internal sealed class PlaidPartnerOptionsStartupValidator : IValidateOptions<PlaidPartnerOptions>
     {
         private readonly string _name;
         private readonly string _keyPrefix;
 
-        public PlaidPartnerOptionsValidator(string name, string keyPrefix)
+        public PlaidPartnerOptionsStartupValidator(string name, string keyPrefix)
         {
             _name = name;
             _keyPrefix = keyPrefix;
@@ -23,7 +26,7 @@ namespace Plaid.Partner.DependencyInjection
             }
 
             var separator = _keyPrefix.EndsWith(':') ? ":" : ".";
-            var problems = PlaidPartnerOptionsValidation.Problems(options, _keyPrefix, separator);
+            var problems = PlaidPartnerOptionsRules.Problems(options, _keyPrefix, separator);
             return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
         }
     }

@@ -5,8 +5,9 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Plaid.Partner.Emulator.Errors;
+using Plaid.Partner.Emulator.Hosting;
 
-namespace Plaid.Partner.Emulator.Hosting
+namespace Plaid.Partner.Emulator.Faults
 {
     /// <summary>Carries out an injected fault. Returns true when the fault answered (or dropped) the request, false when handling goes on.</summary>
     internal static class FaultResponder

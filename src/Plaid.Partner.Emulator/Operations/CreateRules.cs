@@ -1,7 +1,7 @@
 using Newtonsoft.Json.Linq;
 using Plaid.Partner.Emulator.Errors;
 
-namespace Plaid.Partner.Emulator.State
+namespace Plaid.Partner.Emulator.Operations
 {
     /// <summary>
     /// The partner checks Plaid makes on /partner/customer/create and /beta/partner/customer/v1/create once the body

@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 using NUnit.Framework;
 using Plaid.Partner.Emulator.Tests.TestSupport;
 
-namespace Plaid.Partner.Emulator.Tests.State
+namespace Plaid.Partner.Emulator.Tests.Operations
 {
     /// <summary>
     /// What beta create lists in <c>requirements_due</c> for a few product and field combinations, through

@@ -1,7 +1,7 @@
 using System;
 using System.Buffers.Binary;
 
-namespace Plaid.Partner.Emulator.State
+namespace Plaid.Partner.Emulator.Operations
 {
     /// <summary>
     /// The create request's logo rule (seed 002): base64 of a PNG, 1024x1024, under 4 MB. Only the PNG signature and

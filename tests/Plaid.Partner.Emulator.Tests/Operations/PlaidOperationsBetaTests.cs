@@ -5,11 +5,11 @@ using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using Plaid.Partner.Emulator.Tests.TestSupport;
 
-namespace Plaid.Partner.Emulator.Tests.Hosting
+namespace Plaid.Partner.Emulator.Tests.Operations
 {
     /// <summary>
     /// /beta/partner/customer/v1/create (seed 003) driven through <c>client.Beta.CreateEndCustomerAsync</c> over loopback:
-    /// GA create's rules and lifecycle, plus <c>requirements_due</c> (its contents are in State/RequirementsDueTests).
+    /// GA create's rules and lifecycle, plus <c>requirements_due</c> (its contents are in Operations/RequirementsDueTests).
     /// </summary>
     public class PlaidOperationsBetaTests
     {

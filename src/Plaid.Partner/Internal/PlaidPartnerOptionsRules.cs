@@ -5,11 +5,11 @@ using System.Threading;
 namespace Plaid.Partner.Internal
 {
     /// <summary>
-    /// The checks on <see cref="PlaidPartnerOptions"/>, shared by the client's constructor (names like
+    /// The rules every <see cref="PlaidPartnerOptions"/> must satisfy, shared by the client's constructor (names like
     /// <c>PlaidPartnerOptions.ClientId</c>) and start-up validation in a host (configuration keys like <c>Plaid:ClientId</c>).
     /// Messages never contain the secret.
     /// </summary>
-    internal static class PlaidPartnerOptionsValidation
+    internal static class PlaidPartnerOptionsRules
     {
         public const int MaxRetryAttempts = 10;
 

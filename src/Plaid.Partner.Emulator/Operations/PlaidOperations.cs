@@ -3,9 +3,10 @@ using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
 using Plaid.Partner.Emulator.Errors;
+using Plaid.Partner.Emulator.Hosting;
 using Plaid.Partner.Emulator.State;
 
-namespace Plaid.Partner.Emulator.Hosting
+namespace Plaid.Partner.Emulator.Operations
 {
     /// <summary>
     /// What each operation of openapi/plaid-partner.yml does once the request passed the fault, credential and

@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using Plaid.Partner.Emulator.Tests.TestSupport;
 
-namespace Plaid.Partner.Emulator.Tests.Hosting
+namespace Plaid.Partner.Emulator.Tests.Operations
 {
     /// <summary>Every operation of the contract, driven through PlaidPartnerClient over loopback HTTP.</summary>
     public class PlaidOperationsTests

@@ -1,6 +1,6 @@
 using System;
 
-namespace Plaid.Partner.Emulator.State
+namespace Plaid.Partner.Emulator.Control
 {
     /// <summary>A control request the emulator refuses; the control endpoint answers with <see cref="Status"/> and the message.</summary>
     internal sealed class ControlException : Exception

@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 using NUnit.Framework;
 using Plaid.Partner.Emulator.Tests.TestSupport;
 
-namespace Plaid.Partner.Emulator.Tests.Hosting
+namespace Plaid.Partner.Emulator.Tests.Operations
 {
     /// <summary>Seed 002: in Sandbox, create "will return a sample response, but no customer will be created and the API keys will not be valid".</summary>
     public class PlaidOperationsSandboxTests

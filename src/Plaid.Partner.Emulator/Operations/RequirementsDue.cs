@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
 
-namespace Plaid.Partner.Emulator.State
+namespace Plaid.Partner.Emulator.Operations
 {
     /// <summary>
     /// What /beta/partner/customer/v1/create lists in <c>requirements_due</c> (seed 003: "If any required information is
