@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Plaid.Partner.Emulator.ConsolePage;
 using Plaid.Partner.Emulator.Control;
 using Plaid.Partner.Emulator.Errors;
 using Plaid.Partner.Emulator.Operations;
@@ -49,6 +50,7 @@ namespace Plaid.Partner.Emulator.Hosting
             }
 
             ControlEndpoints.Map(app, runtime);
+            ConsoleEndpoint.Map(app, runtime);
             app.MapFallback(context => context.Request.Path.StartsWithSegments(PlaidPartnerEmulator.ControlPathPrefix, StringComparison.Ordinal)
                 ? WriteUnknownControlAsync(context)
                 : PlaidRequestPipeline.WriteErrorAsync(context, runtime, PlaidErrors.NotFound, Ids.RequestId()));
