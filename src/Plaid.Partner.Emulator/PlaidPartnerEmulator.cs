@@ -248,6 +248,11 @@ namespace Plaid.Partner.Emulator
             {
                 request.Content = new StringContent(ControlJson.Serialize(body), Encoding.UTF8, "application/json");
             }
+            else if (method != HttpMethod.Get)
+            {
+                // Every state-changing control request is application/json, even with no body (ControlRequestGuard).
+                request.Content = new StringContent(string.Empty, Encoding.UTF8, "application/json");
+            }
 
             using var response = await _control.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);

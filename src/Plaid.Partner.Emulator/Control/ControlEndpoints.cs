@@ -14,7 +14,8 @@ namespace Plaid.Partner.Emulator.Control
     /// <summary>
     /// The emulator's own endpoints, under <see cref="PlaidPartnerEmulator.ControlPathPrefix"/>, which no Plaid path
     /// uses. They need no credentials (the emulator listens on loopback only) and faults never catch them. Refusals
-    /// answer 400, 404 or 409 with <c>{"error": "…"}</c>.
+    /// answer 400, 404 or 409 with <c>{"error": "…"}</c>; <see cref="ControlRequestGuard"/> and
+    /// <see cref="Hosting.LoopbackHostCheck"/> refuse requests a web page could send before they get here.
     /// </summary>
     internal static class ControlEndpoints
     {
