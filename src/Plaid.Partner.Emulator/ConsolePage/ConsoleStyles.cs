@@ -34,7 +34,9 @@ namespace Plaid.Partner.Emulator.ConsolePage
             tbody tr:nth-child(even) { background: #fafbfd; }
             tr.removed { color: var(--muted); }
             code { font: 0.85em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #eef1f5; padding: 0.05em 0.3em; border-radius: 4px; word-break: break-all; }
+            code.id { white-space: nowrap; word-break: normal; }
             .muted { color: var(--muted); }
+            .small { font-size: 0.78rem; }
             .empty { color: var(--muted); margin: 0.25rem 0; }
             .ok { color: var(--ok); }
             .bad { color: var(--bad); }
@@ -47,10 +49,12 @@ namespace Plaid.Partner.Emulator.ConsolePage
             .s-removed, .s-not-started { background: #e5e7eb; color: #4b5563; }
             ol.history { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.2rem; font-size: 0.8rem; color: var(--muted); }
             ol.history li + li::before { content: "→ "; }
+            thead code { text-transform: none; }
             form.control { margin: 0; }
+            section > form.control { margin-top: 0.9rem; }
             fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
             legend { font-weight: 600; padding: 0; margin-bottom: 0.4rem; }
-            .fields { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 0.6rem 1rem; margin-top: 0.8rem; }
+            .fields { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 0.6rem 1rem; }
             label { display: inline-flex; flex-direction: column; gap: 0.2rem; font-size: 0.85rem; color: var(--muted); }
             .settings label { display: inline; font-size: 0.95rem; color: var(--ink); }
             .settings { list-style: none; padding: 0; margin: 0 0 0.8rem; display: grid; gap: 0.35rem; }

@@ -33,7 +33,7 @@ namespace Plaid.Partner.Emulator.ConsolePage
                 var customer = state.Customers[i];
                 html.Append($"<tr data-client-id=\"{Html.Text(customer.ClientId)}\"{(customer.Removed ? " class=\"removed\"" : string.Empty)}>")
                     .Append($"<th scope=\"row\">{Html.Text(customer.CompanyName)}</th><td>{Html.Text(customer.ApplicationName)}</td>")
-                    .Append($"<td><code>{Html.Text(customer.ClientId)}</code></td>")
+                    .Append($"<td><code class=\"id\">{Html.Text(customer.ClientId)}</code></td>")
                     .Append($"<td class=\"status\">{Html.Badge(customer.Removed ? CustomerStatus.Removed : customer.Status)}</td><td>");
                 History(html, customer);
                 html.Append("</td>");

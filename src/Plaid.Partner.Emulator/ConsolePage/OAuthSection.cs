@@ -20,19 +20,22 @@ namespace Plaid.Partner.Emulator.ConsolePage
             }
             else if (live.Count > 0)
             {
-                html.Append("<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Customer</th><th scope=\"col\">Institution</th><th scope=\"col\">Status</th>")
-                    .Append("<th scope=\"col\">Production enablement date</th><th scope=\"col\">Registration error</th></tr></thead><tbody>");
+                html.Append("<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Customer</th>");
+                foreach (var (id, name) in OAuthInstitutionCatalog.Institutions)
+                {
+                    html.Append($"<th scope=\"col\">{Html.Text(name)} <code class=\"id\">{Html.Text(id)}</code></th>");
+                }
+
+                html.Append("</tr></thead><tbody>");
                 foreach (var customer in live)
                 {
-                    foreach (var institution in customer.Institutions)
+                    html.Append($"<tr data-client-id=\"{Html.Text(customer.ClientId)}\"><th scope=\"row\">{Html.Text(customer.CompanyName)}</th>");
+                    foreach (var (id, _) in OAuthInstitutionCatalog.Institutions)
                     {
-                        html.Append($"<tr data-client-id=\"{Html.Text(customer.ClientId)}\" data-institution-id=\"{Html.Text(institution.InstitutionId)}\">")
-                            .Append($"<td>{Html.Text(customer.CompanyName)}</td>")
-                            .Append($"<td>{Html.Text(institution.Name)} <code>{Html.Text(institution.InstitutionId)}</code></td>")
-                            .Append($"<td class=\"status\">{Html.Badge(institution.Status)}</td>")
-                            .Append($"<td>{Html.Text(institution.ProductionEnablementDate ?? "—")}</td>")
-                            .Append($"<td>{Html.Text(institution.ErrorMessage ?? "—")}</td></tr>");
+                        Registration(html, id, customer.Institutions.FirstOrDefault(i => i.InstitutionId == id));
                     }
+
+                    html.Append("</tr>");
                 }
 
                 html.Append("</tbody></table></div>");
@@ -40,6 +43,30 @@ namespace Plaid.Partner.Emulator.ConsolePage
 
             Form(html, state, live);
             html.Append("</section>");
+        }
+
+        /// <summary>One institution's registration: its status, and its enablement date or error when it has one.</summary>
+        private static void Registration(StringBuilder html, string institutionId, InstitutionView? institution)
+        {
+            html.Append($"<td data-institution-id=\"{Html.Text(institutionId)}\">");
+            if (institution is null)
+            {
+                html.Append("—</td>");
+                return;
+            }
+
+            html.Append(Html.Badge(institution.Status));
+            if (institution.ProductionEnablementDate is { } date)
+            {
+                html.Append($"<br><span class=\"muted\">production since {Html.Text(date)}</span>");
+            }
+
+            if (institution.ErrorMessage is { } error)
+            {
+                html.Append($"<br><span class=\"bad\">{Html.Text(error)}</span>");
+            }
+
+            html.Append("</td>");
         }
 
         private static void Form(StringBuilder html, ConsoleState state, System.Collections.Generic.List<CustomerView> live)

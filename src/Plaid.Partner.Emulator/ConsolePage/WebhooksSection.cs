@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -33,19 +36,29 @@ namespace Plaid.Partner.Emulator.ConsolePage
 
             html.Append("<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Sent</th><th scope=\"col\">Code</th><th scope=\"col\">Reports</th>")
                 .Append("<th scope=\"col\">Receiver</th><th scope=\"col\">Signature</th></tr></thead><tbody>");
+            var companies = state.Customers.ToDictionary(c => c.ClientId, c => c.CompanyName, StringComparer.Ordinal);
             foreach (var (delivery, signature) in state.LatestDeliveries)
             {
                 var body = TryParse(delivery.Body);
                 html.Append("<tr><td>").Append(Html.Time(delivery.SentAt)).Append("</td>")
-                    .Append($"<td><code>{Html.Text(Member(body, "webhook_code") ?? "(unreadable body)")}</code></td>")
-                    .Append($"<td>{Html.Text(Member(body, "institution_name"))} {Html.Text(Member(body, "status"))} <span class=\"muted\">for</span> <code>{Html.Text(Member(body, "end_customer_client_id"))}</code></td>");
+                    .Append($"<td><code class=\"id\">{Html.Text(Member(body, "webhook_code") ?? "(unreadable body)")}</code></td>");
+                Reports(html, body, companies);
                 Receiver(html, delivery);
                 html.Append($"<td class=\"{(signature.Verified ? "ok" : "bad")}\">{(signature.Verified ? "✔ " : "✘ ")}{Html.Text(signature.Summary)}")
-                    .Append(string.IsNullOrEmpty(delivery.KeyId) ? string.Empty : $"<br><span class=\"muted\">kid</span> <code>{Html.Text(delivery.KeyId)}</code>")
+                    .Append(string.IsNullOrEmpty(delivery.KeyId) ? string.Empty : $"<br><span class=\"muted small\">kid <code>{Html.Text(delivery.KeyId)}</code></span>")
                     .Append("</td></tr>");
             }
 
             html.Append("</tbody></table></div></section>");
+        }
+
+        /// <summary>The OAuth change the body reports: institution, status, and the customer by name when the emulator holds it.</summary>
+        private static void Reports(StringBuilder html, JObject? body, Dictionary<string, string> companies)
+        {
+            var id = Member(body, "end_customer_client_id") ?? string.Empty;
+            html.Append($"<td>{Html.Text(Member(body, "institution_name"))} {Html.Badge(Member(body, "status") ?? "?")}<br><span class=\"muted\">for</span> ")
+                .Append(companies.TryGetValue(id, out var company) ? $"{Html.Text(company)} " : string.Empty)
+                .Append($"<code class=\"id\">{Html.Text(id)}</code></td>");
         }
 
         private static void Receiver(StringBuilder html, EmulatorWebhookDelivery delivery)
