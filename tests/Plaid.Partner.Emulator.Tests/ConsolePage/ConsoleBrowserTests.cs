@@ -93,6 +93,29 @@ namespace Plaid.Partner.Emulator.Tests.ConsolePage
         }
 
         [Test]
+        public async Task The_console_refreshes_itself_but_leaves_a_form_being_edited_alone()
+        {
+            await using var scene = await ConsoleScene.BuildAsync();
+            await using var page = await NewPageAsync();
+            await page.GoToAsync(scene.ConsoleUrl.AbsoluteUri, WaitUntilNavigation.Load);
+            await page.ClickAsync("#partner-monthly-service-commitment");
+
+            var request = CreateRequests.Valid("Hooli Pay");
+            request.CompanyName = "Hooli";
+            await scene.Emulator.CreateClient().CreateEndCustomerAsync(request);
+            // No reload by the test: the page's own refresh must bring the new customer in (it runs every 5 s).
+            await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#customers tbody th')].some(th => th.textContent === 'Hooli')");
+            var stillTicked = await page.EvaluateExpressionAsync<bool>("document.getElementById('partner-monthly-service-commitment').checked");
+            var partner = await page.EvaluateExpressionAsync<bool>("document.querySelector('#partner form').dataset.dirty === '1'");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(stillTicked, Is.True, "a refresh replaced the partner form while it was being edited");
+                Assert.That(partner, Is.True);
+            });
+        }
+
+        [Test]
         public async Task Without_javascript_the_console_still_shows_everything_and_its_buttons_stay_disabled()
         {
             await using var scene = await ConsoleScene.BuildAsync();
