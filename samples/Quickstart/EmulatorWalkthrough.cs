@@ -28,6 +28,7 @@ namespace Plaid.Partner.Quickstart
             Console.WriteLine("Plaid.Partner quickstart: the local Partner API emulator, behaving as Production (no Plaid account needed)");
             Console.WriteLine($"  emulator  {emulator.BaseAddress}   client_id {emulator.ClientId}   secret {Secrets.Mask(emulator.Secret)}");
             Console.WriteLine($"  webhooks  {inbox.Url}");
+            Console.WriteLine($"  console   {emulator.ConsoleAddress}   (lives as long as this run; one that stays: dotnet run --project src/Plaid.Partner.Emulator)");
             Console.WriteLine();
 
             var steps = new StepRunner();

@@ -5,6 +5,9 @@ namespace Plaid.Partner.Emulator
     /// <summary>One webhook the emulator POSTed: what it sent, how it signed it, and how the receiver answered.</summary>
     public sealed class EmulatorWebhookDelivery
     {
+        /// <summary>When it was sent (the signature's <c>iat</c>), or given up, by the emulator's clock.</summary>
+        public DateTimeOffset SentAt { get; init; }
+
         /// <summary>Where it was sent.</summary>
         public Uri Url { get; init; } = null!;
 

@@ -50,6 +50,12 @@ namespace Plaid.Partner.Emulator
         /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
         public Uri BaseAddress { get; }
 
+        /// <summary>
+        /// The console page, e.g. <c>http://127.0.0.1:41234/__emulator/console</c>: customers, OAuth statuses, webhook
+        /// deliveries, faults and partner settings at a glance, with buttons for the common controls.
+        /// </summary>
+        public Uri ConsoleAddress => new(BaseAddress, ConsolePage.ConsoleEndpoint.Path.TrimStart('/'));
+
         /// <summary>A custom environment at <see cref="BaseAddress"/> that stands for Production or Sandbox, as configured.</summary>
         public PlaidEnvironment Environment { get; }
 
@@ -247,6 +253,11 @@ namespace Plaid.Partner.Emulator
             if (body is not null)
             {
                 request.Content = new StringContent(ControlJson.Serialize(body), Encoding.UTF8, "application/json");
+            }
+            else if (method != HttpMethod.Get)
+            {
+                // Every state-changing control request is application/json, even with no body (ControlRequestGuard).
+                request.Content = new StringContent(string.Empty, Encoding.UTF8, "application/json");
             }
 
             using var response = await _control.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -68,6 +68,7 @@ namespace Plaid.Partner.Emulator
             var secret = emulator.Secret;
             Console.WriteLine($"Plaid Partner emulator ({options.Environment.Name}) listening on {emulator.BaseAddress}");
             Console.WriteLine($"  PLAID-CLIENT-ID {emulator.ClientId}   PLAID-SECRET ****{secret[Math.Max(0, secret.Length - 4)..]}   webhooks to {options.WebhookUrl?.ToString() ?? "(none)"}");
+            Console.WriteLine($"  console:  {emulator.ConsoleAddress}");
             Console.WriteLine($"  controls: {emulator.BaseAddress.AbsoluteUri.TrimEnd('/')}{PlaidPartnerEmulator.ControlPathPrefix}   Ctrl+C stops.");
 
             var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -14,7 +14,8 @@ namespace Plaid.Partner.Emulator.Control
     /// <summary>
     /// The emulator's own endpoints, under <see cref="PlaidPartnerEmulator.ControlPathPrefix"/>, which no Plaid path
     /// uses. They need no credentials (the emulator listens on loopback only) and faults never catch them. Refusals
-    /// answer 400, 404 or 409 with <c>{"error": "…"}</c>.
+    /// answer 400, 404 or 409 with <c>{"error": "…"}</c>; <see cref="ControlRequestGuard"/> and
+    /// <see cref="Hosting.LoopbackHostCheck"/> refuse requests a web page could send before they get here.
     /// </summary>
     internal static class ControlEndpoints
     {
@@ -22,7 +23,7 @@ namespace Plaid.Partner.Emulator.Control
 
         public static void Map(IEndpointRouteBuilder app, EmulatorRuntime runtime)
         {
-            Route(app, HttpMethods.Get, string.Empty, _ => Task.FromResult<object?>(Describe(runtime)));
+            Route(app, HttpMethods.Get, string.Empty, context => Task.FromResult<object?>(Describe(context, runtime)));
             Route(app, HttpMethods.Get, "/customers", _ => Task.FromResult<object?>(new CustomersResult { Customers = runtime.Customers.Snapshot().Select(ToCustomer).ToList() }));
             Route(app, HttpMethods.Post, "/customers/status", async context =>
             {
@@ -118,13 +119,15 @@ namespace Plaid.Partner.Emulator.Control
             return change is null ? null : await runtime.Webhooks.SendAsync(change).ConfigureAwait(false);
         }
 
-        private static object Describe(EmulatorRuntime runtime) => new
+        private static object Describe(HttpContext context, EmulatorRuntime runtime) => new
         {
             Environment = runtime.WebhookEnvironment,
+            Console = $"{context.Request.Scheme}://{context.Request.Host}{ConsolePage.ConsoleEndpoint.Path}",
             ClientId = runtime.ClientId,
             PlaidPaths = PlaidOperations.Handlers.Keys.ToArray(),
             Controls = new[]
             {
+                "GET " + ConsolePage.ConsoleEndpoint.Path + " (an HTML page of all of the below)",
                 "GET " + Prefix + "/customers",
                 "POST " + Prefix + "/customers/status {end_customer_client_id, status}",
                 "POST " + Prefix + "/oauth_status {end_customer_client_id, institution_id, status, error_message?}",

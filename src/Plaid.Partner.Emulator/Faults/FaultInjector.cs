@@ -29,6 +29,22 @@ namespace Plaid.Partner.Emulator.Faults
             }
         }
 
+        /// <summary>Every fault in effect, with how many requests it still catches (null: all until cleared), by path.</summary>
+        public IReadOnlyList<ActiveFault> Snapshot()
+        {
+            lock (_gate)
+            {
+                var active = new List<ActiveFault>();
+                foreach (var (path, entry) in _faults)
+                {
+                    active.Add(new ActiveFault(path, entry.Fault, entry.Remaining));
+                }
+
+                active.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+                return active;
+            }
+        }
+
         /// <summary>The fault that catches this request to <paramref name="path"/>, if any; the path's own fault wins over <see cref="AnyPath"/>.</summary>
         public EmulatorFault? Take(string path)
         {

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Plaid.Partner.Emulator.ConsolePage;
 using Plaid.Partner.Emulator.Control;
 using Plaid.Partner.Emulator.Errors;
 using Plaid.Partner.Emulator.Operations;
@@ -42,6 +43,8 @@ namespace Plaid.Partner.Emulator.Hosting
             builder.Services.AddRoutingCore();
 
             var app = builder.Build();
+            app.Use(LoopbackHostCheck.InvokeAsync);
+            app.Use((context, next) => ControlRequestGuard.InvokeAsync(context, next, runtime));
             foreach (var (path, operation) in PlaidOperations.Handlers)
             {
                 var schema = contract.RequestSchemas[path];
@@ -49,6 +52,7 @@ namespace Plaid.Partner.Emulator.Hosting
             }
 
             ControlEndpoints.Map(app, runtime);
+            ConsoleEndpoint.Map(app, runtime);
             app.MapFallback(context => context.Request.Path.StartsWithSegments(PlaidPartnerEmulator.ControlPathPrefix, StringComparison.Ordinal)
                 ? WriteUnknownControlAsync(context)
                 : PlaidRequestPipeline.WriteErrorAsync(context, runtime, PlaidErrors.NotFound, Ids.RequestId()));
@@ -67,12 +71,7 @@ namespace Plaid.Partner.Emulator.Hosting
             return (app, new Uri(address.TrimEnd('/') + "/"));
         }
 
-        private static Task WriteUnknownControlAsync(HttpContext context)
-        {
-            context.Response.StatusCode = 404;
-            context.Response.ContentType = "application/json; charset=utf-8";
-            var body = ControlJson.Serialize(new ControlError { Error = $"No control endpoint {context.Request.Method} {context.Request.Path}; GET {PlaidPartnerEmulator.ControlPathPrefix} lists them." });
-            return context.Response.WriteAsync(body, context.RequestAborted);
-        }
+        private static Task WriteUnknownControlAsync(HttpContext context) =>
+            ControlResponses.WriteErrorAsync(context, 404, $"No control endpoint {context.Request.Method} {context.Request.Path}; GET {PlaidPartnerEmulator.ControlPathPrefix} lists them.");
     }
 }

@@ -54,6 +54,12 @@ namespace Plaid.Partner.Emulator.Hosting
 
         public ILogger Logger { get; }
 
+        /// <summary>
+        /// A random token for this run, embedded in the console page; a state-changing control request that comes
+        /// from a browser must carry it (see <see cref="Control.ControlRequestGuard"/>).
+        /// </summary>
+        public string ConsoleToken { get; } = Ids.ConsoleToken();
+
         /// <summary>Cancelled when the emulator stops, so injected delays end at once.</summary>
         public CancellationToken Stopping => _stopping.Token;
 

@@ -13,5 +13,8 @@ namespace Plaid.Partner.Emulator.State
         public static string Secret() => RandomNumberGenerator.GetString(LowerAlphanumeric, 30);
 
         public static string RequestId() => RandomNumberGenerator.GetString(MixedAlphanumeric, 15);
+
+        /// <summary>The console's per-run token: 43 characters of 62, about 256 bits.</summary>
+        public static string ConsoleToken() => RandomNumberGenerator.GetString(MixedAlphanumeric, 43);
     }
 }

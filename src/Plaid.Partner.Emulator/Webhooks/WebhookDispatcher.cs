@@ -90,7 +90,8 @@ namespace Plaid.Partner.Emulator.Webhooks
         private async Task<EmulatorWebhookDelivery> DeliverAsync(Job job)
         {
             var key = _keys.Current;
-            var signature = WebhookSigner.Sign(job.Body, key, _time.GetUtcNow().ToUnixTimeSeconds());
+            var sentAt = _time.GetUtcNow();
+            var signature = WebhookSigner.Sign(job.Body, key, sentAt.ToUnixTimeSeconds());
             using var request = new HttpRequestMessage(HttpMethod.Post, job.Url) { Content = new ByteArrayContent(job.Body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             request.Headers.TryAddWithoutValidation(VerificationHeader, signature);
@@ -110,6 +111,7 @@ namespace Plaid.Partner.Emulator.Webhooks
 
             return new EmulatorWebhookDelivery
             {
+                SentAt = sentAt,
                 Url = job.Url,
                 Body = Encoding.UTF8.GetString(job.Body),
                 VerificationHeader = signature,
@@ -119,8 +121,9 @@ namespace Plaid.Partner.Emulator.Webhooks
             };
         }
 
-        private static EmulatorWebhookDelivery Failed(Job job, string error) => new()
+        private EmulatorWebhookDelivery Failed(Job job, string error) => new()
         {
+            SentAt = _time.GetUtcNow(),
             Url = job.Url,
             Body = Encoding.UTF8.GetString(job.Body),
             Error = error,

@@ -49,6 +49,15 @@ namespace Plaid.Partner.Emulator.Webhooks
             }
         }
 
+        /// <summary>The key <paramref name="keyId"/> names (current or rotated out), or null.</summary>
+        public SigningKey? Find(string keyId)
+        {
+            lock (_gate)
+            {
+                return _keys.FirstOrDefault(k => k.KeyId == keyId);
+            }
+        }
+
         /// <summary>The public JWK for <paramref name="keyId"/> in the shape of the contract's <c>JWKPublicKey</c>, or null.</summary>
         public JObject? FindPublicJwk(string keyId)
         {

@@ -1,0 +1,78 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using NUnit.Framework;
+using PuppeteerSharp;
+
+namespace Plaid.Partner.Emulator.Tests.TestSupport
+{
+    /// <summary>
+    /// Debian's Chromium, headless, with a new empty profile, driven by PuppeteerSharp; nothing is downloaded. Missing
+    /// Chromium fails the test with how to install it: CI installs it (.ci/install-chromium.sh), so a browser test
+    /// that skipped would hide a broken page.
+    /// </summary>
+    internal sealed class HeadlessChromium : IAsyncDisposable
+    {
+        /// <summary>Set to a Chromium or Chrome binary to use it instead of /usr/bin/chromium.</summary>
+        public const string PathVariable = "PLAID_PARTNER_TEST_CHROMIUM";
+
+        private const string DebianPath = "/usr/bin/chromium";
+
+        private readonly DirectoryInfo _profile;
+
+        private HeadlessChromium(IBrowser browser, DirectoryInfo profile)
+        {
+            Browser = browser;
+            _profile = profile;
+        }
+
+        public IBrowser Browser { get; }
+
+        public static async Task<HeadlessChromium> LaunchAsync()
+        {
+            var path = Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } custom ? custom : DebianPath;
+            if (!File.Exists(path))
+            {
+                Assert.Fail($"Chromium is not installed at {path}, and the console page is tested in a real browser. "
+                    + "On Debian or Ubuntu run 'sudo apt-get install -y chromium' (or 'sudo bash .ci/install-chromium.sh', which CI runs); "
+                    + $"elsewhere set {PathVariable} to a Chromium or Chrome binary.");
+            }
+
+            var profile = Directory.CreateTempSubdirectory("plaid-partner-chromium-");
+            try
+            {
+                var browser = await Puppeteer.LaunchAsync(new LaunchOptions
+                {
+                    ExecutablePath = path,
+                    Headless = true,
+                    UserDataDir = profile.FullName,
+                    Args = new[]
+                    {
+                        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync",
+                    },
+                });
+                return new HeadlessChromium(browser, profile);
+            }
+            catch
+            {
+                profile.Delete(recursive: true);
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Browser.CloseAsync();
+            await Browser.DisposeAsync();
+            try
+            {
+                _profile.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // Chromium may still be flushing its profile; the temp folder is cleaned up with the machine's.
+            }
+        }
+    }
+}
