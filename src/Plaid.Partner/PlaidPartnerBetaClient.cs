@@ -27,14 +27,14 @@ namespace Plaid.Partner
 
         /// <summary>
         /// Beta: creates an end customer record (<c>/beta/partner/customer/v1/create</c>) from as much information as is
-        /// available; whatever the requested products still need is listed in the response's
-        /// <see cref="BetaPartnerCustomerV1CreateResponse.RequirementsDue"/>. Production only, like
+        /// available; whatever the requested products still need is listed in the answer's
+        /// <see cref="BetaPartnerEndCustomer.RequirementsDue"/>. Production only, like
         /// <see cref="PlaidPartnerClient.CreateEndCustomerAsync"/>: Plaid creates end customers, Sandbox keys included,
         /// only in Production.
         /// </summary>
         /// <param name="request">The end customer's details; the required fields are checked before sending.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The response with <c>requirements_due</c>; members the beta reference does not describe are in <c>AdditionalProperties</c>.</returns>
+        /// <returns>The new end customer with its <c>client_id</c>, status, product statuses, requirements due and secrets.</returns>
         /// <exception cref="PlaidProductionOnlyException">The client is configured for Sandbox; nothing was sent.</exception>
         /// <exception cref="ArgumentException">A required field is missing; the message names it.</exception>
         /// <exception cref="PlaidApiException">Plaid refused the call or answered with an unreadable body.</exception>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Threading;
@@ -18,7 +19,7 @@ namespace Plaid.Partner.Tests
         public async Task Create_posts_every_documented_field_in_snake_case_under_the_cra_purpose_names()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            var captured = plaid.Capture(Path, SeedExamples.BetaCreateResponse);
+            var captured = plaid.Capture(Path, BetaExamples.CreateResponse);
 
             await plaid.Client.Beta.CreateEndCustomerAsync(Requests.BetaCreate());
 
@@ -36,47 +37,86 @@ namespace Plaid.Partner.Tests
                 Assert.That((bool?)cra["is_third_party_involved"], Is.False);
                 Assert.That((bool?)cra["is_technical_service_provider_involved"], Is.True);
                 Assert.That(((JObject)cra["purposes"]!).Properties().Select(p => p.Name), Is.EqualTo(new[] { "EMPLOYMENT", "RISK_ASSESSMENT" }));
-                Assert.That(cra["purposes"]!["RISK_ASSESSMENT"]!["use_cases"]!.Select(u => (string?)u), Is.EqualTo(new[] { "use-case-b", "use-case-c" }));
+                Assert.That(cra["purposes"]!["RISK_ASSESSMENT"]!["use_cases"]!.Select(u => (string?)u), Is.EqualTo(new[] { "BANK_ACCOUNT_OPENING", "IDENTITY_VERIFICATION_FRAUD_PREVENTION" }));
                 Assert.That((bool?)body["bank_addendum_acceptance"]!["customer_accepted"], Is.True);
-                Assert.That((string?)body["bank_addendum_acceptance"]!["customer_agreement_timestamp"], Is.EqualTo("2024-05-01T12:00:00Z"));
+                Assert.That((string?)body["bank_addendum_acceptance"]!["customer_agreement_timestamp"], Is.EqualTo("2024-05-01T12:00:00+00:00"), "an ISO 8601 date-time");
                 Assert.That((string?)body["bank_addendum_acceptance"]!["customer_ip_address"], Is.EqualTo("203.0.113.7"));
                 Assert.That(body["products"]!.Select(p => (string?)p), Is.EqualTo(new[] { "cra_base_report" }));
             });
         }
 
         [Test]
-        public async Task The_response_gives_requirements_due_and_keeps_undocumented_members()
+        public async Task Plaids_create_example_deserializes_into_the_typed_end_customer_with_every_field()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            plaid.Respond(Path, HttpStatusCode.OK, SeedExamples.BetaCreateResponse);
+            plaid.Respond(Path, HttpStatusCode.OK, BetaExamples.CreateResponse);
 
             var response = await plaid.Client.Beta.CreateEndCustomerAsync(Requests.BetaCreate());
 
+            var endCustomer = response.EndCustomer!;
             Assert.Multiple(() =>
             {
-                Assert.That(response.RequirementsDue!.Select(r => r.ToString()), Is.EqualTo(new[] { "questionnaires.cra.purposes", "bank_addendum_acceptance" }));
+                Assert.That(endCustomer.ClientId, Is.EqualTo("7f57eb3d2a9j6480121fx361"));
+                Assert.That(endCustomer.CompanyName, Is.EqualTo("Plaid"));
+                Assert.That(endCustomer.Status, Is.EqualTo(PartnerEndCustomerStatus.MoreInformationNeeded));
+                Assert.That(endCustomer.ProductStatuses, Is.EquivalentTo(new Dictionary<string, PartnerEndCustomerStatus> { ["cra_base_report"] = PartnerEndCustomerStatus.MoreInformationNeeded }));
+                Assert.That(endCustomer.RequirementsDue, Is.EqualTo(new[]
+                {
+                    PartnerEndCustomerRequirementDue.IsDiligenceAttested, PartnerEndCustomerRequirementDue.BankAddendumAcceptance, PartnerEndCustomerRequirementDue.QuestionnairesCra,
+                }));
+                Assert.That(endCustomer.Secrets!.Sandbox, Is.EqualTo("b60b5201d006ca5a7081d27c824d77"));
+                Assert.That(endCustomer.Secrets.Production, Is.EqualTo("79g03eoofwl8240v776r2h667442119"));
+                Assert.That(endCustomer.AdditionalProperties, Is.Empty, "every member of the example is typed");
+                Assert.That(response.AdditionalProperties, Is.Empty);
                 Assert.That(response.RequestId, Is.EqualTo("4zlKapIkTm8p5KM"));
-                Assert.That(((JObject)response.AdditionalProperties["end_customer"])["client_id"]!.ToString(), Is.EqualTo("7f57eb3d2a9j6480121fx361"));
             });
         }
 
         [Test]
-        public async Task Requirements_due_entries_of_any_json_shape_are_read_rather_than_failing_a_creation()
+        public async Task Unknown_requirements_statuses_and_products_keep_their_raw_values()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            plaid.Respond(Path, HttpStatusCode.OK, """{"requirements_due": ["website", {"field": "logo"}], "request_id": "r"}""");
+            plaid.Respond(Path, HttpStatusCode.OK, """
+                {"end_customer": {"client_id": "c", "status": "ON_HOLD", "product_statuses": {"teleportation": "WAITLISTED", "auth": "ACTIVE"},
+                 "requirements_due": ["website", "questionnaires.kyb"], "brand_new_member": 1}, "request_id": "r"}
+                """);
 
             var response = await plaid.Client.Beta.CreateEndCustomerAsync(Requests.BetaCreate());
 
-            Assert.That(response.RequirementsDue, Has.Count.EqualTo(2));
-            Assert.That(((JObject)response.RequirementsDue![1])["field"]!.ToString(), Is.EqualTo("logo"));
+            var endCustomer = response.EndCustomer!;
+            Assert.Multiple(() =>
+            {
+                Assert.That(endCustomer.Status!.Value.ToString(), Is.EqualTo("ON_HOLD"));
+                Assert.That(endCustomer.Status.Value.IsKnown, Is.False);
+                Assert.That(endCustomer.ProductStatuses!["teleportation"].ToString(), Is.EqualTo("WAITLISTED"));
+                Assert.That(endCustomer.ProductStatuses["teleportation"].IsKnown, Is.False);
+                Assert.That(endCustomer.ProductStatuses["auth"], Is.EqualTo(PartnerEndCustomerStatus.Active));
+                Assert.That(endCustomer.RequirementsDue!.Select(r => r.ToString()), Is.EqualTo(new[] { "website", "questionnaires.kyb" }));
+                Assert.That(endCustomer.RequirementsDue!.Select(r => r.IsKnown), Is.EqualTo(new[] { true, false }));
+                Assert.That(endCustomer.AdditionalProperties.Keys, Is.EqualTo(new[] { "brand_new_member" }));
+            });
+        }
+
+        [Test]
+        public void Unknown_values_are_written_back_unchanged()
+        {
+            var endCustomer = new BetaPartnerEndCustomer
+            {
+                Status = new PartnerEndCustomerStatus("ON_HOLD"),
+                ProductStatuses = new Dictionary<string, PartnerEndCustomerStatus> { ["teleportation"] = "WAITLISTED" },
+                RequirementsDue = new[] { new PartnerEndCustomerRequirementDue("questionnaires.kyb") },
+            };
+
+            var json = JObject.Parse(JsonConvert.SerializeObject(endCustomer));
+
+            Assert.That(JToken.DeepEquals(json, JObject.Parse("""{"status":"ON_HOLD","product_statuses":{"teleportation":"WAITLISTED"},"requirements_due":["questionnaires.kyb"]}""")), Is.True, json.ToString());
         }
 
         [Test]
         public void Creating_in_sandbox_throws_before_any_request_is_sent()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Sandbox);
-            var captured = plaid.Capture(Path, SeedExamples.BetaCreateResponse);
+            var captured = plaid.Capture(Path, BetaExamples.CreateResponse);
 
             var exception = Assert.ThrowsAsync<PlaidProductionOnlyException>(() => plaid.Client.Beta.CreateEndCustomerAsync(Requests.BetaCreate()));
 
@@ -93,7 +133,7 @@ namespace Plaid.Partner.Tests
         public void Creating_against_a_custom_address_standing_for_sandbox_is_refused_too()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Custom(new Uri("http://127.0.0.1:5005"), PlaidEnvironment.Sandbox));
-            var captured = plaid.Capture(Path, SeedExamples.BetaCreateResponse);
+            var captured = plaid.Capture(Path, BetaExamples.CreateResponse);
 
             Assert.ThrowsAsync<PlaidProductionOnlyException>(() => plaid.Client.Beta.CreateEndCustomerAsync(Requests.BetaCreate()));
             Assert.That(captured.Request, Is.Null);
@@ -103,7 +143,7 @@ namespace Plaid.Partner.Tests
         public async Task Creating_against_a_custom_address_standing_for_production_is_allowed()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Custom(new Uri("http://127.0.0.1:5005"), PlaidEnvironment.Production));
-            var captured = plaid.Capture(Path, SeedExamples.BetaCreateResponse);
+            var captured = plaid.Capture(Path, BetaExamples.CreateResponse);
 
             await plaid.Client.Beta.CreateEndCustomerAsync(Requests.BetaCreate());
 
@@ -114,7 +154,7 @@ namespace Plaid.Partner.Tests
         public async Task The_sandbox_sample_is_available_on_purpose_and_says_it_is_a_sample()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Sandbox);
-            var captured = plaid.Capture(Path, SeedExamples.BetaCreateResponse);
+            var captured = plaid.Capture(Path, BetaExamples.CreateResponse);
 
             var sample = await plaid.Client.Beta.CreateEndCustomerSandboxSampleAsync(Requests.BetaCreate());
 
@@ -130,7 +170,7 @@ namespace Plaid.Partner.Tests
         public void The_sandbox_sample_is_refused_in_production_where_it_would_create_a_real_customer()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            var captured = plaid.Capture(Path, SeedExamples.BetaCreateResponse);
+            var captured = plaid.Capture(Path, BetaExamples.CreateResponse);
 
             var exception = Assert.ThrowsAsync<InvalidOperationException>(() => plaid.Client.Beta.CreateEndCustomerSandboxSampleAsync(Requests.BetaCreate()));
 
@@ -142,7 +182,7 @@ namespace Plaid.Partner.Tests
         public void Missing_required_fields_are_named_and_nothing_is_sent()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            var captured = plaid.Capture(Path, SeedExamples.BetaCreateResponse);
+            var captured = plaid.Capture(Path, BetaExamples.CreateResponse);
             var request = Requests.BetaCreate();
             request.CustomerSupportInfo = null!;
             request.Website = null!;
@@ -158,10 +198,10 @@ namespace Plaid.Partner.Tests
         }
 
         [Test]
-        public async Task Only_the_fields_seed_003_marks_required_are_required()
+        public async Task Only_the_fields_the_beta_contract_marks_required_are_required()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            plaid.Capture(Path, SeedExamples.BetaCreateResponse);
+            plaid.Capture(Path, BetaExamples.CreateResponse);
             var minimal = new BetaPartnerCustomerV1CreateRequest
             {
                 CompanyName = "Plaid",
@@ -196,7 +236,7 @@ namespace Plaid.Partner.Tests
 
             var response = await client.Beta.CreateEndCustomerAsync(Requests.BetaCreate());
 
-            Assert.That(response.RequirementsDue, Is.EqualTo(new object[] { "website" }));
+            Assert.That(response.EndCustomer!.RequirementsDue, Is.EqualTo(new[] { PartnerEndCustomerRequirementDue.Website }));
         }
 
         private sealed class FakeClient : PlaidPartnerClient
@@ -207,7 +247,7 @@ namespace Plaid.Partner.Tests
         private sealed class FakeBetaClient : PlaidPartnerBetaClient
         {
             public override Task<BetaPartnerCustomerV1CreateResponse> CreateEndCustomerAsync(BetaPartnerCustomerV1CreateRequest request, CancellationToken cancellationToken = default) =>
-                Task.FromResult(new BetaPartnerCustomerV1CreateResponse { RequirementsDue = new object[] { "website" } });
+                Task.FromResult(new BetaPartnerCustomerV1CreateResponse { EndCustomer = new BetaPartnerEndCustomerWithSecrets { RequirementsDue = new[] { PartnerEndCustomerRequirementDue.Website } } });
         }
     }
 }

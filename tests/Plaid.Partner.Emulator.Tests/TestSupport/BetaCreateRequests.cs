@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Newtonsoft.Json.Linq;
 using Plaid.Partner.Emulator.Operations;
@@ -25,15 +26,15 @@ namespace Plaid.Partner.Emulator.Tests.TestSupport
             request.LegalEntityName = "Acme, Inc.";
             request.IsDiligenceAttested = true;
             request.CustomerSupportInfo = new PartnerEndCustomerCustomerSupportInfo { Email = "support@acme.example", PhoneNumber = "+1 212 555 0100" };
-            request.BankAddendumAcceptance = new PartnerEndCustomerBankAddendumAcceptance { CustomerAccepted = true, CustomerAgreementTimestamp = "2025-01-02T03:04:05Z", CustomerIpAddress = "203.0.113.7" };
+            request.BankAddendumAcceptance = new PartnerEndCustomerBankAddendumAcceptance { CustomerAccepted = true, CustomerAgreementTimestamp = new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero), CustomerIpAddress = "203.0.113.7" };
             request.Questionnaires = new PartnerEndCustomerQuestionnaires
             {
-                Cra = new PartnerEndCustomerCraQuestionnaire
+                Cra = new PartnerEndCustomerCRAQuestionnaire
                 {
                     IsThirdPartyInvolved = false,
                     IsTechnicalServiceProviderInvolved = false,
                     // Seed 003 lists no use-case values; the string only exercises the shape.
-                    Purposes = new PartnerEndCustomerCraPurposes { RiskAssessment = new PartnerEndCustomerCraPurposeUseCases { UseCases = new[] { "use-case-a" } } },
+                    Purposes = new PartnerEndCustomerCRAPurposes { RiskAssessment = new PartnerEndCustomerCRAUseCases { UseCases = new[] { PartnerEndCustomerCRAUseCase.CreditUnderwriting } } },
                 },
             };
             return request;
@@ -42,10 +43,10 @@ namespace Plaid.Partner.Emulator.Tests.TestSupport
         /// <summary>The request as JSON the way the client sends it, for bodies it would refuse to send.</summary>
         public static JObject Json(BetaPartnerCustomerV1CreateRequest request) => JObject.FromObject(request);
 
-        /// <summary>The <c>end_customer</c> the emulator adds to the beta answer (kept in AdditionalProperties by the client).</summary>
-        public static JObject EndCustomer(BetaPartnerCustomerV1CreateResponse response) => (JObject)response.AdditionalProperties["end_customer"];
+        /// <summary>The <c>end_customer</c> of the beta answer, as JSON.</summary>
+        public static JObject EndCustomer(BetaPartnerCustomerV1CreateResponse response) => JObject.FromObject(response.EndCustomer!);
 
         /// <summary>The <c>requirements_due</c> entries as strings.</summary>
-        public static string[] Due(BetaPartnerCustomerV1CreateResponse response) => response.RequirementsDue!.Select(e => (string)e).ToArray();
+        public static string[] Due(BetaPartnerCustomerV1CreateResponse response) => (response.EndCustomer?.RequirementsDue ?? Array.Empty<PartnerEndCustomerRequirementDue>()).Select(e => e.ToString()).ToArray();
     }
 }

@@ -40,7 +40,7 @@ namespace Plaid.Partner.Tests.TestSupport
         public static EndpointCase[] ProductionOnlyCreates { get; } =
         {
             new(PlaidPartnerClient.CreatePath, "PartnerCustomerCreateRequest", SeedExamples.CreateResponse, async c => await c.CreateEndCustomerAsync(Requests.Create()), productionOnly: true),
-            new(PlaidPartnerBetaClient.CreatePath, "BetaPartnerCustomerV1CreateRequest", SeedExamples.BetaCreateResponse, async c => await c.Beta.CreateEndCustomerAsync(Requests.BetaCreate()), productionOnly: true),
+            new(PlaidPartnerBetaClient.CreatePath, "BetaPartnerCustomerV1CreateRequest", BetaExamples.CreateResponse, async c => await c.Beta.CreateEndCustomerAsync(Requests.BetaCreate()), productionOnly: true),
         };
 
         /// <summary>Every operation, with the creates as they are called in Production.</summary>
