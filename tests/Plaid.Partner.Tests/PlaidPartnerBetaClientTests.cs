@@ -230,13 +230,264 @@ namespace Plaid.Partner.Tests
         }
 
         [Test]
+        public async Task Plaids_get_example_deserializes_with_every_field()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Sandbox);
+            plaid.Respond(PlaidPartnerBetaClient.GetPath, HttpStatusCode.OK, BetaExamples.GetResponse);
+
+            var response = await plaid.Client.Beta.GetEndCustomerAsync(Requests.BetaGet());
+
+            var endCustomer = response.EndCustomer!;
+            Assert.Multiple(() =>
+            {
+                Assert.That(endCustomer.ClientId, Is.EqualTo("634758733ebb4f00134b85ea"));
+                Assert.That(endCustomer.CompanyName, Is.EqualTo("Plaid"));
+                Assert.That(endCustomer.Status, Is.EqualTo(PartnerEndCustomerStatus.MoreInformationNeeded));
+                Assert.That(endCustomer.ProductStatuses, Is.EquivalentTo(new Dictionary<string, PartnerEndCustomerStatus> { ["cra_base_report"] = PartnerEndCustomerStatus.MoreInformationNeeded }));
+                Assert.That(endCustomer.RequirementsDue, Is.EqualTo(new[]
+                {
+                    PartnerEndCustomerRequirementDue.IsDiligenceAttested, PartnerEndCustomerRequirementDue.BankAddendumAcceptance, PartnerEndCustomerRequirementDue.QuestionnairesCra,
+                }));
+                Assert.That(endCustomer.AdditionalProperties, Is.Empty);
+                Assert.That(response.AdditionalProperties, Is.Empty);
+                Assert.That(response.RequestId, Is.EqualTo("4zlKapIkTm8p5KM"));
+            });
+        }
+
+        [Test]
+        public async Task Plaids_update_example_deserializes_with_every_field()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Production);
+            plaid.Respond(PlaidPartnerBetaClient.UpdatePath, HttpStatusCode.OK, BetaExamples.UpdateResponse);
+
+            var response = await plaid.Client.Beta.UpdateEndCustomerAsync(Requests.BetaUpdate());
+
+            var endCustomer = response.EndCustomer!;
+            Assert.Multiple(() =>
+            {
+                Assert.That(endCustomer.ClientId, Is.EqualTo("634758733ebb4f00134b85ea"));
+                Assert.That(endCustomer.CompanyName, Is.EqualTo("Plaid"));
+                Assert.That(endCustomer.Status, Is.EqualTo(PartnerEndCustomerStatus.PendingEnablement));
+                Assert.That(endCustomer.ProductStatuses, Is.EquivalentTo(new Dictionary<string, PartnerEndCustomerStatus> { ["cra_base_report"] = PartnerEndCustomerStatus.PendingEnablement }));
+                Assert.That(endCustomer.RequirementsDue, Is.Null, "nothing due: the example leaves the member out");
+                Assert.That(endCustomer.AdditionalProperties, Is.Empty);
+                Assert.That(response.RequestId, Is.EqualTo("4zlKapIkTm8p5KM"));
+            });
+        }
+
+        [Test]
+        public async Task Plaids_enable_example_deserializes_with_every_field()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Production);
+            plaid.Respond(PlaidPartnerBetaClient.EnablePath, HttpStatusCode.OK, BetaExamples.EnableResponse);
+
+            var response = await plaid.Client.Beta.EnableEndCustomerAsync(Requests.BetaEnable());
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(response.EndCustomerClientId, Is.EqualTo("634758733ebb4f00134b85ea"));
+                Assert.That(response.Status, Is.EqualTo(PartnerEndCustomerStatus.Active));
+                Assert.That(response.ProductStatuses, Is.EquivalentTo(new Dictionary<string, PartnerEndCustomerStatus>
+                {
+                    ["auth"] = PartnerEndCustomerStatus.Active,
+                    ["cra_base_report"] = PartnerEndCustomerStatus.PendingEnablement,
+                }));
+                Assert.That(response.ProductionSecret, Is.EqualTo("79g03eoofwl8240v776r2h667442119"));
+                Assert.That(response.AdditionalProperties, Is.Empty);
+                Assert.That(response.RequestId, Is.EqualTo("4zlKapIkTm8p5KM"));
+            });
+        }
+
+        public sealed record ExampleRequest(string Path, string Json, Func<PlaidPartnerClient, string, Task> Send)
+        {
+            public override string ToString() => Path;
+        }
+
+        private static readonly ExampleRequest[] PlaidsExampleRequests =
+        {
+            new(PlaidPartnerBetaClient.CreatePath, BetaExamples.CreateRequest, (c, json) => c.Beta.CreateEndCustomerAsync(JsonConvert.DeserializeObject<BetaPartnerCustomerV1CreateRequest>(json)!)),
+            new(PlaidPartnerBetaClient.GetPath, BetaExamples.GetRequest, (c, json) => c.Beta.GetEndCustomerAsync(JsonConvert.DeserializeObject<BetaPartnerCustomerV1GetRequest>(json)!)),
+            new(PlaidPartnerBetaClient.UpdatePath, BetaExamples.UpdateRequest, (c, json) => c.Beta.UpdateEndCustomerAsync(JsonConvert.DeserializeObject<BetaPartnerCustomerV1UpdateRequest>(json)!)),
+            new(PlaidPartnerBetaClient.EnablePath, BetaExamples.EnableRequest, (c, json) => c.Beta.EnableEndCustomerAsync(JsonConvert.DeserializeObject<BetaPartnerCustomerV1EnableRequest>(json)!)),
+        };
+
+        [TestCaseSource(nameof(PlaidsExampleRequests))]
+        public async Task Plaids_example_request_read_into_the_typed_model_is_sent_unchanged_and_fits_the_contract(ExampleRequest example)
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Production);
+            var captured = plaid.Capture(example.Path, "{}");
+
+            await example.Send(plaid.Client, example.Json);
+
+            var sent = Normalized(captured.Body!);
+            var schema = (await BundledSpec.LoadAsync()).Paths[example.Path][NSwag.OpenApiOperationMethod.Post].RequestBody!.Content["application/json"].Schema.ActualSchema;
+            Assert.Multiple(() =>
+            {
+                Assert.That(JToken.DeepEquals(sent, Normalized(example.Json)), Is.True, $"sent {sent}");
+                Assert.That(schema.Validate(captured.Body!), Is.Empty);
+            });
+        }
+
+        [Test]
+        public async Task Get_is_a_read_that_is_sent_in_sandbox_too()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Sandbox);
+            var captured = plaid.Capture(PlaidPartnerBetaClient.GetPath, BetaExamples.GetResponse);
+
+            await plaid.Client.Beta.GetEndCustomerAsync(Requests.BetaGet());
+
+            Assert.That(captured.Request!.RequestUri!.AbsoluteUri, Is.EqualTo("https://sandbox.plaid.com/beta/partner/customer/v1/get"));
+        }
+
+        private static readonly (string Path, Func<PlaidPartnerClient, Task> Call)[] Changes =
+        {
+            (PlaidPartnerBetaClient.UpdatePath, c => c.Beta.UpdateEndCustomerAsync(Requests.BetaUpdate())),
+            (PlaidPartnerBetaClient.EnablePath, c => c.Beta.EnableEndCustomerAsync(Requests.BetaEnable())),
+        };
+
+        [Test]
+        public void Update_and_enable_in_sandbox_throw_before_any_request_is_sent()
+        {
+            foreach (var (path, call) in Changes)
+            {
+                using var plaid = new MockPlaid(PlaidEnvironment.Sandbox);
+                var captured = plaid.Capture(path, "{}");
+
+                var exception = Assert.ThrowsAsync<PlaidProductionOnlyException>(() => call(plaid.Client), path);
+
+                Assert.Multiple(() =>
+                {
+                    Assert.That(exception!.OperationPath, Is.EqualTo(path));
+                    Assert.That(exception.Environment, Is.EqualTo(PlaidEnvironment.Sandbox));
+                    Assert.That(exception.Message, Does.StartWith($"{path} must be called in Production").And.Contain("no end customer for it to change"));
+                    Assert.That(captured.Request, Is.Null, "nothing may be sent");
+                });
+            }
+        }
+
+        [Test]
+        public async Task Update_and_enable_go_to_a_custom_address_standing_for_production()
+        {
+            foreach (var (path, call) in Changes)
+            {
+                using var plaid = new MockPlaid(PlaidEnvironment.Custom(new Uri("http://127.0.0.1:5005"), PlaidEnvironment.Production));
+                var captured = plaid.Capture(path, "{}");
+
+                await call(plaid.Client);
+
+                Assert.That(captured.Request!.RequestUri!.AbsoluteUri, Is.EqualTo("http://127.0.0.1:5005" + path));
+            }
+        }
+
+        [TestCase(null)]
+        [TestCase("")]
+        [TestCase("   ")]
+        public void A_missing_end_customer_client_id_is_named_and_nothing_is_sent(string? id)
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Production);
+            var sent = new[] { PlaidPartnerBetaClient.GetPath, PlaidPartnerBetaClient.UpdatePath, PlaidPartnerBetaClient.EnablePath }
+                .Select(path => plaid.Capture(path, "{}"))
+                .ToList();
+            var calls = new Func<Task>[]
+            {
+                () => plaid.Client.Beta.GetEndCustomerAsync(new BetaPartnerCustomerV1GetRequest { EndCustomerClientId = id! }),
+                () => plaid.Client.Beta.UpdateEndCustomerAsync(new BetaPartnerCustomerV1UpdateRequest { EndCustomerClientId = id!, LegalEntityName = "Plaid" }),
+                () => plaid.Client.Beta.EnableEndCustomerAsync(new BetaPartnerCustomerV1EnableRequest { EndCustomerClientId = id! }),
+            };
+
+            foreach (var call in calls)
+            {
+                var exception = Assert.ThrowsAsync<ArgumentException>(() => call());
+                Assert.Multiple(() =>
+                {
+                    Assert.That(exception!.ParamName, Is.EqualTo("request"));
+                    Assert.That(exception.Message, Does.Contain("('end_customer_client_id')"));
+                });
+            }
+
+            Assert.That(sent.Select(c => c.Request), Has.All.Null, "nothing may be sent");
+        }
+
+        [Test]
+        public void A_null_request_is_an_argument_null_exception()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Production);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(Assert.ThrowsAsync<ArgumentNullException>(() => plaid.Client.Beta.GetEndCustomerAsync(null!))!.ParamName, Is.EqualTo("request"));
+                Assert.That(Assert.ThrowsAsync<ArgumentNullException>(() => plaid.Client.Beta.UpdateEndCustomerAsync(null!))!.ParamName, Is.EqualTo("request"));
+                Assert.That(Assert.ThrowsAsync<ArgumentNullException>(() => plaid.Client.Beta.EnableEndCustomerAsync(null!))!.ParamName, Is.EqualTo("request"));
+            });
+        }
+
+        [Test]
+        public async Task An_update_sends_only_the_members_it_is_given()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Production);
+            var captured = plaid.Capture(PlaidPartnerBetaClient.UpdatePath, BetaExamples.UpdateResponse);
+
+            await plaid.Client.Beta.UpdateEndCustomerAsync(new BetaPartnerCustomerV1UpdateRequest { EndCustomerClientId = "634758733ebb4f00134b85ea", LegalEntityName = "Plaid Inc." });
+
+            Assert.That(JToken.DeepEquals(JObject.Parse(captured.Body!), JObject.Parse("""{"end_customer_client_id":"634758733ebb4f00134b85ea","legal_entity_name":"Plaid Inc."}""")), Is.True, captured.Body);
+        }
+
+        [Test]
+        public async Task Enable_without_products_leaves_them_out()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Production);
+            var captured = plaid.Capture(PlaidPartnerBetaClient.EnablePath, BetaExamples.EnableResponse);
+
+            await plaid.Client.Beta.EnableEndCustomerAsync(new BetaPartnerCustomerV1EnableRequest { EndCustomerClientId = "634758733ebb4f00134b85ea" });
+
+            Assert.That(captured.Body, Is.EqualTo("""{"end_customer_client_id":"634758733ebb4f00134b85ea"}"""));
+        }
+
+        [Test]
+        public void A_plaid_error_on_enable_is_a_plaid_api_exception_with_its_code()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Production);
+            plaid.Respond(PlaidPartnerBetaClient.EnablePath, HttpStatusCode.PreconditionFailed, """{"error_type":"PARTNER_ERROR","error_code":"CUSTOMER_NOT_READY_FOR_ENABLEMENT","error_message":"this customer is not ready for enablement","display_message":null,"request_id":"abc"}""");
+
+            var exception = Assert.ThrowsAsync<PlaidApiException>(() => plaid.Client.Beta.EnableEndCustomerAsync(Requests.BetaEnable()));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exception!.Message, Does.StartWith("Plaid /beta/partner/customer/v1/enable failed: HTTP 412"));
+                Assert.That(exception.ErrorCode, Is.EqualTo(PlaidPartnerErrorCodes.CustomerNotReadyForEnablement));
+                Assert.That(exception.IsPartnerError, Is.True);
+            });
+        }
+
+        [Test]
         public async Task The_beta_client_can_be_mocked_through_its_virtual_methods()
         {
             PlaidPartnerClient client = new FakeClient();
 
-            var response = await client.Beta.CreateEndCustomerAsync(Requests.BetaCreate());
+            var created = await client.Beta.CreateEndCustomerAsync(Requests.BetaCreate());
+            var got = await client.Beta.GetEndCustomerAsync(Requests.BetaGet());
+            var updated = await client.Beta.UpdateEndCustomerAsync(Requests.BetaUpdate());
+            var enabled = await client.Beta.EnableEndCustomerAsync(Requests.BetaEnable());
 
-            Assert.That(response.EndCustomer!.RequirementsDue, Is.EqualTo(new[] { PartnerEndCustomerRequirementDue.Website }));
+            Assert.Multiple(() =>
+            {
+                Assert.That(created.EndCustomer!.RequirementsDue, Is.EqualTo(new[] { PartnerEndCustomerRequirementDue.Website }));
+                Assert.That(got.EndCustomer!.ClientId, Is.EqualTo("634758733ebb4f00134b85ea"));
+                Assert.That(updated.EndCustomer!.Status, Is.EqualTo(PartnerEndCustomerStatus.PendingEnablement));
+                Assert.That(enabled.ProductionSecret, Is.EqualTo("fake"));
+            });
+        }
+
+        /// <summary>The JSON with the bank addendum timestamp as an instant, so that "Z" and "+00:00" compare equal.</summary>
+        private static JObject Normalized(string json)
+        {
+            var body = JsonConvert.DeserializeObject<JObject>(json, new JsonSerializerSettings { DateParseHandling = DateParseHandling.None })!;
+            if (body.SelectToken("bank_addendum_acceptance.customer_agreement_timestamp") is JValue timestamp)
+            {
+                timestamp.Value = DateTimeOffset.Parse((string)timestamp!, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return body;
         }
 
         private sealed class FakeClient : PlaidPartnerClient
@@ -248,6 +499,15 @@ namespace Plaid.Partner.Tests
         {
             public override Task<BetaPartnerCustomerV1CreateResponse> CreateEndCustomerAsync(BetaPartnerCustomerV1CreateRequest request, CancellationToken cancellationToken = default) =>
                 Task.FromResult(new BetaPartnerCustomerV1CreateResponse { EndCustomer = new BetaPartnerEndCustomerWithSecrets { RequirementsDue = new[] { PartnerEndCustomerRequirementDue.Website } } });
+
+            public override Task<BetaPartnerCustomerV1GetResponse> GetEndCustomerAsync(BetaPartnerCustomerV1GetRequest request, CancellationToken cancellationToken = default) =>
+                Task.FromResult(new BetaPartnerCustomerV1GetResponse { EndCustomer = new BetaPartnerEndCustomer { ClientId = request.EndCustomerClientId } });
+
+            public override Task<BetaPartnerCustomerV1UpdateResponse> UpdateEndCustomerAsync(BetaPartnerCustomerV1UpdateRequest request, CancellationToken cancellationToken = default) =>
+                Task.FromResult(new BetaPartnerCustomerV1UpdateResponse { EndCustomer = new BetaPartnerEndCustomer { Status = PartnerEndCustomerStatus.PendingEnablement } });
+
+            public override Task<BetaPartnerCustomerV1EnableResponse> EnableEndCustomerAsync(BetaPartnerCustomerV1EnableRequest request, CancellationToken cancellationToken = default) =>
+                Task.FromResult(new BetaPartnerCustomerV1EnableResponse { ProductionSecret = "fake" });
         }
     }
 }
