@@ -230,6 +230,25 @@ namespace Plaid.Partner.Tests
         }
 
         [Test]
+        public async Task A_use_case_or_product_this_version_does_not_know_is_sent_as_given()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Production);
+            var update = plaid.Capture(PlaidPartnerBetaClient.UpdatePath, BetaExamples.UpdateResponse);
+            var enable = plaid.Capture(PlaidPartnerBetaClient.EnablePath, BetaExamples.EnableResponse);
+            var request = Requests.BetaUpdate();
+            request.Questionnaires!.Cra!.Purposes!.Employment!.UseCases = new[] { new PartnerEndCustomerCRAUseCase("PAYROLL_VERIFICATION") };
+
+            await plaid.Client.Beta.UpdateEndCustomerAsync(request);
+            await plaid.Client.Beta.EnableEndCustomerAsync(new BetaPartnerCustomerV1EnableRequest { EndCustomerClientId = "c", Products = new[] { new Products("quantum_ledger") } });
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(JObject.Parse(update.Body!).SelectToken("questionnaires.cra.purposes.EMPLOYMENT.use_cases[0]")!.ToString(), Is.EqualTo("PAYROLL_VERIFICATION"));
+                Assert.That(JObject.Parse(enable.Body!)["products"]![0]!.ToString(), Is.EqualTo("quantum_ledger"));
+            });
+        }
+
+        [Test]
         public async Task Plaids_get_example_deserializes_with_every_field()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Sandbox);
