@@ -42,6 +42,9 @@ namespace Plaid.Partner
         private System.Uri? _uriPartnerCustomerRemove;
         private System.Uri? _uriPartnerCustomerOauthInstitutionsGet;
         private System.Uri? _uriBetaPartnerCustomerV1Create;
+        private System.Uri? _uriBetaPartnerCustomerV1Get;
+        private System.Uri? _uriBetaPartnerCustomerV1Update;
+        private System.Uri? _uriBetaPartnerCustomerV1Enable;
         private System.Uri? _uriWebhookVerificationKeyGet;
         private static System.Lazy<Newtonsoft.Json.JsonSerializerSettings> _settings = new System.Lazy<Newtonsoft.Json.JsonSerializerSettings>(CreateSerializerSettings, true);
         private Newtonsoft.Json.JsonSerializerSettings _instanceSettings;
@@ -76,6 +79,9 @@ namespace Plaid.Partner
                 _uriPartnerCustomerRemove = null;
                 _uriPartnerCustomerOauthInstitutionsGet = null;
                 _uriBetaPartnerCustomerV1Create = null;
+                _uriBetaPartnerCustomerV1Get = null;
+                _uriBetaPartnerCustomerV1Update = null;
+                _uriBetaPartnerCustomerV1Enable = null;
                 _uriWebhookVerificationKeyGet = null;
             }
         }
@@ -506,10 +512,10 @@ namespace Plaid.Partner
         }
 
         /// <summary>
-        /// Creates a new end customer for a Plaid reseller (beta).
+        /// Starts onboarding an end customer from partial information (beta).
         /// </summary>
         /// <remarks>
-        /// The `/beta/partner/customer/v1/create` endpoint creates a new end customer record. You can provide as much information as you have available. If any required information is missing for the products you intend to use, it will be listed in the `requirements_due` field of the response.
+        /// Beta. Records a new end customer for a reseller partner from whatever is known so far. The end customer is created even when details are missing; `end_customer.requirements_due` in the answer lists what its products still need, to be sent later with `/beta/partner/customer/v1/update`.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
@@ -520,10 +526,10 @@ namespace Plaid.Partner
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Creates a new end customer for a Plaid reseller (beta).
+        /// Starts onboarding an end customer from partial information (beta).
         /// </summary>
         /// <remarks>
-        /// The `/beta/partner/customer/v1/create` endpoint creates a new end customer record. You can provide as much information as you have available. If any required information is missing for the products you intend to use, it will be listed in the `requirements_due` field of the response.
+        /// Beta. Records a new end customer for a reseller partner from whatever is known so far. The end customer is created even when details are missing; `end_customer.requirements_due` in the answer lists what its products still need, to be sent later with `/beta/partner/customer/v1/update`.
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
@@ -562,6 +568,255 @@ namespace Plaid.Partner
                         if (status_ == 200)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<BetaPartnerCustomerV1CreateResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlaidGeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PlaidError?>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            throw new PlaidGeneratedApiException<PlaidError?>("Error response", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Reads an end customer's onboarding state (beta).
+        /// </summary>
+        /// <remarks>
+        /// Beta. Returns one end customer as it stands: its status, the status of each of its products, and the requirements still due before it can be enabled.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<BetaPartnerCustomerV1GetResponse> BetaPartnerCustomerV1GetAsync(BetaPartnerCustomerV1GetRequest body)
+        {
+            return BetaPartnerCustomerV1GetAsync(body, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Reads an end customer's onboarding state (beta).
+        /// </summary>
+        /// <remarks>
+        /// Beta. Returns one end customer as it stands: its status, the status of each of its products, and the requirements still due before it can be enabled.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<BetaPartnerCustomerV1GetResponse> BetaPartnerCustomerV1GetAsync(BetaPartnerCustomerV1GetRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
+                    request_.Content = content_;
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+
+                    // Operation Path: "beta/partner/customer/v1/get"
+                    var uri_ = _uriBetaPartnerCustomerV1Get ??= new System.Uri(_baseUrl + "beta/partner/customer/v1/get", System.UriKind.RelativeOrAbsolute);
+                    var url_ = uri_.OriginalString;
+                    request_.RequestUri = uri_;
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new LazyResponseHeaders(response_);
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<BetaPartnerCustomerV1GetResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlaidGeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PlaidError?>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            throw new PlaidGeneratedApiException<PlaidError?>("Error response", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Adds missing onboarding details to an end customer (beta).
+        /// </summary>
+        /// <remarks>
+        /// Beta. Sends details that were missing when the end customer was created; only the members present in the request change. The answer shows the end customer afterwards, with whatever is still due.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<BetaPartnerCustomerV1UpdateResponse> BetaPartnerCustomerV1UpdateAsync(BetaPartnerCustomerV1UpdateRequest body)
+        {
+            return BetaPartnerCustomerV1UpdateAsync(body, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Adds missing onboarding details to an end customer (beta).
+        /// </summary>
+        /// <remarks>
+        /// Beta. Sends details that were missing when the end customer was created; only the members present in the request change. The answer shows the end customer afterwards, with whatever is still due.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<BetaPartnerCustomerV1UpdateResponse> BetaPartnerCustomerV1UpdateAsync(BetaPartnerCustomerV1UpdateRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
+                    request_.Content = content_;
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+
+                    // Operation Path: "beta/partner/customer/v1/update"
+                    var uri_ = _uriBetaPartnerCustomerV1Update ??= new System.Uri(_baseUrl + "beta/partner/customer/v1/update", System.UriKind.RelativeOrAbsolute);
+                    var url_ = uri_.OriginalString;
+                    request_.RequestUri = uri_;
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new LazyResponseHeaders(response_);
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<BetaPartnerCustomerV1UpdateResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new PlaidGeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PlaidError?>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            throw new PlaidGeneratedApiException<PlaidError?>("Error response", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// Enables an onboarded end customer in full Production (beta).
+        /// </summary>
+        /// <remarks>
+        /// Beta. Turns on full Production access for an end customer with nothing left due, for the products named in the request, and returns its Production secret.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<BetaPartnerCustomerV1EnableResponse> BetaPartnerCustomerV1EnableAsync(BetaPartnerCustomerV1EnableRequest body)
+        {
+            return BetaPartnerCustomerV1EnableAsync(body, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Enables an onboarded end customer in full Production (beta).
+        /// </summary>
+        /// <remarks>
+        /// Beta. Turns on full Production access for an end customer with nothing left due, for the products named in the request, and returns its Production secret.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<BetaPartnerCustomerV1EnableResponse> BetaPartnerCustomerV1EnableAsync(BetaPartnerCustomerV1EnableRequest body, System.Threading.CancellationToken cancellationToken)
+        {
+            if (body == null)
+                throw new System.ArgumentNullException("body");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
+                    request_.Content = content_;
+                    request_.Method = System.Net.Http.HttpMethod.Post;
+
+                    // Operation Path: "beta/partner/customer/v1/enable"
+                    var uri_ = _uriBetaPartnerCustomerV1Enable ??= new System.Uri(_baseUrl + "beta/partner/customer/v1/enable", System.UriKind.RelativeOrAbsolute);
+                    var url_ = uri_.OriginalString;
+                    request_.RequestUri = uri_;
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new LazyResponseHeaders(response_);
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<BetaPartnerCustomerV1EnableResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new PlaidGeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -1011,11 +1266,17 @@ namespace Plaid.Partner
         /// <summary>The value <c>balance</c>.</summary>
         public static Products Balance { get; } = new Products(@"balance");
 
+        /// <summary>The value <c>balance_plus</c>.</summary>
+        public static Products BalancePlus { get; } = new Products(@"balance_plus");
+
+        /// <summary>The value <c>beacon</c>.</summary>
+        public static Products Beacon { get; } = new Products(@"beacon");
+
         /// <summary>The value <c>identity</c>.</summary>
         public static Products Identity { get; } = new Products(@"identity");
 
-        /// <summary>The value <c>income_verification</c>.</summary>
-        public static Products IncomeVerification { get; } = new Products(@"income_verification");
+        /// <summary>The value <c>identity_match</c>.</summary>
+        public static Products IdentityMatch { get; } = new Products(@"identity_match");
 
         /// <summary>The value <c>investments</c>.</summary>
         public static Products Investments { get; } = new Products(@"investments");
@@ -1026,11 +1287,53 @@ namespace Plaid.Partner
         /// <summary>The value <c>liabilities</c>.</summary>
         public static Products Liabilities { get; } = new Products(@"liabilities");
 
+        /// <summary>The value <c>payment_initiation</c>.</summary>
+        public static Products PaymentInitiation { get; } = new Products(@"payment_initiation");
+
+        /// <summary>The value <c>identity_verification</c>.</summary>
+        public static Products IdentityVerification { get; } = new Products(@"identity_verification");
+
         /// <summary>The value <c>transactions</c>.</summary>
         public static Products Transactions { get; } = new Products(@"transactions");
 
+        /// <summary>The value <c>credit_details</c>.</summary>
+        public static Products CreditDetails { get; } = new Products(@"credit_details");
+
+        /// <summary>The value <c>income</c>.</summary>
+        public static Products Income { get; } = new Products(@"income");
+
+        /// <summary>The value <c>income_verification</c>.</summary>
+        public static Products IncomeVerification { get; } = new Products(@"income_verification");
+
+        /// <summary>The value <c>standing_orders</c>.</summary>
+        public static Products StandingOrders { get; } = new Products(@"standing_orders");
+
+        /// <summary>The value <c>transfer</c>.</summary>
+        public static Products Transfer { get; } = new Products(@"transfer");
+
         /// <summary>The value <c>employment</c>.</summary>
         public static Products Employment { get; } = new Products(@"employment");
+
+        /// <summary>The value <c>recurring_transactions</c>.</summary>
+        public static Products RecurringTransactions { get; } = new Products(@"recurring_transactions");
+
+        /// <summary>The value <c>transactions_refresh</c>.</summary>
+        public static Products TransactionsRefresh { get; } = new Products(@"transactions_refresh");
+
+        /// <summary>The value <c>signal</c>.</summary>
+        public static Products Signal { get; } = new Products(@"signal");
+
+        /// <summary>The value <c>statements</c>.</summary>
+        public static Products Statements { get; } = new Products(@"statements");
+
+        /// <summary>The value <c>processor_payments</c>.</summary>
+        public static Products ProcessorPayments { get; } = new Products(@"processor_payments");
+
+        /// <summary>The value <c>processor_identity</c>.</summary>
+        public static Products ProcessorIdentity { get; } = new Products(@"processor_identity");
+
+        /// <summary>The value <c>profile</c>.</summary>
+        public static Products Profile { get; } = new Products(@"profile");
 
         /// <summary>The value <c>cra_base_report</c>.</summary>
         public static Products CraBaseReport { get; } = new Products(@"cra_base_report");
@@ -1040,6 +1343,33 @@ namespace Plaid.Partner
 
         /// <summary>The value <c>cra_partner_insights</c>.</summary>
         public static Products CraPartnerInsights { get; } = new Products(@"cra_partner_insights");
+
+        /// <summary>The value <c>cra_network_insights</c>.</summary>
+        public static Products CraNetworkInsights { get; } = new Products(@"cra_network_insights");
+
+        /// <summary>The value <c>cra_cashflow_insights</c>.</summary>
+        public static Products CraCashflowInsights { get; } = new Products(@"cra_cashflow_insights");
+
+        /// <summary>The value <c>cra_monitoring</c>.</summary>
+        public static Products CraMonitoring { get; } = new Products(@"cra_monitoring");
+
+        /// <summary>The value <c>cra_lend_score</c>.</summary>
+        public static Products CraLendScore { get; } = new Products(@"cra_lend_score");
+
+        /// <summary>The value <c>cra_plaid_credit_score</c>.</summary>
+        public static Products CraPlaidCreditScore { get; } = new Products(@"cra_plaid_credit_score");
+
+        /// <summary>The value <c>layer</c>.</summary>
+        public static Products Layer { get; } = new Products(@"layer");
+
+        /// <summary>The value <c>pay_by_bank</c>.</summary>
+        public static Products PayByBank { get; } = new Products(@"pay_by_bank");
+
+        /// <summary>The value <c>protect_linked_bank</c>.</summary>
+        public static Products ProtectLinkedBank { get; } = new Products(@"protect_linked_bank");
+
+        /// <summary>The value <c>protect_transactions</c>.</summary>
+        public static Products ProtectTransactions { get; } = new Products(@"protect_transactions");
 
         /// <summary>Every value this version of the contract knows, in the contract's order.</summary>
         public static System.Collections.Generic.IReadOnlyList<Products> KnownValues { get; } = new[]
@@ -1051,9 +1381,13 @@ namespace Plaid.Partner
 
             Balance,
 
+            BalancePlus,
+
+            Beacon,
+
             Identity,
 
-            IncomeVerification,
+            IdentityMatch,
 
             Investments,
 
@@ -1061,15 +1395,61 @@ namespace Plaid.Partner
 
             Liabilities,
 
+            PaymentInitiation,
+
+            IdentityVerification,
+
             Transactions,
 
+            CreditDetails,
+
+            Income,
+
+            IncomeVerification,
+
+            StandingOrders,
+
+            Transfer,
+
             Employment,
+
+            RecurringTransactions,
+
+            TransactionsRefresh,
+
+            Signal,
+
+            Statements,
+
+            ProcessorPayments,
+
+            ProcessorIdentity,
+
+            Profile,
 
             CraBaseReport,
 
             CraIncomeInsights,
 
             CraPartnerInsights,
+
+            CraNetworkInsights,
+
+            CraCashflowInsights,
+
+            CraMonitoring,
+
+            CraLendScore,
+
+            CraPlaidCreditScore,
+
+            Layer,
+
+            PayByBank,
+
+            ProtectLinkedBank,
+
+            ProtectTransactions,
 
         };
 
@@ -1217,6 +1597,8 @@ namespace Plaid.Partner
     /// <br/>
     /// <br/>`DENIED`: The end customer has been created and enabled in the Sandbox environment, but it did not pass review by the Plaid team and therefore cannot be enabled for Production access. Talk to your account manager for more information.
     /// <br/>
+    /// <br/>`MORE_INFORMATION_NEEDED`: (beta onboarding) details the end customer's products need are still missing; `requirements_due` lists them and `/beta/partner/customer/v1/update` supplies them.
+    /// <br/>
     /// <br/>An extensible enumeration: values this version of the contract does not know are kept as received.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -1245,6 +1627,9 @@ namespace Plaid.Partner
         /// <summary>The value <c>DENIED</c>.</summary>
         public static PartnerEndCustomerStatus Denied { get; } = new PartnerEndCustomerStatus(@"DENIED");
 
+        /// <summary>The value <c>MORE_INFORMATION_NEEDED</c>.</summary>
+        public static PartnerEndCustomerStatus MoreInformationNeeded { get; } = new PartnerEndCustomerStatus(@"MORE_INFORMATION_NEEDED");
+
         /// <summary>Every value this version of the contract knows, in the contract's order.</summary>
         public static System.Collections.Generic.IReadOnlyList<PartnerEndCustomerStatus> KnownValues { get; } = new[]
         {
@@ -1256,6 +1641,8 @@ namespace Plaid.Partner
             Active,
 
             Denied,
+
+            MoreInformationNeeded,
 
         };
 
@@ -1706,39 +2093,37 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1CreateRequest 
     {
-        /// <summary>The company name of the end customer being created. This will be used to display the end customer in the Plaid Dashboard. It will not be shown to end users.</summary>
+        /// <summary>The end customer's company name as the partner sees it in the Plaid Dashboard; end users never see it.</summary>
         [Newtonsoft.Json.JsonProperty("company_name", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string CompanyName { get; set; } = default!;
 
-        /// <summary>Denotes whether or not the partner has completed attestation of diligence for the end customer to be created.</summary>
+        /// <summary>`true` once the partner has attested that it completed its diligence on this end customer.</summary>
         [Newtonsoft.Json.JsonProperty("is_diligence_attested", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public bool? IsDiligenceAttested { get; set; } = default!;
 
-        /// <summary>The products to be enabled for the end customer. If empty or `null`, this field will default to the products enabled for the reseller at the time this endpoint is called.</summary>
+        /// <summary>The Plaid products the end customer is to use. Left out, `null` or empty, the reseller's own products at the time of the call apply.</summary>
         [Newtonsoft.Json.JsonProperty("products", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<Products>? Products { get; set; } = default!;
 
-        /// <summary>If `true`, the end customer's default Link customization will be set to match the partner's. You can always change the end customer's Link customization in the Plaid Dashboard. If you require the ability to programmatically create end customers using multiple different Link customization profiles, contact your Plaid account manager for assistance.
-        /// <br/>
-        /// <br/>Important: Data Transparency Messaging (DTM) use cases will not be copied to the end customer's Link customization unless the **Publish changes** button is clicked after the use cases are applied. Link will not work in Production unless the end customer's DTM use cases are configured.</summary>
+        /// <summary>`true` copies the partner's Link customization to the end customer as its default; it can be changed later in the Dashboard. Data Transparency Messaging use cases are copied only once the changes are published, and Link does not work in Production until they are set.</summary>
         [Newtonsoft.Json.JsonProperty("create_link_customization", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public bool? CreateLinkCustomization { get; set; } = default!;
 
-        /// <summary>Base64-encoded representation of the end customer's logo. Must be a PNG of size 1024x1024 under 4MB. The logo will be shared with financial institutions and shown to the end user during Link flows. A logo is required if `create_link_customization` is `true`. If `create_link_customization` is `false` and the logo is omitted, the partner's logo will be used if one exists, otherwise a stock logo will be used.</summary>
+        /// <summary>The end customer's logo: a base64-encoded 1024x1024 PNG below 4 MB, shown to end users in Link and shared with financial institutions. Needed when `create_link_customization` is `true`; otherwise the partner's logo (or a stock one) stands in.</summary>
         [Newtonsoft.Json.JsonProperty("logo", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Logo { get; set; } = default!;
 
-        /// <summary>The end customer's legal name. This will be shared with financial institutions as part of the OAuth registration process. It will not be shown to end users.</summary>
+        /// <summary>The end customer's registered legal name, passed to financial institutions during OAuth registration; end users never see it.</summary>
         [Newtonsoft.Json.JsonProperty("legal_entity_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? LegalEntityName { get; set; } = default!;
 
-        /// <summary>The end customer's website.</summary>
+        /// <summary>The end customer's website address.</summary>
         [Newtonsoft.Json.JsonProperty("website", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Website { get; set; } = default!;
 
-        /// <summary>The name of the end customer's application. This will be shown to end users when they go through the Plaid Link flow. The application name must be unique and cannot match the name of another application already registered with Plaid.</summary>
+        /// <summary>The name of the end customer's application that end users see in Link. No other application registered with Plaid may already use it.</summary>
         [Newtonsoft.Json.JsonProperty("application_name", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ApplicationName { get; set; } = default!;
@@ -1769,113 +2154,476 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("questionnaires", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerQuestionnaires? Questionnaires { get; set; } = default!;
 
-        /// <summary>A list of URIs indicating the destination(s) where a user can be forwarded after completing the Link flow; used to support OAuth authentication flows when launching Link in the browser or another app. URIs should not contain any query parameters. When used in Production, URIs must use https.</summary>
+        /// <summary>Where Link may send a user back after an OAuth flow in a browser or another app. Query parameters are not allowed, and Production needs `https`.</summary>
         [Newtonsoft.Json.JsonProperty("redirect_uris", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<string>? RedirectUris { get; set; } = default!;
 
     }
 
-    /// <summary>The bank addendum acceptance for the end customer.</summary>
+    /// <summary>Evidence that the end customer agreed to Plaid's bank addendum: whether, when and from which IP address.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerBankAddendumAcceptance 
     {
-        /// <summary>The timestamp of when the end customer accepted the bank addendum in ISO 8601 format.</summary>
-        [Newtonsoft.Json.JsonProperty("customer_agreement_timestamp", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? CustomerAgreementTimestamp { get; set; } = default!;
-
-        /// <summary>Denotes whether the end customer has accepted the bank addendum terms.</summary>
+        /// <summary>`true` when the end customer accepted the bank addendum.</summary>
         [Newtonsoft.Json.JsonProperty("customer_accepted", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public bool? CustomerAccepted { get; set; } = default!;
 
-        /// <summary>The IP address of the end customer when they accepted the bank addendum.</summary>
+        /// <summary>When the end customer accepted it, as an ISO 8601 date-time.</summary>
+        [Newtonsoft.Json.JsonProperty("customer_agreement_timestamp", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset? CustomerAgreementTimestamp { get; set; } = default!;
+
+        /// <summary>The IP address the end customer accepted it from.</summary>
         [Newtonsoft.Json.JsonProperty("customer_ip_address", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? CustomerIpAddress { get; set; } = default!;
 
     }
 
-    /// <summary>The questionnaires for the end customer.</summary>
+    /// <summary>Questionnaires answered on behalf of the end customer.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerQuestionnaires 
     {
         /// <summary>The <c>cra</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("cra", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public PartnerEndCustomerCraQuestionnaire? Cra { get; set; } = default!;
+        public PartnerEndCustomerCRAQuestionnaire? Cra { get; set; } = default!;
 
     }
 
-    /// <summary>The CRA questionnaire for the end customer.</summary>
+    /// <summary>The consumer reporting agency (CRA) questionnaire, needed for the `cra_*` products.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PartnerEndCustomerCraQuestionnaire 
+    public partial class PartnerEndCustomerCRAQuestionnaire 
     {
-        /// <summary>Denotes whether the third party is involved.</summary>
+        /// <summary>Whether a technical service provider takes part.</summary>
+        [Newtonsoft.Json.JsonProperty("is_technical_service_provider_involved", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool? IsTechnicalServiceProviderInvolved { get; set; } = default!;
+
+        /// <summary>Whether a third party takes part.</summary>
         [Newtonsoft.Json.JsonProperty("is_third_party_involved", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public bool? IsThirdPartyInvolved { get; set; } = default!;
 
         /// <summary>The <c>purposes</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("purposes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public PartnerEndCustomerCraPurposes? Purposes { get; set; } = default!;
-
-        /// <summary>Denotes whether the technical service provider is involved.</summary>
-        [Newtonsoft.Json.JsonProperty("is_technical_service_provider_involved", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? IsTechnicalServiceProviderInvolved { get; set; } = default!;
+        public PartnerEndCustomerCRAPurposes? Purposes { get; set; } = default!;
 
     }
 
-    /// <summary>A map of permissible purposes to their corresponding use cases.</summary>
+    /// <summary>The permissible purposes the end customer relies on, each with its use cases. Name only the purposes that apply.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PartnerEndCustomerCraPurposes 
+    public partial class PartnerEndCustomerCRAPurposes 
     {
-        /// <summary>The <c>EMPLOYMENT</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
-        [Newtonsoft.Json.JsonProperty("EMPLOYMENT", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public PartnerEndCustomerCraPurposeUseCases? Employment { get; set; } = default!;
-
-        /// <summary>The <c>INSURANCE_UNDERWRITING</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
-        [Newtonsoft.Json.JsonProperty("INSURANCE_UNDERWRITING", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public PartnerEndCustomerCraPurposeUseCases? InsuranceUnderwriting { get; set; } = default!;
-
-        /// <summary>The <c>WRITTEN_INSTRUCTION</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
-        [Newtonsoft.Json.JsonProperty("WRITTEN_INSTRUCTION", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public PartnerEndCustomerCraPurposeUseCases? WrittenInstruction { get; set; } = default!;
-
-        /// <summary>The <c>EXTENSION_OF_CREDIT_OR_ACCOUNT_REVIEW</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
-        [Newtonsoft.Json.JsonProperty("EXTENSION_OF_CREDIT_OR_ACCOUNT_REVIEW", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public PartnerEndCustomerCraPurposeUseCases? ExtensionOfCreditOrAccountReview { get; set; } = default!;
-
-        /// <summary>The <c>LICENSE_ELIGIBILITY</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
-        [Newtonsoft.Json.JsonProperty("LICENSE_ELIGIBILITY", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public PartnerEndCustomerCraPurposeUseCases? LicenseEligibility { get; set; } = default!;
-
         /// <summary>The <c>BUSINESS_NEED_ACCOUNT_REVIEW</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("BUSINESS_NEED_ACCOUNT_REVIEW", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public PartnerEndCustomerCraPurposeUseCases? BusinessNeedAccountReview { get; set; } = default!;
+        public PartnerEndCustomerCRAUseCases? BusinessNeedAccountReview { get; set; } = default!;
 
         /// <summary>The <c>BUSINESS_NEED_TRANSACTION</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("BUSINESS_NEED_TRANSACTION", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public PartnerEndCustomerCraPurposeUseCases? BusinessNeedTransaction { get; set; } = default!;
+        public PartnerEndCustomerCRAUseCases? BusinessNeedTransaction { get; set; } = default!;
+
+        /// <summary>The <c>EMPLOYMENT</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        [Newtonsoft.Json.JsonProperty("EMPLOYMENT", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerCRAUseCases? Employment { get; set; } = default!;
+
+        /// <summary>The <c>EXTENSION_OF_CREDIT_OR_ACCOUNT_REVIEW</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        [Newtonsoft.Json.JsonProperty("EXTENSION_OF_CREDIT_OR_ACCOUNT_REVIEW", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerCRAUseCases? ExtensionOfCreditOrAccountReview { get; set; } = default!;
+
+        /// <summary>The <c>INSURANCE_UNDERWRITING</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        [Newtonsoft.Json.JsonProperty("INSURANCE_UNDERWRITING", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerCRAUseCases? InsuranceUnderwriting { get; set; } = default!;
+
+        /// <summary>The <c>LICENSE_ELIGIBILITY</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        [Newtonsoft.Json.JsonProperty("LICENSE_ELIGIBILITY", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerCRAUseCases? LicenseEligibility { get; set; } = default!;
 
         /// <summary>The <c>RISK_ASSESSMENT</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("RISK_ASSESSMENT", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public PartnerEndCustomerCraPurposeUseCases? RiskAssessment { get; set; } = default!;
+        public PartnerEndCustomerCRAUseCases? RiskAssessment { get; set; } = default!;
+
+        /// <summary>The <c>WRITTEN_INSTRUCTION</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        [Newtonsoft.Json.JsonProperty("WRITTEN_INSTRUCTION", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerCRAUseCases? WrittenInstruction { get; set; } = default!;
 
     }
 
-    /// <summary>The list of use cases associated with a given permissible purpose.</summary>
+    /// <summary>The use cases that one permissible purpose covers.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PartnerEndCustomerCraPurposeUseCases 
+    public partial class PartnerEndCustomerCRAUseCases 
     {
-        /// <summary>List of use cases for the given permissible purpose.</summary>
+        /// <summary>The use cases under this permissible purpose.</summary>
         [Newtonsoft.Json.JsonProperty("use_cases", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IList<string>? UseCases { get; set; } = default!;
+        public System.Collections.Generic.IList<PartnerEndCustomerCRAUseCase>? UseCases { get; set; } = default!;
 
+    }
+
+    /// <summary>
+    /// What the end customer uses consumer reports for under a permissible purpose.
+    /// <br/>
+    /// <br/>An extensible enumeration: values this version of the contract does not know are kept as received.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [Newtonsoft.Json.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumJsonConverter))]
+    public readonly partial struct PartnerEndCustomerCRAUseCase : System.IEquatable<PartnerEndCustomerCRAUseCase>, Plaid.Partner.Internal.IExtensibleEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a raw value; prefer the static members for the values the contract knows.</summary>
+        /// <param name="value">The JSON value.</param>
+        /// <exception cref="System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public PartnerEndCustomerCRAUseCase(string value)
+        {
+            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>CREDIT_UNDERWRITING</c>.</summary>
+        public static PartnerEndCustomerCRAUseCase CreditUnderwriting { get; } = new PartnerEndCustomerCRAUseCase(@"CREDIT_UNDERWRITING");
+
+        /// <summary>The value <c>TENANT_SCREENING</c>.</summary>
+        public static PartnerEndCustomerCRAUseCase TenantScreening { get; } = new PartnerEndCustomerCRAUseCase(@"TENANT_SCREENING");
+
+        /// <summary>The value <c>INVESTOR_OR_SERVICER_OF_CREDIT</c>.</summary>
+        public static PartnerEndCustomerCRAUseCase InvestorOrServicerOfCredit { get; } = new PartnerEndCustomerCRAUseCase(@"INVESTOR_OR_SERVICER_OF_CREDIT");
+
+        /// <summary>The value <c>UTILITIES</c>.</summary>
+        public static PartnerEndCustomerCRAUseCase Utilities { get; } = new PartnerEndCustomerCRAUseCase(@"UTILITIES");
+
+        /// <summary>The value <c>BANK_ACCOUNT_OPENING</c>.</summary>
+        public static PartnerEndCustomerCRAUseCase BankAccountOpening { get; } = new PartnerEndCustomerCRAUseCase(@"BANK_ACCOUNT_OPENING");
+
+        /// <summary>The value <c>IDENTITY_VERIFICATION_FRAUD_PREVENTION</c>.</summary>
+        public static PartnerEndCustomerCRAUseCase IdentityVerificationFraudPrevention { get; } = new PartnerEndCustomerCRAUseCase(@"IDENTITY_VERIFICATION_FRAUD_PREVENTION");
+
+        /// <summary>The value <c>COLLECTIONS_DEBT_RECOVERY</c>.</summary>
+        public static PartnerEndCustomerCRAUseCase CollectionsDebtRecovery { get; } = new PartnerEndCustomerCRAUseCase(@"COLLECTIONS_DEBT_RECOVERY");
+
+        /// <summary>Every value this version of the contract knows, in the contract's order.</summary>
+        public static System.Collections.Generic.IReadOnlyList<PartnerEndCustomerCRAUseCase> KnownValues { get; } = new[]
+        {
+
+            CreditUnderwriting,
+
+            TenantScreening,
+
+            InvestorOrServicerOfCredit,
+
+            Utilities,
+
+            BankAccountOpening,
+
+            IdentityVerificationFraudPrevention,
+
+            CollectionsDebtRecovery,
+
+        };
+
+        /// <summary>True when this value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => Plaid.Partner.Internal.ExtensibleEnum.IsKnown(this, KnownValues);
+
+        /// <summary>The raw JSON value, exactly as received.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <inheritdoc/>
+        public bool Equals(PartnerEndCustomerCRAUseCase other) => string.Equals(_value, other._value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is PartnerEndCustomerCRAUseCase other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.Ordinal.GetHashCode(_value);
+
+        /// <summary>Compares two values by their raw JSON value (ordinal).</summary>
+        public static bool operator ==(PartnerEndCustomerCRAUseCase left, PartnerEndCustomerCRAUseCase right) => left.Equals(right);
+
+        /// <summary>Compares two values by their raw JSON value (ordinal).</summary>
+        public static bool operator !=(PartnerEndCustomerCRAUseCase left, PartnerEndCustomerCRAUseCase right) => !left.Equals(right);
+
+        /// <summary>Wraps a raw JSON value.</summary>
+        public static implicit operator PartnerEndCustomerCRAUseCase(string value) => new PartnerEndCustomerCRAUseCase(value);
     }
 
     /// <summary>Response schema for `/beta/partner/customer/v1/create`.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1CreateResponse 
     {
-        /// <summary>The information that is still required for the products the end customer is to use. The reference does not describe the shape of its entries, so each is kept as the JSON value Plaid sends.</summary>
+        /// <summary>The <c>end_customer</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        [Newtonsoft.Json.JsonProperty("end_customer", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public BetaPartnerEndCustomerWithSecrets? EndCustomer { get; set; } = default!;
+
+        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? RequestId { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>The new end customer as the beta create returns it, with its API secrets.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BetaPartnerEndCustomerWithSecrets  : BetaPartnerEndCustomer
+    {
+        /// <summary>The <c>secrets</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        [Newtonsoft.Json.JsonProperty("secrets", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerSecrets? Secrets { get; set; } = default!;
+
+    }
+
+    /// <summary>An end customer's onboarding state as the beta operations report it.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BetaPartnerEndCustomer 
+    {
+        /// <summary>The end customer's `client_id`.</summary>
+        [Newtonsoft.Json.JsonProperty("client_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? ClientId { get; set; } = default!;
+
+        /// <summary>The end customer's company name.</summary>
+        [Newtonsoft.Json.JsonProperty("company_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? CompanyName { get; set; } = default!;
+
+        /// <summary>The <c>status</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerStatus? Status { get; set; } = default!;
+
+        /// <summary>The <c>product_statuses</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        [Newtonsoft.Json.JsonProperty("product_statuses", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IDictionary<string, PartnerEndCustomerStatus>? ProductStatuses { get; set; } = default!;
+
+        /// <summary>The <c>requirements_due</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("requirements_due", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IList<object>? RequirementsDue { get; set; } = default!;
+        public System.Collections.Generic.IList<PartnerEndCustomerRequirementDue>? RequirementsDue { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>
+    /// One piece of missing information, named after the request field that carries it (`questionnaires.cra` is the CRA questionnaire).
+    /// <br/>
+    /// <br/>An extensible enumeration: values this version of the contract does not know are kept as received.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    [Newtonsoft.Json.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumJsonConverter))]
+    public readonly partial struct PartnerEndCustomerRequirementDue : System.IEquatable<PartnerEndCustomerRequirementDue>, Plaid.Partner.Internal.IExtensibleEnum
+    {
+        private readonly string? _value;
+
+        /// <summary>Wraps a raw value; prefer the static members for the values the contract knows.</summary>
+        /// <param name="value">The JSON value.</param>
+        /// <exception cref="System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public PartnerEndCustomerRequirementDue(string value)
+        {
+            _value = value ?? throw new System.ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>The value <c>legal_entity_name</c>.</summary>
+        public static PartnerEndCustomerRequirementDue LegalEntityName { get; } = new PartnerEndCustomerRequirementDue(@"legal_entity_name");
+
+        /// <summary>The value <c>website</c>.</summary>
+        public static PartnerEndCustomerRequirementDue Website { get; } = new PartnerEndCustomerRequirementDue(@"website");
+
+        /// <summary>The value <c>application_name</c>.</summary>
+        public static PartnerEndCustomerRequirementDue ApplicationName { get; } = new PartnerEndCustomerRequirementDue(@"application_name");
+
+        /// <summary>The value <c>is_diligence_attested</c>.</summary>
+        public static PartnerEndCustomerRequirementDue IsDiligenceAttested { get; } = new PartnerEndCustomerRequirementDue(@"is_diligence_attested");
+
+        /// <summary>The value <c>technical_contact</c>.</summary>
+        public static PartnerEndCustomerRequirementDue TechnicalContact { get; } = new PartnerEndCustomerRequirementDue(@"technical_contact");
+
+        /// <summary>The value <c>billing_contact</c>.</summary>
+        public static PartnerEndCustomerRequirementDue BillingContact { get; } = new PartnerEndCustomerRequirementDue(@"billing_contact");
+
+        /// <summary>The value <c>address</c>.</summary>
+        public static PartnerEndCustomerRequirementDue Address { get; } = new PartnerEndCustomerRequirementDue(@"address");
+
+        /// <summary>The value <c>bank_addendum_acceptance</c>.</summary>
+        public static PartnerEndCustomerRequirementDue BankAddendumAcceptance { get; } = new PartnerEndCustomerRequirementDue(@"bank_addendum_acceptance");
+
+        /// <summary>The value <c>questionnaires.cra</c>.</summary>
+        public static PartnerEndCustomerRequirementDue QuestionnairesCra { get; } = new PartnerEndCustomerRequirementDue(@"questionnaires.cra");
+
+        /// <summary>Every value this version of the contract knows, in the contract's order.</summary>
+        public static System.Collections.Generic.IReadOnlyList<PartnerEndCustomerRequirementDue> KnownValues { get; } = new[]
+        {
+
+            LegalEntityName,
+
+            Website,
+
+            ApplicationName,
+
+            IsDiligenceAttested,
+
+            TechnicalContact,
+
+            BillingContact,
+
+            Address,
+
+            BankAddendumAcceptance,
+
+            QuestionnairesCra,
+
+        };
+
+        /// <summary>True when this value is one of <see cref="KnownValues"/>.</summary>
+        public bool IsKnown => Plaid.Partner.Internal.ExtensibleEnum.IsKnown(this, KnownValues);
+
+        /// <summary>The raw JSON value, exactly as received.</summary>
+        public override string ToString() => _value ?? string.Empty;
+
+        /// <inheritdoc/>
+        public bool Equals(PartnerEndCustomerRequirementDue other) => string.Equals(_value, other._value, System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is PartnerEndCustomerRequirementDue other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => _value is null ? 0 : System.StringComparer.Ordinal.GetHashCode(_value);
+
+        /// <summary>Compares two values by their raw JSON value (ordinal).</summary>
+        public static bool operator ==(PartnerEndCustomerRequirementDue left, PartnerEndCustomerRequirementDue right) => left.Equals(right);
+
+        /// <summary>Compares two values by their raw JSON value (ordinal).</summary>
+        public static bool operator !=(PartnerEndCustomerRequirementDue left, PartnerEndCustomerRequirementDue right) => !left.Equals(right);
+
+        /// <summary>Wraps a raw JSON value.</summary>
+        public static implicit operator PartnerEndCustomerRequirementDue(string value) => new PartnerEndCustomerRequirementDue(value);
+    }
+
+    /// <summary>Request schema for `/beta/partner/customer/v1/get`.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BetaPartnerCustomerV1GetRequest 
+    {
+        /// <summary>The `client_id` of the end customer to read.</summary>
+        [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string EndCustomerClientId { get; set; } = default!;
+
+    }
+
+    /// <summary>Response schema for `/beta/partner/customer/v1/get`.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BetaPartnerCustomerV1GetResponse 
+    {
+        /// <summary>The <c>end_customer</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        [Newtonsoft.Json.JsonProperty("end_customer", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public BetaPartnerEndCustomer? EndCustomer { get; set; } = default!;
+
+        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? RequestId { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>Request schema for `/beta/partner/customer/v1/update`. Members left out stay as they were.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BetaPartnerCustomerV1UpdateRequest 
+    {
+        /// <summary>The `client_id` of the end customer to update.</summary>
+        [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string EndCustomerClientId { get; set; } = default!;
+
+        /// <summary>The end customer's registered legal name, passed to financial institutions during OAuth registration.</summary>
+        [Newtonsoft.Json.JsonProperty("legal_entity_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? LegalEntityName { get; set; } = default!;
+
+        /// <summary>The <c>bank_addendum_acceptance</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        [Newtonsoft.Json.JsonProperty("bank_addendum_acceptance", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerBankAddendumAcceptance? BankAddendumAcceptance { get; set; } = default!;
+
+        /// <summary>The <c>questionnaires</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        [Newtonsoft.Json.JsonProperty("questionnaires", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerQuestionnaires? Questionnaires { get; set; } = default!;
+
+        /// <summary>Where Link may send a user back after an OAuth flow. Query parameters are not allowed, and Production needs `https`.</summary>
+        [Newtonsoft.Json.JsonProperty("redirect_uris", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IList<string>? RedirectUris { get; set; } = default!;
+
+    }
+
+    /// <summary>Response schema for `/beta/partner/customer/v1/update`.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BetaPartnerCustomerV1UpdateResponse 
+    {
+        /// <summary>The <c>end_customer</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        [Newtonsoft.Json.JsonProperty("end_customer", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public BetaPartnerEndCustomer? EndCustomer { get; set; } = default!;
+
+        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? RequestId { get; set; } = default!;
+
+        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+
+        /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        {
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            set { _additionalProperties = value; }
+        }
+
+    }
+
+    /// <summary>Request schema for `/beta/partner/customer/v1/enable`.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BetaPartnerCustomerV1EnableRequest 
+    {
+        /// <summary>The `client_id` of the end customer to enable.</summary>
+        [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string EndCustomerClientId { get; set; } = default!;
+
+        /// <summary>The products to enable in full Production.</summary>
+        [Newtonsoft.Json.JsonProperty("products", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IList<Products>? Products { get; set; } = default!;
+
+    }
+
+    /// <summary>Response schema for `/beta/partner/customer/v1/enable`.</summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class BetaPartnerCustomerV1EnableResponse 
+    {
+        /// <summary>The `client_id` of the end customer that was enabled.</summary>
+        [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? EndCustomerClientId { get; set; } = default!;
+
+        /// <summary>The <c>status</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PartnerEndCustomerStatus? Status { get; set; } = default!;
+
+        /// <summary>The <c>product_statuses</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        [Newtonsoft.Json.JsonProperty("product_statuses", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IDictionary<string, PartnerEndCustomerStatus>? ProductStatuses { get; set; } = default!;
+
+        /// <summary>The end customer's secret for full Production.</summary>
+        [Newtonsoft.Json.JsonProperty("production_secret", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? ProductionSecret { get; set; } = default!;
 
         /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -2215,6 +2963,14 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("suggested_action", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? SuggestedAction { get; set; } = default!;
 
+        /// <summary>For an error about unsuitable accounts (such as `NO_ACCOUNTS`), the account subtypes the call needed.</summary>
+        [Newtonsoft.Json.JsonProperty("required_account_subtypes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IList<string>? RequiredAccountSubtypes { get; set; } = default!;
+
+        /// <summary>For an error about unsuitable accounts (such as `NO_ACCOUNTS`), the account subtypes that were available.</summary>
+        [Newtonsoft.Json.JsonProperty("provided_account_subtypes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.IList<string>? ProvidedAccountSubtypes { get; set; } = default!;
+
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
         /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
@@ -2269,6 +3025,9 @@ namespace Plaid.Partner
 
         /// <summary>The value <c>ASSET_REPORT_ERROR</c>.</summary>
         public static PlaidErrorType AssetReportError { get; } = new PlaidErrorType(@"ASSET_REPORT_ERROR");
+
+        /// <summary>The value <c>BASE_REPORT_ERROR</c>.</summary>
+        public static PlaidErrorType BaseReportError { get; } = new PlaidErrorType(@"BASE_REPORT_ERROR");
 
         /// <summary>The value <c>RECAPTCHA_ERROR</c>.</summary>
         public static PlaidErrorType RecaptchaError { get; } = new PlaidErrorType(@"RECAPTCHA_ERROR");
@@ -2334,6 +3093,8 @@ namespace Plaid.Partner
             ItemError,
 
             AssetReportError,
+
+            BaseReportError,
 
             RecaptchaError,
 

@@ -7,7 +7,7 @@ using Plaid.Partner.Webhooks;
 
 namespace Plaid.Partner.Quickstart
 {
-    /// <summary>The lifecycle against the embedded emulator, as Production, through PlaidPartnerClient.</summary>
+    /// <summary>The lifecycle against the embedded emulator, as Production, through PlaidPartnerClient; then the beta onboarding loop.</summary>
     internal static class EmulatorWalkthrough
     {
         private static readonly TimeSpan WebhookWait = TimeSpan.FromSeconds(15);
@@ -116,7 +116,8 @@ namespace Plaid.Partner.Quickstart
                 }
 
                 throw new InvalidOperationException("A removed end customer can still be read.");
-            });
+            })
+            && await BetaWalkthrough.RunAsync(steps, client);
 
             Console.WriteLine();
             Console.WriteLine(ok ? $"All {steps.Passed} steps passed." : $"Stopped after {steps.Passed} passing step(s).");

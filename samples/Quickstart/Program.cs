@@ -5,16 +5,17 @@ using System.Threading.Tasks;
 namespace Plaid.Partner.Quickstart
 {
     /// <summary>
-    /// <c>dotnet run --project samples/Quickstart</c>: the whole end-customer lifecycle against the local emulator, no
-    /// Plaid account needed. With PLAID_CLIENT_ID, PLAID_SECRET and PLAID_ENV set it runs the read-only steps against
+    /// <c>dotnet run --project samples/Quickstart</c>: the whole end-customer lifecycle, then the beta onboarding loop,
+    /// against the local emulator, no Plaid account needed. With PLAID_CLIENT_ID, PLAID_SECRET and PLAID_ENV set it runs the read-only steps against
     /// real Plaid instead, and creates a real end customer only with --create-real-customer.
     /// </summary>
     internal static class Program
     {
         private const string Usage = """
             Usage: dotnet run --project samples/Quickstart [-- options]
-              (no options)             walk the lifecycle against the local emulator; or, when PLAID_CLIENT_ID,
-                                       PLAID_SECRET and PLAID_ENV are all set, run read-only steps against real Plaid
+              (no options)             walk the lifecycle and the beta onboarding loop against the local emulator;
+                                       or, when PLAID_CLIENT_ID, PLAID_SECRET and PLAID_ENV are all set, run
+                                       read-only steps against real Plaid
               --emulator               use the local emulator even when PLAID_* variables are set
               --end-customer ID        (real Plaid) also read this end customer and its OAuth institutions
               --create-real-customer   (real Plaid) create an end customer: in Production it is REAL and billable

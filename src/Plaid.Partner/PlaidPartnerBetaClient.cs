@@ -1,17 +1,30 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Plaid.Partner.Internal;
 
 namespace Plaid.Partner
 {
     /// <summary>
-    /// Plaid's <b>beta</b> partner endpoints, reached through <see cref="PlaidPartnerClient.Beta"/>. Beta means Plaid may
-    /// change or withdraw them: their request and response models follow Plaid's beta reference and may change in any
-    /// version of this library. Calls share the owning client's credentials, environment, timeout and errors.
+    /// Plaid's <b>beta</b> partner endpoints, reached through <see cref="PlaidPartnerClient.Beta"/>: onboarding an end
+    /// customer step by step. Create it with what is known (<see cref="CreateEndCustomerAsync"/>), read what is still
+    /// due (<see cref="GetEndCustomerAsync"/>), send the missing details (<see cref="UpdateEndCustomerAsync"/>) until
+    /// nothing is, then enable it (<see cref="EnableEndCustomerAsync"/>). Beta means Plaid may change or withdraw these
+    /// endpoints: their models follow Plaid's beta contract and may change in any version of this library. Calls share
+    /// the owning client's credentials, environment, timeouts, retries and errors.
     /// </summary>
+    /// <remarks>
+    /// Plaid API docs, Partner › /beta/partner/customer/v1/create, /get, /update and /enable. Plaid's docs do not say how
+    /// Sandbox answers the beta calls. Because the beta create makes end customers only in Production (as
+    /// <c>/partner/customer/create</c> does), this library also refuses update and enable outside Production, where there
+    /// is no such end customer to change, before sending anything; get, a read, is sent in any environment.
+    /// </remarks>
     public class PlaidPartnerBetaClient
     {
         internal const string CreatePath = "/beta/partner/customer/v1/create";
+        internal const string GetPath = "/beta/partner/customer/v1/get";
+        internal const string UpdatePath = "/beta/partner/customer/v1/update";
+        internal const string EnablePath = "/beta/partner/customer/v1/enable";
 
         private readonly PlaidPartnerClient _client = null!;
 
@@ -27,19 +40,20 @@ namespace Plaid.Partner
 
         /// <summary>
         /// Beta: creates an end customer record (<c>/beta/partner/customer/v1/create</c>) from as much information as is
-        /// available; whatever the requested products still need is listed in the response's
-        /// <see cref="BetaPartnerCustomerV1CreateResponse.RequirementsDue"/>. Production only, like
+        /// available; whatever its products still need is listed in the answer's
+        /// <see cref="BetaPartnerEndCustomer.RequirementsDue"/>, with the status
+        /// <see cref="PartnerEndCustomerStatus.MoreInformationNeeded"/> until nothing is. Production only, like
         /// <see cref="PlaidPartnerClient.CreateEndCustomerAsync"/>: Plaid creates end customers, Sandbox keys included,
-        /// only in Production.
+        /// only in Production. Never retried: it creates a customer.
         /// </summary>
         /// <param name="request">The end customer's details; the required fields are checked before sending.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
-        /// <returns>The response with <c>requirements_due</c>; members the beta reference does not describe are in <c>AdditionalProperties</c>.</returns>
+        /// <returns>The new end customer with its <c>client_id</c>, status, product statuses, requirements due and secrets.</returns>
         /// <exception cref="PlaidProductionOnlyException">The client is configured for Sandbox; nothing was sent.</exception>
         /// <exception cref="ArgumentException">A required field is missing; the message names it.</exception>
         /// <exception cref="PlaidApiException">Plaid refused the call or answered with an unreadable body.</exception>
         public virtual Task<BetaPartnerCustomerV1CreateResponse> CreateEndCustomerAsync(BetaPartnerCustomerV1CreateRequest request, CancellationToken cancellationToken = default) =>
-            _client.CreateInProductionAsync(CreatePath, request, (api, body, ct) => api.BetaPartnerCustomerV1CreateAsync(body, ct), cancellationToken);
+            _client.CreateInProductionAsync(CreatePath, request, static (api, body, ct) => api.BetaPartnerCustomerV1CreateAsync(body, ct), cancellationToken);
 
         /// <summary>
         /// Beta: asks Plaid Sandbox for the sample response of <c>/beta/partner/customer/v1/create</c> on purpose: nothing
@@ -51,6 +65,89 @@ namespace Plaid.Partner
         /// <exception cref="InvalidOperationException">The client is configured for Production, where the call would create a real, billable customer.</exception>
         /// <exception cref="PlaidApiException">Plaid refused the call or answered with an unreadable body.</exception>
         public virtual Task<PlaidSandboxSample<BetaPartnerCustomerV1CreateResponse>> CreateEndCustomerSandboxSampleAsync(BetaPartnerCustomerV1CreateRequest request, CancellationToken cancellationToken = default) =>
-            _client.CreateSandboxSampleAsync(CreatePath, request, (api, body, ct) => api.BetaPartnerCustomerV1CreateAsync(body, ct), cancellationToken);
+            _client.CreateSandboxSampleAsync(CreatePath, request, static (api, body, ct) => api.BetaPartnerCustomerV1CreateAsync(body, ct), cancellationToken);
+
+        /// <summary>
+        /// Beta: reads an end customer's onboarding state (<c>/beta/partner/customer/v1/get</c>): its status, each
+        /// product's status and what is still due. A read: retried on transient failures like
+        /// <see cref="PlaidPartnerClient.GetEndCustomerAsync"/>, and sent in any environment.
+        /// </summary>
+        /// <param name="request">Which end customer; <c>end_customer_client_id</c> is checked before sending.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The end customer as it stands.</returns>
+        /// <exception cref="ArgumentException"><c>end_customer_client_id</c> is missing or blank; the message names it.</exception>
+        /// <exception cref="PlaidApiException">Plaid refused the call (e.g. <see cref="PlaidPartnerErrorCodes.CustomerNotFound"/>) or answered with an unreadable body.</exception>
+        public virtual Task<BetaPartnerCustomerV1GetResponse> GetEndCustomerAsync(BetaPartnerCustomerV1GetRequest request, CancellationToken cancellationToken = default) =>
+            ReadAsync(GetPath, request, static r => r.EndCustomerClientId, static (api, body, ct) => api.BetaPartnerCustomerV1GetAsync(body, ct), cancellationToken);
+
+        /// <summary>
+        /// Beta: sends details that were missing when the end customer was created
+        /// (<c>/beta/partner/customer/v1/update</c>); members left null are not sent and stay as they were. The answer
+        /// shows what is still due. Production only (see the class remarks) and never retried: it changes state.
+        /// </summary>
+        /// <param name="request">The end customer's id and the details to add; <c>end_customer_client_id</c> is checked before sending.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The end customer after the update, with its status and any requirements still due.</returns>
+        /// <exception cref="PlaidProductionOnlyException">The client is configured for Sandbox; nothing was sent.</exception>
+        /// <exception cref="ArgumentException">A required field is missing; the message names it.</exception>
+        /// <exception cref="PlaidApiException">Plaid refused the call (e.g. <see cref="PlaidPartnerErrorCodes.CustomerNotFound"/>) or answered with an unreadable body.</exception>
+        public virtual Task<BetaPartnerCustomerV1UpdateResponse> UpdateEndCustomerAsync(BetaPartnerCustomerV1UpdateRequest request, CancellationToken cancellationToken = default) =>
+            ChangeInProductionAsync(UpdatePath, request, static r => r.EndCustomerClientId, static (api, body, ct) => api.BetaPartnerCustomerV1UpdateAsync(body, ct), cancellationToken);
+
+        /// <summary>
+        /// Beta: enables an end customer with nothing left due in full Production for the products named
+        /// (<c>/beta/partner/customer/v1/enable</c>) and returns its Production secret. Production only (see the class
+        /// remarks) and never retried: it changes state.
+        /// </summary>
+        /// <param name="request">The end customer's id and the products to enable; <c>end_customer_client_id</c> is checked before sending.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The end customer's status, each product's status and its Production secret.</returns>
+        /// <exception cref="PlaidProductionOnlyException">The client is configured for Sandbox; nothing was sent.</exception>
+        /// <exception cref="ArgumentException">A required field is missing; the message names it.</exception>
+        /// <exception cref="PlaidApiException">Plaid refused the call (e.g. <see cref="PlaidPartnerErrorCodes.CustomerNotReadyForEnablement"/> while requirements are due) or answered with an unreadable body.</exception>
+        public virtual Task<BetaPartnerCustomerV1EnableResponse> EnableEndCustomerAsync(BetaPartnerCustomerV1EnableRequest request, CancellationToken cancellationToken = default) =>
+            ChangeInProductionAsync(EnablePath, request, static r => r.EndCustomerClientId, static (api, body, ct) => api.BetaPartnerCustomerV1EnableAsync(body, ct), cancellationToken);
+
+        /// <summary>A beta read: validate, then send with the retries of the GA reads.</summary>
+        private Task<TResponse> ReadAsync<TRequest, TResponse>(string path, TRequest request, Func<TRequest, string> endCustomerClientId, Func<PlaidPartnerApiClient, TRequest, CancellationToken, Task<TResponse>> call, CancellationToken cancellationToken)
+            where TRequest : class
+            where TResponse : class, IPlaidResponse
+        {
+            Validate(request, endCustomerClientId);
+            return _client.SendAsync(path, request, call, retrySafe: true, cancellationToken);
+        }
+
+        /// <summary>A beta call that changes an end customer: validate, refuse outside Production before sending, send once.</summary>
+        private Task<TResponse> ChangeInProductionAsync<TRequest, TResponse>(string path, TRequest request, Func<TRequest, string> endCustomerClientId, Func<PlaidPartnerApiClient, TRequest, CancellationToken, Task<TResponse>> call, CancellationToken cancellationToken)
+            where TRequest : class
+            where TResponse : class, IPlaidResponse
+        {
+            Validate(request, endCustomerClientId);
+            var environment = _client.Environment;
+            if (!environment.IsProduction)
+            {
+                throw new PlaidProductionOnlyException(
+                    path,
+                    environment,
+                    $"{path} must be called in Production: the beta create makes end customers only there, so in {environment} there is no end customer for it to change. " +
+                    "Use a client whose PlaidPartnerOptions.Environment is PlaidEnvironment.Production (or a PlaidEnvironment.Custom address that stands for Production, such as the emulator).");
+            }
+
+            return _client.SendAsync(path, request, call, retrySafe: false, cancellationToken);
+        }
+
+        /// <summary>
+        /// The contract's required flags, then the id itself: the generated model lets a required string be empty, but
+        /// a blank <c>end_customer_client_id</c> names no end customer (the GA calls refuse blank ids the same way).
+        /// </summary>
+        private static void Validate<TRequest>(TRequest request, Func<TRequest, string> endCustomerClientId)
+            where TRequest : class
+        {
+            RequestValidator.Validate(request, nameof(request));
+            if (string.IsNullOrWhiteSpace(endCustomerClientId(request)))
+            {
+                throw new ArgumentException($"{typeof(TRequest).Name} is not valid: {typeof(TRequest).Name}.EndCustomerClientId ('end_customer_client_id') must be a non-empty Plaid id.", nameof(request));
+            }
+        }
     }
 }

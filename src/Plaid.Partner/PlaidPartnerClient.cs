@@ -228,7 +228,7 @@ namespace Plaid.Partner
         /// for the rest of the total timeout: the pipeline's strategies cost more per call than the rest of the client
         /// (benchmarks/README.md, P1), and a call that succeeds at once needs none of them.
         /// </summary>
-        private async Task<TResponse> SendAsync<TRequest, TResponse>(string path, TRequest body, Func<PlaidPartnerApiClient, TRequest, CancellationToken, Task<TResponse>> call, bool retrySafe, CancellationToken cancellationToken)
+        internal async Task<TResponse> SendAsync<TRequest, TResponse>(string path, TRequest body, Func<PlaidPartnerApiClient, TRequest, CancellationToken, Task<TResponse>> call, bool retrySafe, CancellationToken cancellationToken)
             where TResponse : class, IPlaidResponse
         {
             var started = _timeProvider.GetTimestamp();

@@ -32,7 +32,7 @@ namespace Plaid.Partner.SpecSlicer.Tests
             {
                 Assert.That(SpecWriter.Write(result.Document), Is.EqualTo(bundled));
                 Assert.That(result.OverlayResults.Select(r => r.Matched), Has.All.GreaterThan(0), "every overlay action had something to do");
-                Assert.That(result.Policy.CredentialsRemoved, Is.EqualTo((7 + 6) * 2), "client_id and secret of seven request schemas and six request examples (the beta has none)");
+                Assert.That(result.Policy.CredentialsRemoved, Is.EqualTo((10 + 10) * 2), "client_id and secret of ten request schemas and ten request examples");
             });
         }
 

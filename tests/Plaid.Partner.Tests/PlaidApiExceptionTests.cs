@@ -135,6 +135,10 @@ namespace Plaid.Partner.Tests
             const string OAuth = PlaidPartnerClient.OAuthInstitutionsGetPath;
             const string Key = PlaidPartnerClient.WebhookVerificationKeyGetPath;
             const string Create = PlaidPartnerClient.CreatePath;
+            const string BetaCreate = PlaidPartnerBetaClient.CreatePath;
+            const string BetaGet = PlaidPartnerBetaClient.GetPath;
+            const string BetaUpdate = PlaidPartnerBetaClient.UpdatePath;
+            const string BetaEnable = PlaidPartnerBetaClient.EnablePath;
             var deep = new string('[', 5000) + new string(']', 5000);
             var deepObject = string.Concat(Enumerable.Repeat("{\"a\":", 200)) + "1" + new string('}', 200);
             var huge = "{\"error_type\":\"API_ERROR\",\"error_code\":\"X\",\"error_message\":\"" + new string('x', 2_000_000) + "\"}";
@@ -180,6 +184,13 @@ namespace Plaid.Partner.Tests
                 ("key is a number", "{\"key\":5}", Key),
                 ("created_at is text", "{\"key\":{\"created_at\":\"yesterday\"}}", Key),
                 ("created_at overflows int64", "{\"key\":{\"created_at\":99999999999999999999999}}", Key),
+                ("requirements_due is a string", "{\"end_customer\":{\"requirements_due\":\"website\"}}", BetaGet),
+                ("a requirement is a number", "{\"end_customer\":{\"requirements_due\":[\"website\",7]}}", BetaUpdate),
+                ("a requirement is null", "{\"end_customer\":{\"requirements_due\":[null]}}", BetaGet),
+                ("product_statuses is an array", "{\"product_statuses\":[\"auth\"],\"request_id\":\"r\"}", BetaEnable),
+                ("a product status is an object", "{\"end_customer\":{\"product_statuses\":{\"auth\":{\"status\":\"ACTIVE\"}}}}", BetaGet),
+                ("a product status is null", "{\"end_customer\":{\"product_statuses\":{\"auth\":null}}}", BetaUpdate),
+                ("the beta secrets are a string", "{\"end_customer\":{\"secrets\":\"79g03eoofwl8240v776r2h667442119\"}}", BetaCreate),
             };
             foreach (var (name, body, path) in wrongForOneOperation)
             {
@@ -277,11 +288,15 @@ namespace Plaid.Partner.Tests
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
             plaid.Respond(PlaidPartnerClient.EnablePath, HttpStatusCode.OK, body);
             plaid.Respond(PlaidPartnerClient.CreatePath, HttpStatusCode.OK, body);
+            plaid.Respond(PlaidPartnerBetaClient.EnablePath, HttpStatusCode.OK, body);
+            plaid.Respond(PlaidPartnerBetaClient.CreatePath, HttpStatusCode.OK, body);
 
             var enable = Assert.ThrowsAsync<PlaidApiException>(() => plaid.Client.EnableEndCustomerAsync("id"));
             var create = Assert.ThrowsAsync<PlaidApiException>(() => plaid.Client.CreateEndCustomerAsync(Requests.Create()));
+            var betaEnable = Assert.ThrowsAsync<PlaidApiException>(() => plaid.Client.Beta.EnableEndCustomerAsync(Requests.BetaEnable()));
+            var betaCreate = Assert.ThrowsAsync<PlaidApiException>(() => plaid.Client.Beta.CreateEndCustomerAsync(Requests.BetaCreate()));
 
-            foreach (var exception in new[] { enable!, create! })
+            foreach (var exception in new[] { enable!, create!, betaEnable!, betaCreate! })
             {
                 Assert.That(exception.ToString(), Does.Not.Contain(secret));
                 Assert.That(exception.ResponseBodySnippet, Does.Contain("[REDACTED]"));

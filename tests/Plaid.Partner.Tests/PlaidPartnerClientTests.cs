@@ -57,7 +57,7 @@ namespace Plaid.Partner.Tests
             Assert.Multiple(() =>
             {
                 Assert.That(schema.Validate(captured.Body!), Is.Empty, "the body breaks the bundled spec's request schema");
-                // The keys of the beta CRA questionnaire's purposes are permissible-purpose names, upper case in seed 003.
+                // The keys of the beta CRA questionnaire's purposes are permissible-purpose names, upper case in the beta contract.
                 Assert.That(body.Descendants().OfType<JProperty>().Where(p => p.Parent?.Parent is not JProperty { Name: "purposes" }).Select(p => p.Name), Has.All.Match("^[a-z0-9_]+$"));
                 Assert.That(captured.Body, Does.Not.Contain(MockPlaid.Secret).And.Not.Contain(MockPlaid.ClientId));
                 Assert.That(body.Properties().Select(p => p.Name), Has.None.EqualTo("secret").And.None.EqualTo("client_id"));

@@ -14,7 +14,7 @@ namespace Plaid.Partner.Emulator.Operations
         public static PlaidErrorSpec? Check(JObject body, EmulatorPartnerSettings partner) => Check(body, partner, canCarryAssetsUnderManagement: true);
 
         /// <summary>
-        /// The checks of /beta/partner/customer/v1/create: the same, except ASSETS_UNDER_MANAGEMENT_REQUIRED. Seed 003's
+        /// The checks of /beta/partner/customer/v1/create: the same, except ASSETS_UNDER_MANAGEMENT_REQUIRED. The beta
         /// request has no <c>assets_under_management</c>, so that check would refuse every beta create of a partner with
         /// a monthly service commitment, with no way to satisfy it.
         /// </summary>

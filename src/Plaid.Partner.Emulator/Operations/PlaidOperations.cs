@@ -10,13 +10,12 @@ namespace Plaid.Partner.Emulator.Operations
 {
     /// <summary>
     /// What each operation of openapi/plaid-partner.yml does once the request passed the fault, credential and
-    /// contract checks. Each returns the response body without <c>request_id</c> (the pipeline adds a fresh one), or
-    /// the Plaid error.
+    /// contract checks (the beta onboarding operations are in <see cref="BetaOperations"/>). Each returns the response
+    /// body without <c>request_id</c> (the pipeline adds a fresh one), or the Plaid error.
     /// </summary>
     internal static class PlaidOperations
     {
         public const string CreatePath = "/partner/customer/create";
-        public const string BetaCreatePath = "/beta/partner/customer/v1/create";
         public const string GetPath = "/partner/customer/get";
         public const string OAuthInstitutionsGetPath = "/partner/customer/oauth_institutions/get";
         public const string EnablePath = "/partner/customer/enable";
@@ -27,12 +26,15 @@ namespace Plaid.Partner.Emulator.Operations
             new Dictionary<string, Func<EmulatorRuntime, JObject, Outcome<JObject>>>(StringComparer.Ordinal)
             {
                 [CreatePath] = Create,
-                [BetaCreatePath] = BetaCreate,
                 [GetPath] = Get,
                 [OAuthInstitutionsGetPath] = OAuthInstitutionsGet,
                 [EnablePath] = Enable,
                 [RemovePath] = Remove,
                 [WebhookVerificationKeyGetPath] = WebhookVerificationKeyGet,
+                [BetaOperations.CreatePath] = BetaOperations.Create,
+                [BetaOperations.GetPath] = BetaOperations.Get,
+                [BetaOperations.UpdatePath] = BetaOperations.Update,
+                [BetaOperations.EnablePath] = BetaOperations.Enable,
             };
 
         private static Outcome<JObject> Create(EmulatorRuntime runtime, JObject body)
@@ -43,49 +45,18 @@ namespace Plaid.Partner.Emulator.Operations
                 return new JObject { ["end_customer"] = SandboxCreateSample() };
             }
 
-            var created = CreateCustomer(runtime, body, CreateRules.Check(body, runtime.Partner));
-            return created.Error is { } error ? error : new JObject { ["end_customer"] = created.Value };
-        }
-
-        /// <summary>
-        /// Beta create (seed 003): GA create's rules and lifecycle, plus <c>requirements_due</c>. Seed 003 shows no
-        /// response example; the new customer comes back as <c>end_customer</c> in GA create's shape so that a caller can
-        /// use it (the contract keeps such members in AdditionalProperties). In Sandbox the answer is GA create's sample
-        /// with the requirements of the body sent, and nothing is stored, as for GA create.
-        /// </summary>
-        private static Outcome<JObject> BetaCreate(EmulatorRuntime runtime, JObject body)
-        {
-            JObject endCustomer;
-            if (runtime.IsProduction)
-            {
-                var created = CreateCustomer(runtime, body, CreateRules.CheckBeta(body, runtime.Partner));
-                if (created.Error is { } error)
-                {
-                    return error;
-                }
-
-                endCustomer = created.Value!;
-            }
-            else
-            {
-                endCustomer = SandboxCreateSample();
-            }
-
-            return new JObject
-            {
-                ["end_customer"] = endCustomer,
-                ["requirements_due"] = new JArray(RequirementsDue.For(body)),
-            };
-        }
-
-        /// <summary>Stores a new customer unless a partner check refused it; returns it as GA create's <c>end_customer</c>.</summary>
-        private static Outcome<JObject> CreateCustomer(EmulatorRuntime runtime, JObject body, PlaidErrorSpec? refused)
-        {
-            if (refused is not null)
+            if (CreateRules.Check(body, runtime.Partner) is { } refused)
             {
                 return refused;
             }
 
+            var created = CreateCustomer(runtime, body);
+            return created.Error is { } error ? error : new JObject { ["end_customer"] = created.Value };
+        }
+
+        /// <summary>Stores a new customer; returns it as GA create's <c>end_customer</c>.</summary>
+        private static Outcome<JObject> CreateCustomer(EmulatorRuntime runtime, JObject body)
+        {
             var outcome = runtime.Customers.Create((string)body["company_name"]!, (string)body["application_name"]!);
             if (outcome.Error is { } error)
             {

@@ -2,51 +2,57 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json.Linq;
+using Plaid.Partner.Emulator.State;
 
 namespace Plaid.Partner.Emulator.Operations
 {
     /// <summary>
-    /// What /beta/partner/customer/v1/create lists in <c>requirements_due</c> (seed 003: "If any required information is
-    /// missing for the products you intend to use, it will be listed in the requirements_due field"). Seed 003 does not
-    /// list the requirements, so the rows come from its wording and from what the GA create insists on; the emulator's
-    /// README explains each row. An entry is the field's JSON path, in the order of <see cref="Rows"/>.
+    /// What the beta onboarding lists in <c>requirements_due</c> (Plaid API docs, Partner ›
+    /// /beta/partner/customer/v1/create: missing information the requested products need is listed there). Plaid names
+    /// the possible entries but not when each is due, so the rows are the emulator's rules; the emulator README's table
+    /// explains each. Entries come in the order of <see cref="Rows"/>, which is the order of Plaid's enum.
     /// </summary>
     internal static class RequirementsDue
     {
-        /// <summary>The products of the CRA questionnaire (seed 003: "The CRA questionnaire for the end customer").</summary>
-        private static readonly string[] CraProducts = { "cra_base_report", "cra_income_insights", "cra_partner_insights" };
+        /// <summary>The products of the emulated reseller, which a create without <c>products</c> asks for: no CRA product.</summary>
+        public static IReadOnlyList<string> ResellerProducts { get; } = new[] { "auth", "identity", "transactions" };
 
-        /// <summary>One requirement: the field it names, the products that need it (null: every product), and when it is met.</summary>
-        private sealed record Row(string Field, IReadOnlyCollection<string>? Products, Func<JToken?, bool> IsMet);
+        /// <summary>One requirement: the entry it is listed as, the products that need it, and when the details meet it.</summary>
+        private sealed record Row(string Entry, Func<string, bool> NeededBy, Func<JObject, bool> IsMet);
 
         private static readonly Row[] Rows =
         {
-            // GA create requires these three of every customer; the beta lets them be sent later.
-            new("legal_entity_name", null, IsText),
-            new("is_diligence_attested", null, IsTrue),
-            new("bank_addendum_acceptance", null, a => IsTrue(a?["customer_accepted"]) && IsText(a?["customer_agreement_timestamp"]) && IsText(a?["customer_ip_address"])),
+            new("legal_entity_name", EveryProduct, d => IsText(d["legal_entity_name"])),
+            new("website", EveryProduct, d => IsText(d["website"])),
+            new("application_name", EveryProduct, d => IsText(d["application_name"])),
+            new("is_diligence_attested", EveryProduct, d => IsTrue(d["is_diligence_attested"])),
 
-            // Seed 003: "mandatory ... and will be mandatory for all partners by the 1033 compliance deadline".
-            new("customer_support_info.email", null, IsText),
-
-            new("questionnaires.cra.purposes", CraProducts, HasAUseCase),
-            new("questionnaires.cra.is_third_party_involved", CraProducts, IsBoolean),
-            new("questionnaires.cra.is_technical_service_provider_involved", CraProducts, IsBoolean),
+            // technical_contact and billing_contact are never listed: a missing contact defaults to the partner's, and a
+            // partner without contacts on file is refused at create (CONTACT_REQUIRED), as GA create refuses it.
+            new("address", EveryProduct, d => d["address"] is JObject a && IsText(a["street"]) && IsText(a["city"]) && IsText(a["postal_code"]) && IsText(a["country_code"])),
+            new("bank_addendum_acceptance", EveryProduct, d => d["bank_addendum_acceptance"] is JObject a && IsTrue(a["customer_accepted"]) && IsText(a["customer_agreement_timestamp"]) && IsText(a["customer_ip_address"])),
+            new("questionnaires.cra", IsCraProduct, d => d.SelectToken("questionnaires.cra") is JObject cra && IsBoolean(cra["is_third_party_involved"]) && IsBoolean(cra["is_technical_service_provider_involved"]) && HasAUseCase(cra["purposes"])),
         };
 
-        /// <summary>
-        /// The fields <paramref name="body"/> still lacks for its products. Absent or empty <c>products</c> means the
-        /// reseller's products (seed 002), which in the emulator include no CRA product: only the every-product rows apply.
-        /// </summary>
-        public static IReadOnlyList<string> For(JObject body)
+        /// <summary>The products a create asks for: its <c>products</c> in order, without repeats; absent or empty means the reseller's.</summary>
+        public static IReadOnlyList<string> ProductsOf(JObject create)
         {
-            var products = (body["products"] as JArray)?.Select(p => (string?)p).ToHashSet(StringComparer.Ordinal) ?? new HashSet<string?>();
-            return Rows
-                .Where(row => row.Products is null || row.Products.Any(products.Contains))
-                .Where(row => !row.IsMet(body.SelectToken(row.Field)))
-                .Select(row => row.Field)
-                .ToList();
+            var products = (create["products"] as JArray)?.Select(p => (string)p!).Distinct(StringComparer.Ordinal).ToList();
+            return products is { Count: > 0 } ? products : ResellerProducts;
         }
+
+        /// <summary>What <paramref name="details"/> still lack for <paramref name="products"/>, and which products wait for it.</summary>
+        public static OnboardingRequirements Assess(JObject details, IReadOnlyList<string> products)
+        {
+            var due = Rows.Where(row => products.Any(row.NeededBy) && !row.IsMet(details)).ToList();
+            var waiting = products.Where(product => due.Any(row => row.NeededBy(product))).ToHashSet(StringComparer.Ordinal);
+            return new OnboardingRequirements(due.Select(row => row.Entry).ToList(), waiting);
+        }
+
+        private static bool EveryProduct(string product) => true;
+
+        /// <summary>The consumer-report products (<c>cra_base_report</c>, <c>cra_income_insights</c>, …), which need the CRA questionnaire.</summary>
+        private static bool IsCraProduct(string product) => product.StartsWith("cra_", StringComparison.Ordinal);
 
         private static bool IsText(JToken? token) => token?.Type == JTokenType.String && !string.IsNullOrWhiteSpace((string?)token);
 

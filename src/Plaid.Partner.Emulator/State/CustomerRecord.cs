@@ -6,8 +6,9 @@ namespace Plaid.Partner.Emulator.State
     /// <summary>One end customer's mutable state; only <see cref="CustomerStore"/> touches it, under its lock.</summary>
     internal sealed class CustomerRecord
     {
-        public CustomerRecord(string clientId, string companyName, string applicationName, string sandboxSecret, string productionSecret)
+        public CustomerRecord(string clientId, string companyName, string applicationName, string sandboxSecret, string productionSecret, string firstStatus = CustomerStatus.UnderReview)
         {
+            History = new List<string> { firstStatus };
             ClientId = clientId;
             CompanyName = companyName;
             ApplicationName = applicationName;
@@ -32,9 +33,12 @@ namespace Plaid.Partner.Emulator.State
 
         public bool Removed => Status == CustomerStatus.Removed;
 
-        public List<string> History { get; } = new() { CustomerStatus.UnderReview };
+        public List<string> History { get; }
 
         public List<InstitutionRecord> Institutions { get; }
+
+        /// <summary>The beta onboarding of a customer created through the beta create; null for one created through GA create.</summary>
+        public BetaOnboarding? Onboarding { get; init; }
 
         public CustomerView ToView() => new(
             ClientId,
@@ -45,7 +49,10 @@ namespace Plaid.Partner.Emulator.State
             ProductionSecret,
             Removed,
             History.ToArray(),
-            Institutions.Select(i => i.ToView()).ToArray());
+            Institutions.Select(i => i.ToView()).ToArray())
+        {
+            Onboarding = Onboarding?.ToView(),
+        };
     }
 
     /// <summary>One institution's OAuth registration for a customer.</summary>

@@ -5,7 +5,9 @@ namespace Plaid.Partner.Emulator.State
 {
     /// <summary>
     /// End-customer statuses (seed 002, <c>PartnerEndCustomerStatus</c>) and the moves between them that seed 004
-    /// (<c>account resellers</c>) allows. REMOVED is the emulator's name for a customer that remove took away.
+    /// (<c>account resellers</c>) allows. REMOVED is the emulator's name for a customer that remove took away. A beta
+    /// customer starts in MORE_INFORMATION_NEEDED or PENDING_ENABLEMENT and moves between the two as its requirements
+    /// are met or withdrawn (the emulator README's beta onboarding section).
     /// </summary>
     internal static class CustomerStatus
     {
@@ -13,6 +15,7 @@ namespace Plaid.Partner.Emulator.State
         public const string PendingEnablement = "PENDING_ENABLEMENT";
         public const string Active = "ACTIVE";
         public const string Denied = "DENIED";
+        public const string MoreInformationNeeded = "MORE_INFORMATION_NEEDED";
         public const string Removed = "REMOVED";
 
         private static readonly HashSet<(string From, string To)> Legal = new()
@@ -23,6 +26,9 @@ namespace Plaid.Partner.Emulator.State
             (UnderReview, Removed),
             (PendingEnablement, Removed),
             (Denied, Removed),
+            (MoreInformationNeeded, PendingEnablement),
+            (PendingEnablement, MoreInformationNeeded),
+            (MoreInformationNeeded, Removed),
         };
 
         /// <summary>The statuses a new customer may start in: under review, or as if Plaid's review had finished.</summary>

@@ -11,7 +11,7 @@ namespace Plaid.Partner.Emulator.State
     /// customer is created once, moves only along <see cref="CustomerStatus.IsLegal"/>, and two racing calls (enable
     /// and remove, say) see each other's effect. Removed customers stay as tombstones that Plaid calls cannot see.
     /// </summary>
-    internal sealed class CustomerStore
+    internal sealed partial class CustomerStore
     {
         private readonly object _gate = new();
         private readonly Dictionary<string, CustomerRecord> _byId = new(StringComparer.Ordinal);
@@ -39,21 +39,13 @@ namespace Plaid.Partner.Emulator.State
                     return PlaidErrors.CustomerAlreadyCreated;
                 }
 
-                string id;
-                do
-                {
-                    id = Ids.ClientId();
-                }
-                while (_byId.ContainsKey(id));
-
-                var record = new CustomerRecord(id, companyName, applicationName, Ids.Secret(), Ids.Secret());
+                var record = new CustomerRecord(NewId(), companyName, applicationName, Ids.Secret(), Ids.Secret());
                 if (_newCustomerStatus != CustomerStatus.UnderReview)
                 {
                     record.History.Add(_newCustomerStatus);
                 }
 
-                _byId.Add(id, record);
-                _liveIdByApplicationName.Add(applicationName, id);
+                Add(record);
                 return record.ToView();
             }
         }
@@ -89,15 +81,9 @@ namespace Plaid.Partner.Emulator.State
                         return PlaidErrors.CustomerNotReadyForEnablement;
                 }
 
-                Move(record, CustomerStatus.Active);
-                var changes = new List<OAuthStatusChange>();
-                foreach (var institution in record.Institutions.Where(i => i.Status == OAuthStatus.NotStarted))
-                {
-                    institution.Status = OAuthStatus.Processing;
-                    changes.Add(new OAuthStatusChange(record.ClientId, institution.InstitutionId, institution.Name, institution.Status));
-                }
-
-                return (record.ToView(), changes);
+                // A beta customer enabled here gets every product it asked for.
+                record.Onboarding?.Enable(record.Onboarding.Products);
+                return (record.ToView(), Activate(record));
             }
         }
 
@@ -133,7 +119,7 @@ namespace Plaid.Partner.Emulator.State
                     return record.ToView();
                 }
 
-                if (!CustomerStatus.IsLegal(record.Status, status) || status == CustomerStatus.Active || status == CustomerStatus.Removed)
+                if (record.Status != CustomerStatus.UnderReview || !CustomerStatus.IsLegal(record.Status, status) || status == CustomerStatus.Active || status == CustomerStatus.Removed)
                 {
                     throw new ControlException(409, $"End customer '{id}' is {record.Status}; the control can move it only from UNDER_REVIEW to PENDING_ENABLEMENT or DENIED (ACTIVE comes from /partner/customer/enable, removal from /partner/customer/remove).");
                 }
@@ -174,6 +160,41 @@ namespace Plaid.Partner.Emulator.State
             {
                 return _byId.Values.Select(r => r.ToView()).ToList();
             }
+        }
+
+        /// <summary>
+        /// PENDING_ENABLEMENT becomes ACTIVE, and Plaid starts registering the customer with every OAuth institution not
+        /// yet started (seed 004, <c>account resellers</c>): those move to PROCESSING and are returned.
+        /// </summary>
+        private static List<OAuthStatusChange> Activate(CustomerRecord record)
+        {
+            Move(record, CustomerStatus.Active);
+            var changes = new List<OAuthStatusChange>();
+            foreach (var institution in record.Institutions.Where(i => i.Status == OAuthStatus.NotStarted))
+            {
+                institution.Status = OAuthStatus.Processing;
+                changes.Add(new OAuthStatusChange(record.ClientId, institution.InstitutionId, institution.Name, institution.Status));
+            }
+
+            return changes;
+        }
+
+        private string NewId()
+        {
+            string id;
+            do
+            {
+                id = Ids.ClientId();
+            }
+            while (_byId.ContainsKey(id));
+
+            return id;
+        }
+
+        private void Add(CustomerRecord record)
+        {
+            _byId.Add(record.ClientId, record);
+            _liveIdByApplicationName.Add(record.ApplicationName, record.ClientId);
         }
 
         private static void Move(CustomerRecord record, string status)

@@ -32,4 +32,16 @@ namespace Plaid.Partner
     public partial class BetaPartnerCustomerV1CreateResponse : IPlaidResponse
     {
     }
+
+    public partial class BetaPartnerCustomerV1GetResponse : IPlaidResponse
+    {
+    }
+
+    public partial class BetaPartnerCustomerV1UpdateResponse : IPlaidResponse
+    {
+    }
+
+    public partial class BetaPartnerCustomerV1EnableResponse : IPlaidResponse
+    {
+    }
 }

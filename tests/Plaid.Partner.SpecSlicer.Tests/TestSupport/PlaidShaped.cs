@@ -7,7 +7,8 @@ namespace Plaid.Partner.SpecSlicer.Tests.TestSupport
     /// Undoes the project's deliberate differences on a copy of the bundled spec, giving it the shapes Plaid's file
     /// has where the seeds show them (seed 001 is an excerpt of Plaid's file): a Development server, credentials in
     /// request bodies and examples, open request objects, an inline error_code_reason enum, Development secrets,
-    /// required products, obfuscated e-mails, and so on. Slicing the result must give the bundled spec back.
+    /// required products, obfuscated e-mails, open product statuses (the beta facts sheet: <c>additionalProperties:
+    /// true</c>), and so on. Slicing the result must give the bundled spec back.
     /// </summary>
     internal static class PlaidShaped
     {
@@ -64,6 +65,7 @@ namespace Plaid.Partner.SpecSlicer.Tests.TestSupport
             named.Parent!.Remove();
 
             ((JObject)schemas["JWKPublicKey"]!["properties"]!["created_at"]!).Remove("format");
+            schemas["PartnerEndCustomerProductStatuses"]!["additionalProperties"] = true;
             schemas["PartnerEndCustomerOAuthStatusUpdatedWebhook"]!["required"] = new JArray("webhook_type", "webhook_code");
             return plaid;
         }

@@ -17,6 +17,9 @@ namespace Plaid.Partner.Tests.Contract
             "/partner/customer/enable",
             "/partner/customer/remove",
             "/beta/partner/customer/v1/create",
+            "/beta/partner/customer/v1/get",
+            "/beta/partner/customer/v1/update",
+            "/beta/partner/customer/v1/enable",
             "/webhook_verification_key/get",
         };
 
@@ -38,7 +41,7 @@ namespace Plaid.Partner.Tests.Contract
         }
 
         [Test]
-        public async Task The_spec_has_exactly_the_seven_partner_operations()
+        public async Task The_spec_has_exactly_the_ten_partner_operations()
         {
             var document = await BundledSpec.LoadAsync();
 
@@ -83,7 +86,7 @@ namespace Plaid.Partner.Tests.Contract
         }
 
         [Test]
-        public async Task Every_product_and_status_enum_of_seed_002_is_present()
+        public async Task Every_product_and_status_enum_of_plaids_file_is_present()
         {
             var schemas = (await BundledSpec.LoadAsync()).Components.Schemas;
 
@@ -91,16 +94,22 @@ namespace Plaid.Partner.Tests.Contract
             {
                 Assert.That(schemas["Products"].Enumeration, Is.EqualTo(new[]
                 {
-                    "assets", "auth", "balance", "identity", "income_verification", "investments", "investments_auth",
-                    "liabilities", "transactions", "employment", "cra_base_report", "cra_income_insights", "cra_partner_insights",
+                    "assets", "auth", "balance", "balance_plus", "beacon", "identity", "identity_match", "investments", "investments_auth",
+                    "liabilities", "payment_initiation", "identity_verification", "transactions", "credit_details", "income",
+                    "income_verification", "standing_orders", "transfer", "employment", "recurring_transactions", "transactions_refresh",
+                    "signal", "statements", "processor_payments", "processor_identity", "profile", "cra_base_report",
+                    "cra_income_insights", "cra_partner_insights", "cra_network_insights", "cra_cashflow_insights", "cra_monitoring",
+                    "cra_lend_score", "cra_plaid_credit_score", "layer", "pay_by_bank", "protect_linked_bank", "protect_transactions",
                 }));
-                Assert.That(schemas["PartnerEndCustomerStatus"].Enumeration, Is.EqualTo(new[] { "UNDER_REVIEW", "PENDING_ENABLEMENT", "ACTIVE", "DENIED" }));
+                Assert.That(schemas["PartnerEndCustomerStatus"].Enumeration, Is.EqualTo(new[] { "UNDER_REVIEW", "PENDING_ENABLEMENT", "ACTIVE", "DENIED", "MORE_INFORMATION_NEEDED" }));
                 Assert.That(schemas["PartnerEndCustomerFlowdownStatus"].Enumeration, Is.EqualTo(new[] { "NOT_STARTED", "IN_REVIEW", "NEGOTIATION", "COMPLETE" }));
                 Assert.That(schemas["PartnerEndCustomerQuestionnaireStatus"].Enumeration, Is.EqualTo(new[] { "NOT_STARTED", "RECEIVED", "COMPLETE" }));
                 Assert.That(schemas["PartnerEndCustomerOAuthInstitutionApplicationStatus"].Enumeration, Is.EqualTo(new[] { "NOT_STARTED", "PROCESSING", "APPROVED", "ENABLED", "ATTENTION_REQUIRED" }));
                 Assert.That(schemas["PartnerEndCustomerOAuthStatusUpdatedValues"].Enumeration, Is.EqualTo(new[] { "not-started", "processing", "approved", "enabled", "attention-required" }));
                 Assert.That(schemas["WebhookEnvironmentValues"].Enumeration, Is.EqualTo(new[] { "sandbox", "production" }));
-                Assert.That(schemas["PlaidErrorType"].Enumeration, Has.Count.EqualTo(23));
+                Assert.That(schemas["PlaidErrorType"].Enumeration, Has.Count.EqualTo(24));
+                Assert.That(schemas["PlaidErrorType"].Enumeration, Does.Contain("BASE_REPORT_ERROR"));
+                Assert.That(schemas["PlaidError"].Properties.Keys, Does.Contain("required_account_subtypes").And.Contain("provided_account_subtypes"));
             });
         }
 
@@ -121,7 +130,7 @@ namespace Plaid.Partner.Tests.Contract
         }
 
         [Test]
-        public async Task The_beta_create_has_the_fields_and_required_flags_of_seed_003()
+        public async Task The_beta_create_has_the_fields_and_required_flags_of_plaids_file()
         {
             var schemas = (await BundledSpec.LoadAsync()).Components.Schemas;
             var request = schemas["BetaPartnerCustomerV1CreateRequest"];
@@ -137,16 +146,63 @@ namespace Plaid.Partner.Tests.Contract
                 Assert.That(request.RequiredProperties, Is.EquivalentTo(new[] { "company_name", "website", "application_name", "customer_support_info", "address" }));
                 Assert.That(request.AllowAdditionalProperties, Is.False);
                 Assert.That(schemas["PartnerEndCustomerBankAddendumAcceptance"].Properties.Keys, Is.EquivalentTo(new[] { "customer_agreement_timestamp", "customer_accepted", "customer_ip_address" }));
+                Assert.That(schemas["PartnerEndCustomerBankAddendumAcceptance"].Properties["customer_agreement_timestamp"].Format, Is.EqualTo("date-time"));
                 Assert.That(schemas["PartnerEndCustomerQuestionnaires"].Properties.Keys, Is.EquivalentTo(new[] { "cra" }));
-                Assert.That(schemas["PartnerEndCustomerCraQuestionnaire"].Properties.Keys, Is.EquivalentTo(new[] { "is_third_party_involved", "purposes", "is_technical_service_provider_involved" }));
-                Assert.That(schemas["PartnerEndCustomerCraPurposes"].Properties.Keys, Is.EquivalentTo(new[]
+                Assert.That(schemas["PartnerEndCustomerCRAQuestionnaire"].Properties.Keys, Is.EquivalentTo(new[] { "is_third_party_involved", "purposes", "is_technical_service_provider_involved" }));
+                Assert.That(schemas["PartnerEndCustomerCRAPurposes"].Properties.Keys, Is.EquivalentTo(new[]
                 {
                     "EMPLOYMENT", "INSURANCE_UNDERWRITING", "WRITTEN_INSTRUCTION", "EXTENSION_OF_CREDIT_OR_ACCOUNT_REVIEW",
                     "LICENSE_ELIGIBILITY", "BUSINESS_NEED_ACCOUNT_REVIEW", "BUSINESS_NEED_TRANSACTION", "RISK_ASSESSMENT",
                 }));
-                Assert.That(schemas["PartnerEndCustomerCraPurposeUseCases"].Properties["use_cases"].Item!.Type, Is.EqualTo(NJsonSchema.JsonObjectType.String));
-                Assert.That(schemas["BetaPartnerCustomerV1CreateResponse"].Properties.Keys, Is.EquivalentTo(new[] { "requirements_due", "request_id" }));
-                Assert.That(schemas["BetaPartnerCustomerV1CreateResponse"].Properties["requirements_due"].Type, Is.EqualTo(NJsonSchema.JsonObjectType.Array));
+                Assert.That(schemas["PartnerEndCustomerCRAUseCases"].Properties["use_cases"].Item!.ActualSchema, Is.SameAs(schemas["PartnerEndCustomerCRAUseCase"]));
+                Assert.That(schemas["PartnerEndCustomerCRAUseCase"].Enumeration, Is.EqualTo(new[]
+                {
+                    "CREDIT_UNDERWRITING", "TENANT_SCREENING", "INVESTOR_OR_SERVICER_OF_CREDIT", "UTILITIES", "BANK_ACCOUNT_OPENING",
+                    "IDENTITY_VERIFICATION_FRAUD_PREVENTION", "COLLECTIONS_DEBT_RECOVERY",
+                }));
+            });
+        }
+
+        [Test]
+        public async Task The_beta_answers_carry_the_typed_end_customer()
+        {
+            var schemas = (await BundledSpec.LoadAsync()).Components.Schemas;
+            var endCustomer = schemas["BetaPartnerEndCustomer"];
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(endCustomer.Properties.Keys, Is.EquivalentTo(new[] { "client_id", "company_name", "status", "product_statuses", "requirements_due" }));
+                Assert.That(schemas["BetaPartnerCustomerV1CreateResponse"].Properties["end_customer"].ActualSchema, Is.SameAs(schemas["BetaPartnerEndCustomerWithSecrets"]));
+                Assert.That(schemas["BetaPartnerEndCustomerWithSecrets"].AllOf.Select(s => s.ActualSchema), Does.Contain(endCustomer));
+                Assert.That(schemas["BetaPartnerCustomerV1GetResponse"].Properties["end_customer"].ActualSchema, Is.SameAs(endCustomer));
+                Assert.That(schemas["BetaPartnerCustomerV1UpdateResponse"].Properties["end_customer"].ActualSchema, Is.SameAs(endCustomer));
+                Assert.That(schemas["BetaPartnerCustomerV1EnableResponse"].Properties.Keys, Is.EquivalentTo(new[] { "end_customer_client_id", "status", "product_statuses", "production_secret", "request_id" }));
+                Assert.That(schemas["PartnerEndCustomerProductStatuses"].AdditionalPropertiesSchema!.ActualSchema, Is.SameAs(schemas["PartnerEndCustomerStatus"]), "any product key, any status string");
+                Assert.That(schemas["PartnerEndCustomerRequirementDue"].Enumeration, Is.EqualTo(new[]
+                {
+                    "legal_entity_name", "website", "application_name", "is_diligence_attested", "technical_contact", "billing_contact",
+                    "address", "bank_addendum_acceptance", "questionnaires.cra",
+                }));
+            });
+        }
+
+        [Test]
+        public async Task The_beta_get_update_and_enable_requests_have_the_fields_and_required_flags_of_plaids_file()
+        {
+            var schemas = (await BundledSpec.LoadAsync()).Components.Schemas;
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(schemas["BetaPartnerCustomerV1GetRequest"].Properties.Keys, Is.EquivalentTo(new[] { "end_customer_client_id" }));
+                Assert.That(schemas["BetaPartnerCustomerV1UpdateRequest"].Properties.Keys, Is.EquivalentTo(new[]
+                {
+                    "end_customer_client_id", "legal_entity_name", "bank_addendum_acceptance", "questionnaires", "redirect_uris",
+                }));
+                Assert.That(schemas["BetaPartnerCustomerV1EnableRequest"].Properties.Keys, Is.EquivalentTo(new[] { "end_customer_client_id", "products" }));
+                foreach (var name in new[] { "BetaPartnerCustomerV1GetRequest", "BetaPartnerCustomerV1UpdateRequest", "BetaPartnerCustomerV1EnableRequest" })
+                {
+                    Assert.That(schemas[name].RequiredProperties, Is.EquivalentTo(new[] { "end_customer_client_id" }), name);
+                }
             });
         }
 

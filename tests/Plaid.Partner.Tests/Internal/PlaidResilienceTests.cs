@@ -45,6 +45,7 @@ namespace Plaid.Partner.Tests.Internal
             (PlaidPartnerClient.GetPath, c => c.GetEndCustomerAsync("id")),
             (PlaidPartnerClient.OAuthInstitutionsGetPath, c => c.GetEndCustomerOAuthInstitutionsAsync("id")),
             (PlaidPartnerClient.WebhookVerificationKeyGetPath, c => c.GetWebhookVerificationKeyAsync("kid")),
+            (PlaidPartnerBetaClient.GetPath, c => c.Beta.GetEndCustomerAsync(Requests.BetaGet())),
         };
 
         private static readonly (string Path, Func<PlaidPartnerClient, Task> Call)[] Writes =
@@ -52,6 +53,9 @@ namespace Plaid.Partner.Tests.Internal
             (PlaidPartnerClient.CreatePath, c => c.CreateEndCustomerAsync(Requests.Create())),
             (PlaidPartnerClient.EnablePath, c => c.EnableEndCustomerAsync("id")),
             (PlaidPartnerClient.RemovePath, c => c.RemoveEndCustomerAsync("id")),
+            (PlaidPartnerBetaClient.CreatePath, c => c.Beta.CreateEndCustomerAsync(Requests.BetaCreate())),
+            (PlaidPartnerBetaClient.UpdatePath, c => c.Beta.UpdateEndCustomerAsync(Requests.BetaUpdate())),
+            (PlaidPartnerBetaClient.EnablePath, c => c.Beta.EnableEndCustomerAsync(Requests.BetaEnable())),
         };
 
         [TestCaseSource(nameof(Faults))]

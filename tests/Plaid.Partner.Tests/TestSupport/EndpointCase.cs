@@ -23,10 +23,10 @@ namespace Plaid.Partner.Tests.TestSupport
 
         public Func<PlaidPartnerClient, Task<object>> Call { get; }
 
-        /// <summary>Creation endpoints: refused before sending unless the client is configured for Production.</summary>
+        /// <summary>Refused before sending unless the client is configured for Production.</summary>
         public bool ProductionOnly { get; }
 
-        /// <summary>Every operation that can be called in Sandbox (create is production-only and is tested apart).</summary>
+        /// <summary>Every operation that can be called in Sandbox (the production-only ones are tested apart).</summary>
         public static EndpointCase[] SandboxCallable { get; } =
         {
             new(PlaidPartnerClient.GetPath, "PartnerCustomerGetRequest", SeedExamples.GetResponse, async c => await c.GetEndCustomerAsync("7f57eb3d2a9j6480121fx361")),
@@ -34,17 +34,20 @@ namespace Plaid.Partner.Tests.TestSupport
             new(PlaidPartnerClient.EnablePath, "PartnerCustomerEnableRequest", SeedExamples.EnableResponse, async c => await c.EnableEndCustomerAsync("7f57eb3d2a9j6480121fx361")),
             new(PlaidPartnerClient.RemovePath, "PartnerCustomerRemoveRequest", SeedExamples.RemoveResponse, async c => await c.RemoveEndCustomerAsync("7f57eb3d2a9j6480121fx361")),
             new(PlaidPartnerClient.WebhookVerificationKeyGetPath, "WebhookVerificationKeyGetRequest", SeedExamples.WebhookVerificationKeyGetResponse, async c => await c.GetWebhookVerificationKeyAsync("bfbd5111-8e33-4643-8ced-b2e642a72f3c")),
+            new(PlaidPartnerBetaClient.GetPath, "BetaPartnerCustomerV1GetRequest", BetaExamples.GetResponse, async c => await c.Beta.GetEndCustomerAsync(Requests.BetaGet())),
         };
 
-        /// <summary>The production-only creation endpoints, GA and beta.</summary>
-        public static EndpointCase[] ProductionOnlyCreates { get; } =
+        /// <summary>The production-only endpoints: the creations, GA and beta, and the beta calls that change an end customer.</summary>
+        public static EndpointCase[] ProductionOnlyCalls { get; } =
         {
             new(PlaidPartnerClient.CreatePath, "PartnerCustomerCreateRequest", SeedExamples.CreateResponse, async c => await c.CreateEndCustomerAsync(Requests.Create()), productionOnly: true),
-            new(PlaidPartnerBetaClient.CreatePath, "BetaPartnerCustomerV1CreateRequest", SeedExamples.BetaCreateResponse, async c => await c.Beta.CreateEndCustomerAsync(Requests.BetaCreate()), productionOnly: true),
+            new(PlaidPartnerBetaClient.CreatePath, "BetaPartnerCustomerV1CreateRequest", BetaExamples.CreateResponse, async c => await c.Beta.CreateEndCustomerAsync(Requests.BetaCreate()), productionOnly: true),
+            new(PlaidPartnerBetaClient.UpdatePath, "BetaPartnerCustomerV1UpdateRequest", BetaExamples.UpdateResponse, async c => await c.Beta.UpdateEndCustomerAsync(Requests.BetaUpdate()), productionOnly: true),
+            new(PlaidPartnerBetaClient.EnablePath, "BetaPartnerCustomerV1EnableRequest", BetaExamples.EnableResponse, async c => await c.Beta.EnableEndCustomerAsync(Requests.BetaEnable()), productionOnly: true),
         };
 
-        /// <summary>Every operation, with the creates as they are called in Production.</summary>
-        public static EndpointCase[] All { get; } = Append(SandboxCallable, ProductionOnlyCreates);
+        /// <summary>Every operation, with the production-only ones as they are called in Production.</summary>
+        public static EndpointCase[] All { get; } = Append(SandboxCallable, ProductionOnlyCalls);
 
         public override string ToString() => Path;
 

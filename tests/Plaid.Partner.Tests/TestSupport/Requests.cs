@@ -15,7 +15,7 @@ namespace Plaid.Partner.Tests.TestSupport
             IsBankAddendumCompleted = true,
         };
 
-        /// <summary>A beta create request with every field seed 003 documents, the CRA questionnaire included.</summary>
+        /// <summary>A beta create request with every field the beta contract documents, the CRA questionnaire included.</summary>
         public static BetaPartnerCustomerV1CreateRequest BetaCreate() => new()
         {
             CompanyName = "Plaid",
@@ -29,22 +29,42 @@ namespace Plaid.Partner.Tests.TestSupport
             CustomerSupportInfo = new PartnerEndCustomerCustomerSupportInfo { Email = "support@example.com", PhoneNumber = "1234567890", ContactUrl = "example.com/contact", LinkUpdateUrl = "example.com/update" },
             TechnicalContact = new PartnerEndCustomerTechnicalContact { GivenName = "Alice", FamilyName = "Smith", Email = "alice@example.com" },
             BillingContact = new PartnerEndCustomerBillingContact { GivenName = "Bob", FamilyName = "Jones", Email = "bob@example.com" },
-            BankAddendumAcceptance = new PartnerEndCustomerBankAddendumAcceptance { CustomerAccepted = true, CustomerAgreementTimestamp = "2024-05-01T12:00:00Z", CustomerIpAddress = "203.0.113.7" },
-            Questionnaires = new PartnerEndCustomerQuestionnaires
+            BankAddendumAcceptance = BankAddendum(),
+            Questionnaires = CraQuestionnaire(),
+            RedirectUris = new[] { "https://www.example.com/oauth.html" },
+        };
+
+        /// <summary>The beta get of Plaid's example.</summary>
+        public static BetaPartnerCustomerV1GetRequest BetaGet() => new() { EndCustomerClientId = "634758733ebb4f00134b85ea" };
+
+        /// <summary>A beta update with every field the contract documents.</summary>
+        public static BetaPartnerCustomerV1UpdateRequest BetaUpdate() => new()
+        {
+            EndCustomerClientId = "634758733ebb4f00134b85ea",
+            LegalEntityName = "Plaid Inc.",
+            BankAddendumAcceptance = BankAddendum(),
+            Questionnaires = CraQuestionnaire(),
+            RedirectUris = new[] { "https://www.example.com/oauth.html" },
+        };
+
+        /// <summary>The beta enable of Plaid's example.</summary>
+        public static BetaPartnerCustomerV1EnableRequest BetaEnable() => new() { EndCustomerClientId = "634758733ebb4f00134b85ea", Products = new[] { Products.Auth } };
+
+        private static PartnerEndCustomerBankAddendumAcceptance BankAddendum() =>
+            new() { CustomerAccepted = true, CustomerAgreementTimestamp = new System.DateTimeOffset(2024, 5, 1, 12, 0, 0, System.TimeSpan.Zero), CustomerIpAddress = "203.0.113.7" };
+
+        private static PartnerEndCustomerQuestionnaires CraQuestionnaire() => new()
+        {
+            Cra = new PartnerEndCustomerCRAQuestionnaire
             {
-                Cra = new PartnerEndCustomerCraQuestionnaire
+                IsThirdPartyInvolved = false,
+                IsTechnicalServiceProviderInvolved = true,
+                Purposes = new PartnerEndCustomerCRAPurposes
                 {
-                    IsThirdPartyInvolved = false,
-                    IsTechnicalServiceProviderInvolved = true,
-                    Purposes = new PartnerEndCustomerCraPurposes
-                    {
-                        // Seed 003 lists no use-case values; these strings only exercise the shape.
-                        Employment = new PartnerEndCustomerCraPurposeUseCases { UseCases = new[] { "use-case-a" } },
-                        RiskAssessment = new PartnerEndCustomerCraPurposeUseCases { UseCases = new[] { "use-case-b", "use-case-c" } },
-                    },
+                    Employment = new PartnerEndCustomerCRAUseCases { UseCases = new[] { PartnerEndCustomerCRAUseCase.CreditUnderwriting } },
+                    RiskAssessment = new PartnerEndCustomerCRAUseCases { UseCases = new[] { PartnerEndCustomerCRAUseCase.BankAccountOpening, PartnerEndCustomerCRAUseCase.IdentityVerificationFraudPrevention } },
                 },
             },
-            RedirectUris = new[] { "https://www.example.com/oauth.html" },
         };
     }
 }

@@ -105,23 +105,5 @@ namespace Plaid.Partner.Tests.TestSupport
               "request_id": "RZ6Omi1bzzwDaLo"
             }
             """;
-    
-        /// <summary>
-        /// Seed 003 documents no response example; this body holds only what it and seed 004 name: the
-        /// <c>requirements_due</c> list and the <c>request_id</c> every Plaid response carries (entry values are ours),
-        /// plus a member the beta reference does not describe, which must survive in AdditionalProperties.
-        /// </summary>
-        public const string BetaCreateResponse = """
-            {
-              "requirements_due": [
-                "questionnaires.cra.purposes",
-                "bank_addendum_acceptance"
-              ],
-              "end_customer": {
-                "client_id": "7f57eb3d2a9j6480121fx361"
-              },
-              "request_id": "4zlKapIkTm8p5KM"
-            }
-            """;
     }
 }
