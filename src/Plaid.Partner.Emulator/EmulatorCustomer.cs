@@ -27,6 +27,15 @@ namespace Plaid.Partner.Emulator
         [Newtonsoft.Json.JsonProperty("oauth_statuses")]
         public IReadOnlyDictionary<string, string> OAuthStatuses { get; init; } = new Dictionary<string, string>();
 
+        /// <summary>
+        /// For a customer created through the beta create, the <c>requirements_due</c> entries still missing (empty once
+        /// nothing is due); null for a customer created through the GA create.
+        /// </summary>
+        public IReadOnlyList<string>? RequirementsDue { get; init; }
+
+        /// <summary>For a beta customer, each product's status, e.g. <c>auth</c> → <c>PENDING_ENABLEMENT</c>; null otherwise.</summary>
+        public IReadOnlyDictionary<string, string>? ProductStatuses { get; init; }
+
         /// <summary>The id, status and whether it was removed.</summary>
         public override string ToString() => $"EmulatorCustomer {{ ClientId = {ClientId}, Status = {Status}, Removed = {Removed} }}";
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
@@ -10,6 +11,27 @@ namespace Plaid.Partner.Emulator.Tests
 {
     public class PlaidPartnerEmulatorTests
     {
+        [Test]
+        public async Task GetCustomersAsync_shows_a_beta_customers_requirements_due_and_product_statuses()
+        {
+            await using var emulator = await PlaidPartnerEmulator.StartAsync();
+            var client = emulator.CreateClient();
+            var beta = await client.Beta.CreateEndCustomerAsync(BetaCreateRequests.Minimal(Products.Auth));
+            await client.CreateEndCustomerAsync(CreateRequests.Valid("GA app"));
+
+            var customers = await emulator.GetCustomersAsync();
+            var betaCustomer = customers.Single(c => c.ClientId == beta.EndCustomer!.ClientId);
+            var gaCustomer = customers.Single(c => c.ClientId != beta.EndCustomer!.ClientId);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(betaCustomer.RequirementsDue, Is.EqualTo(BetaCreateRequests.Due(beta)).And.Not.Empty);
+                Assert.That(betaCustomer.ProductStatuses, Does.ContainKey("auth"));
+                Assert.That(gaCustomer.RequirementsDue, Is.Null);
+                Assert.That(gaCustomer.ProductStatuses, Is.Null);
+            });
+        }
+
         [Test]
         public async Task Starts_on_a_free_loopback_port_and_gives_ready_client_options()
         {

@@ -42,13 +42,14 @@ namespace Plaid.Partner.Emulator.ConsolePage
             .bad { color: var(--bad); }
             .badge { display: inline-block; padding: 0.1em 0.55em; border-radius: 999px; font-size: 0.78rem; font-weight: 650; letter-spacing: 0.02em;
               background: #e5e7eb; color: #374151; white-space: nowrap; }
-            .s-under-review, .s-processing { background: #fef3c7; color: #7c4a03; }
+            .s-under-review, .s-processing, .s-more-information-needed { background: #fef3c7; color: #7c4a03; }
             .s-pending-enablement, .s-approved { background: #dbeafe; color: #1e3a8a; }
             .s-active, .s-enabled { background: #d1fae5; color: #065f46; }
             .s-denied, .s-attention-required { background: #fee2e2; color: #991b1b; }
             .s-removed, .s-not-started { background: #e5e7eb; color: #4b5563; }
             ol.history { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.2rem; font-size: 0.8rem; color: var(--muted); }
             ol.history li + li::before { content: "→ "; }
+            ul.due, ul.products { list-style: none; margin: 0.1rem 0 0.3rem; padding: 0; display: grid; gap: 0.15rem; font-size: 0.8rem; }
             thead code { text-transform: none; }
             form.control { margin: 0; }
             section > form.control { margin-top: 0.9rem; }

@@ -149,6 +149,8 @@ namespace Plaid.Partner.Emulator.Control
             Removed = view.Removed,
             StatusHistory = view.History,
             OAuthStatuses = view.Institutions.ToDictionary(i => i.InstitutionId, i => i.Status),
+            RequirementsDue = view.Onboarding?.RequirementsDue,
+            ProductStatuses = view.Onboarding?.ProductStatuses,
         };
 
         private static string Require(string? value, string name) =>

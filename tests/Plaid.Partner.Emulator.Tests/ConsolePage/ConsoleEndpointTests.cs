@@ -66,6 +66,29 @@ namespace Plaid.Partner.Emulator.Tests.ConsolePage
         }
 
         [Test]
+        public async Task A_beta_customer_shows_its_requirements_due_and_product_statuses()
+        {
+            await using var emulator = await PlaidPartnerEmulator.StartAsync();
+            var created = await emulator.CreateClient().Beta.CreateEndCustomerAsync(BetaCreateRequests.Minimal(Products.Auth));
+            var due = BetaCreateRequests.Due(created);
+
+            var (html, _) = await GetAsync(emulator);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(due, Is.Not.Empty, "a minimal beta create leaves something due");
+                Assert.That(html, Does.Contain("<th scope=\"col\">Beta requirements</th>"));
+                Assert.That(html, Does.Contain("badge s-more-information-needed"));
+                foreach (var requirement in due)
+                {
+                    Assert.That(html, Does.Contain($"<li><code>{requirement}</code></li>"));
+                }
+
+                Assert.That(html, Does.Contain("<li>auth <span class=\"badge"));
+            });
+        }
+
+        [Test]
         public async Task The_control_index_and_ConsoleAddress_name_the_console()
         {
             await using var emulator = await PlaidPartnerEmulator.StartAsync();
