@@ -5,13 +5,13 @@ using System.Linq;
 using System.Management.Automation.Language;
 using NUnit.Framework;
 
-namespace Plaid.Partner.Tests
+namespace Plaid.Partner.Build.Tests
 {
     /// <summary>build.ps1, parsed with PowerShell's own parser (System.Management.Automation): PowerShell is not installed to run it.</summary>
     public class BuildScriptTests
     {
         private static ScriptBlockAst Parse(out ParseError[] errors) =>
-            Parser.ParseFile(Path.Combine(AppContext.BaseDirectory, "Contract", "build.ps1"), out _, out errors);
+            Parser.ParseFile(Path.Combine(AppContext.BaseDirectory, "Repository", "build.ps1"), out _, out errors);
 
         private static List<string> DotnetCommands() =>
             Parse(out _).FindAll(node => node is CommandAst command && command.GetCommandName() == "dotnet", searchNestedScriptBlocks: true)
