@@ -1,22 +1,15 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Management.Automation.Language;
 using NUnit.Framework;
+using Plaid.Partner.Build.Tests.TestSupport;
 
 namespace Plaid.Partner.Build.Tests
 {
-    /// <summary>build.ps1, parsed with PowerShell's own parser (System.Management.Automation): PowerShell is not installed to run it.</summary>
+    /// <summary>build.ps1 read with PowerShell's own parser: it parses, and takes the switches the README and .ci/run use.</summary>
     public class BuildScriptTests
     {
         private static ScriptBlockAst Parse(out ParseError[] errors) =>
-            Parser.ParseFile(Path.Combine(AppContext.BaseDirectory, "Repository", "build.ps1"), out _, out errors);
-
-        private static List<string> DotnetCommands() =>
-            Parse(out _).FindAll(node => node is CommandAst command && command.GetCommandName() == "dotnet", searchNestedScriptBlocks: true)
-                .Select(node => node.Extent.Text)
-                .ToList();
+            Parser.ParseFile(Repository.PathOf("build.ps1"), out _, out errors);
 
         [Test]
         public void It_parses_without_errors()
@@ -27,33 +20,29 @@ namespace Plaid.Partner.Build.Tests
         }
 
         [Test]
-        public void It_restores_builds_tests_and_ends_with_the_quickstart_in_that_order()
+        public void It_takes_an_optional_spec_path_and_a_ci_switch_and_nothing_else()
         {
-            var commands = DotnetCommands();
-            int IndexOf(string prefix) => commands.FindIndex(c => c.StartsWith(prefix, StringComparison.Ordinal));
+            var parameters = Parse(out _).ParamBlock?.Parameters.ToDictionary(p => p.Name.VariablePath.UserPath, p => p);
 
             Assert.Multiple(() =>
             {
-                Assert.That(IndexOf("dotnet restore Plaid.Partner.sln"), Is.GreaterThanOrEqualTo(0));
-                Assert.That(IndexOf("dotnet build Plaid.Partner.sln"), Is.GreaterThan(IndexOf("dotnet restore Plaid.Partner.sln")));
-                Assert.That(IndexOf("dotnet test Plaid.Partner.sln"), Is.GreaterThan(IndexOf("dotnet build Plaid.Partner.sln")));
-                Assert.That(commands[^1], Does.StartWith("dotnet run --project samples/Quickstart"));
+                Assert.That(parameters?.Keys, Is.EquivalentTo(new[] { "Spec", "Ci" }));
+                Assert.That(parameters!["Spec"].StaticType, Is.EqualTo(typeof(string)));
+                Assert.That(parameters["Ci"].StaticType, Is.EqualTo(typeof(System.Management.Automation.SwitchParameter)));
+                Assert.That(parameters.Values.SelectMany(p => p.Attributes).Any(a => a.Extent.Text.Contains("Mandatory", System.StringComparison.OrdinalIgnoreCase)), Is.False, "every parameter is optional");
             });
         }
 
         [Test]
-        public void It_takes_an_optional_spec_path_and_slices_it_before_building()
+        public void Its_help_says_how_to_run_it_with_the_pinned_powershell()
         {
-            var script = Parse(out _);
-            var commands = DotnetCommands();
+            var help = Parse(out _).GetHelpContent();
 
             Assert.Multiple(() =>
             {
-                Assert.That(script.ParamBlock?.Parameters.Select(p => p.Name.VariablePath.UserPath), Is.EqualTo(new[] { "Spec" }));
-                Assert.That(script.ParamBlock!.Parameters[0].Attributes.OfType<AttributeAst>().Any(a => a.TypeName.Name == "Parameter" && a.Extent.Text.Contains("Mandatory", StringComparison.Ordinal)), Is.False, "optional");
-                Assert.That(
-                    commands.FindIndex(c => c.StartsWith("dotnet run --project tools/Plaid.Partner.SpecSlicer", StringComparison.Ordinal)),
-                    Is.GreaterThanOrEqualTo(0).And.LessThan(commands.FindIndex(c => c.StartsWith("dotnet build", StringComparison.Ordinal))));
+                Assert.That(help?.Synopsis, Does.Contain(".ci/run"));
+                Assert.That(help?.Description, Does.Contain("dotnet tool restore").And.Contain("dotnet pwsh ./build.ps1"));
+                Assert.That(help?.Parameters.Keys, Is.EquivalentTo(new[] { "SPEC", "CI" }));
             });
         }
     }
