@@ -3,6 +3,8 @@
 # project outside the repository (so Directory.Build.props and Directory.Packages.props do not apply), add both
 # packages from that folder (checked after restore), the way a user would, and run .ci/package-consumer/Program.cs
 # against the emulator.
+# Then the emulator as a dotnet tool: installed from the same folder with dotnet tool install, started as
+# plaid-partner-emulator, and driven through the GA lifecycle by a second fresh project with the client package only.
 # Also checks that the packages do not make consumers depend on build-time tools (NSwag.MSBuild, analyzers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +16,7 @@ cleanup() {
   rm -rf "$work"
   # This run's one-off version of each package, from the global packages folder; nothing else uses it.
   if [ -n "${global_packages:-}" ]; then rm -rf "$global_packages/plaid.partner/$version" "$global_packages/plaid.partner.emulator/$version"; fi
+  if [ -n "${tool_pid:-}" ]; then kill "$tool_pid" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
 feed="$work/feed"
@@ -67,3 +70,56 @@ if grep -q "ProjectReference" "$app/PlaidConsumer.csproj"; then echo "consume: t
 grep -E "PackageReference" "$app/PlaidConsumer.csproj" | sed 's/^ */  /'
 
 dotnet run --project "$app/PlaidConsumer.csproj" -- "$version"
+
+echo "==> Plaid.Partner ships a build for each target framework"
+libs=$(unzip -Z1 "$feed/Plaid.Partner.$version.nupkg" | grep -E '^lib/[^/]+/Plaid\.Partner\.dll$' | sort | tr '\n' ' ')
+echo "  $libs"
+for tfm in netstandard2.0 net8.0 net10.0; do
+  if ! grep -q "lib/$tfm/Plaid.Partner.dll" <<<"$libs"; then echo "consume: Plaid.Partner.$version.nupkg has no lib/$tfm" >&2; exit 1; fi
+done
+
+echo "==> the emulator as a dotnet tool (plaid-partner-emulator), installed from $feed"
+dotnet pack src/Plaid.Partner.Emulator.Tool/Plaid.Partner.Emulator.Tool.csproj -c Release -o "$feed" -p:Version="$version" -v:q -nologo
+if ! unzip -p "$feed/Plaid.Partner.Emulator.Tool.$version.nupkg" Plaid.Partner.Emulator.Tool.nuspec | grep -q '<packageType name="DotnetTool"'; then
+  echo "consume: Plaid.Partner.Emulator.Tool is not a dotnet tool package" >&2
+  exit 1
+fi
+tools="$work/tools"
+dotnet tool install Plaid.Partner.Emulator.Tool --version "$version" --tool-path "$tools" --add-source "$feed"
+"$tools/plaid-partner-emulator" --help | head -n 1
+set +e
+"$tools/plaid-partner-emulator" --port not-a-port >/dev/null 2>&1
+bad_rc=$?
+set -e
+if [ "$bad_rc" -ne 2 ]; then echo "consume: plaid-partner-emulator --port not-a-port exited $bad_rc, not 2" >&2; exit 1; fi
+
+# Started as a CI job in any language would: a free port (--port 0, printed at start), its own credentials, new
+# customers ready for enablement, so the client alone can walk the lifecycle.
+tool_log="$work/plaid-partner-emulator.log"
+"$tools/plaid-partner-emulator" --port 0 --client-id tool-consumer --secret tool-consumer-secret --new-customer-status PENDING_ENABLEMENT >"$tool_log" 2>&1 &
+tool_pid=$!
+address=""
+for _ in $(seq 1 300); do   # up to 60 s for the start-up line
+  address=$(sed -n 's/.* listening on \(http:[^ ]*\).*/\1/p' "$tool_log" | head -n 1)
+  [ -n "$address" ] && break
+  if ! kill -0 "$tool_pid" 2>/dev/null; then echo "consume: plaid-partner-emulator exited at start:" >&2; cat "$tool_log" >&2; exit 1; fi
+  sleep 0.2
+done
+if [ -z "$address" ]; then echo "consume: plaid-partner-emulator did not say where it listens within 60 s:" >&2; cat "$tool_log" >&2; exit 1; fi
+echo "plaid-partner-emulator listening on $address"
+
+tool_app="$work/tool-app"
+dotnet new console -o "$tool_app" -n PlaidToolConsumer --framework net10.0 >/dev/null
+cp "$app/nuget.config" "$tool_app/nuget.config"
+(cd "$tool_app" && dotnet add package Plaid.Partner --version "$version" >/dev/null)
+cp "$repo/.ci/tool-consumer/Program.cs" "$tool_app/Program.cs"
+dotnet run --project "$tool_app/PlaidToolConsumer.csproj" -- "$address" tool-consumer tool-consumer-secret
+
+kill -TERM "$tool_pid"
+set +e
+wait "$tool_pid"
+tool_rc=$?
+set -e
+tool_pid=""
+if [ "$tool_rc" -ne 0 ]; then echo "consume: plaid-partner-emulator exited $tool_rc on SIGTERM, not 0:" >&2; cat "$tool_log" >&2; exit 1; fi
+echo "plaid-partner-emulator stopped on SIGTERM (exit 0)"

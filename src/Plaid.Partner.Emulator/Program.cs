@@ -9,14 +9,18 @@ using Microsoft.Extensions.Logging;
 namespace Plaid.Partner.Emulator
 {
     /// <summary>
-    /// <c>dotnet run --project src/Plaid.Partner.Emulator [-- --port 5080 --environment sandbox …]</c>: the emulator on
-    /// its own, until Ctrl+C. Settings come from the command line or PLAID_EMULATOR_* environment variables.
+    /// <c>dotnet run --project src/Plaid.Partner.Emulator [-- --port 5080 --environment sandbox …]</c>, or the
+    /// <c>plaid-partner-emulator</c> dotnet tool (src/Plaid.Partner.Emulator.Tool): the emulator on its own, until
+    /// Ctrl+C or SIGTERM. Settings come from the command line or PLAID_EMULATOR_* environment variables.
     /// </summary>
     internal static class Program
     {
         public const int DefaultPort = 5080;
         public const string DefaultClientId = "emulator_client_id";
         public const string DefaultSecret = "emulator_secret";
+
+        /// <summary>How <see cref="Main"/> is started, as its usage shows it.</summary>
+        public const string RunFromSourceCommand = "dotnet run --project src/Plaid.Partner.Emulator --";
 
         private static readonly Dictionary<string, string> Switches = new(StringComparer.OrdinalIgnoreCase)
         {
@@ -28,11 +32,14 @@ namespace Plaid.Partner.Emulator
             ["--new-customer-status"] = "NewCustomerStatus",
         };
 
-        public static async Task<int> Main(string[] args)
+        public static Task<int> Main(string[] args) => RunAsync(args, RunFromSourceCommand);
+
+        /// <summary>Runs the emulator until a stop signal; <paramref name="command"/> is how the usage says to start it.</summary>
+        public static async Task<int> RunAsync(string[] args, string command)
         {
             if (args.Any(a => a is "--help" or "-h" or "-?"))
             {
-                Console.WriteLine(Usage);
+                Console.WriteLine(Usage(command));
                 return 0;
             }
 
@@ -43,7 +50,7 @@ namespace Plaid.Partner.Emulator
             }
             catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
             {
-                return Refuse(e.Message);
+                return Refuse(e.Message, command);
             }
 
             using var loggerFactory = LoggerFactory.Create(logging => logging.AddSimpleConsole(console =>
@@ -61,7 +68,7 @@ namespace Plaid.Partner.Emulator
             catch (Exception e) when (e is ArgumentException or System.IO.IOException)
             {
                 // A setting StartAsync checks (port range, a non-loopback webhook URL) or a port already taken.
-                return Refuse(e.Message);
+                return Refuse(e.Message, command);
             }
 
             await using var stopEmulator = emulator.ConfigureAwait(false);
@@ -84,10 +91,10 @@ namespace Plaid.Partner.Emulator
             return 0;
         }
 
-        private static int Refuse(string problem)
+        private static int Refuse(string problem, string command)
         {
             Console.Error.WriteLine($"plaid-partner-emulator: {problem}");
-            Console.Error.WriteLine(Usage);
+            Console.Error.WriteLine(Usage(command));
             return 2;
         }
 
@@ -120,8 +127,8 @@ namespace Plaid.Partner.Emulator
             return options;
         }
 
-        private static string Usage => $"""
-            Usage: dotnet run --project src/Plaid.Partner.Emulator [-- options]
+        private static string Usage(string command) => $"""
+            Usage: {command} [options]
               --port N                     port on 127.0.0.1 (default {DefaultPort}; 0 = a free one)
               --environment NAME           production (default) or sandbox
               --client-id ID               the PLAID-CLIENT-ID to accept (default {DefaultClientId})

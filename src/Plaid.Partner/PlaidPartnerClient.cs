@@ -273,7 +273,7 @@ namespace Plaid.Partner
 
                 if (!retrySafe || !_resilience.ShouldRetry(firstFailure))
                 {
-                    ExceptionDispatchInfo.Throw(firstFailure);
+                    ExceptionDispatchInfo.Capture(firstFailure).Throw();
                 }
 
                 linked?.Dispose();

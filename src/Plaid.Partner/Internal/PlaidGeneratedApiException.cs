@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Plaid.Partner.Internal
 {
@@ -15,7 +16,7 @@ namespace Plaid.Partner.Internal
             StatusCode = statusCode;
             Response = response;
             // A copy, taken now: the generated client disposes the response once this exception leaves it.
-            Headers = new Dictionary<string, IEnumerable<string>>(headers);
+            Headers = headers.ToDictionary(h => h.Key, h => h.Value);
         }
 
         public int StatusCode { get; }

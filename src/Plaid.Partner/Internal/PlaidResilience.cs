@@ -69,7 +69,7 @@ namespace Plaid.Partner.Internal
         /// <summary>429, 500, 502, 503 and 504, an attempt that timed out, and a connection that failed or dropped.</summary>
         public static bool IsTransient(Exception exception) => exception switch
         {
-            PlaidApiException api => api.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError
+            PlaidApiException api => api.StatusCode is (HttpStatusCode)429 or HttpStatusCode.InternalServerError
                 or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout,
             TimeoutRejectedException => true,
             HttpRequestException => true,
@@ -111,11 +111,11 @@ namespace Plaid.Partner.Internal
                 Delay = retryOptions.BaseDelay,
                 MaxDelay = retryOptions.MaxDelay,
                 UseJitter = retryOptions.UseJitter,
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && ShouldRetry(e)),
+                ShouldHandle = args => new ValueTask<bool>(args.Outcome.Exception is { } e && ShouldRetry(e)),
                 DelayGenerator = args =>
                 {
                     var requested = args.Outcome.Exception is { } e ? RetryAfter(e, timeProvider) : null;
-                    return ValueTask.FromResult(requested is { } wait ? (wait < TimeSpan.Zero ? TimeSpan.Zero : wait) : (TimeSpan?)null);
+                    return new ValueTask<TimeSpan?>(requested is { } wait ? (wait < TimeSpan.Zero ? TimeSpan.Zero : wait) : null);
                 },
                 OnRetry = args =>
                 {

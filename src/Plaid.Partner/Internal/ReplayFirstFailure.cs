@@ -22,7 +22,7 @@ namespace Plaid.Partner.Internal
         public ValueTask<T> NextAsync(CancellationToken cancellationToken)
         {
             var replay = Interlocked.Exchange(ref _firstFailure, null);
-            return replay is not null ? ValueTask.FromException<T>(replay) : _attempt(cancellationToken);
+            return replay is not null ? new ValueTask<T>(Task.FromException<T>(replay)) : _attempt(cancellationToken);
         }
     }
 }

@@ -31,7 +31,8 @@ namespace Plaid.Partner.Internal
             var result = text;
             if (!string.IsNullOrEmpty(knownSecret))
             {
-                result = result.Replace(knownSecret, Redacted, StringComparison.Ordinal);
+                // string.Replace(string, string) is ordinal on every framework (netstandard2.0 has no StringComparison overload).
+                result = result.Replace(knownSecret, Redacted);
             }
 
             try

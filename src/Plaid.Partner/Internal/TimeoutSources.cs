@@ -23,7 +23,12 @@ namespace Plaid.Partner.Internal
         public TimeoutSources(TimeProvider timeProvider)
         {
             _timeProvider = timeProvider;
+#if NETSTANDARD2_0
+            // CancellationTokenSource.TryReset is .NET 6+: without it no source can be reused safely, so none is pooled.
+            _pool = null;
+#else
             _pool = timeProvider == TimeProvider.System ? new ConcurrentQueue<CancellationTokenSource>() : null;
+#endif
         }
 
         /// <summary>A source that cancels after <paramref name="timeout"/> (zero: already cancelled). Give it back with <see cref="Return"/>.</summary>
@@ -36,12 +41,17 @@ namespace Plaid.Partner.Internal
                 return pooled;
             }
 
+#if NETSTANDARD2_0
+            return System.Threading.Tasks.TimeProviderTaskExtensions.CreateCancellationTokenSource(_timeProvider, timeout);
+#else
             return new CancellationTokenSource(timeout, _timeProvider);
+#endif
         }
 
         /// <summary>Keeps <paramref name="source"/> for another call if it can be reset (it was not cancelled), else disposes it.</summary>
         public void Return(CancellationTokenSource source)
         {
+#if !NETSTANDARD2_0
             if (_pool is not null && source.TryReset())
             {
                 if (Interlocked.Increment(ref _pooled) <= MaxPooled)
@@ -52,6 +62,7 @@ namespace Plaid.Partner.Internal
 
                 Interlocked.Decrement(ref _pooled);
             }
+#endif
 
             source.Dispose();
         }

@@ -104,7 +104,12 @@ namespace Plaid.Partner.Webhooks
                 return Malformed("the JWT signature is not base64url");
             }
 
-            jws = new CompactJws(keyId!, Encoding.ASCII.GetBytes(token, 0, secondDot), signature, issuedAt, bodyHash);
+#if NETSTANDARD2_0
+            var signingInput = Encoding.ASCII.GetBytes(token.Substring(0, secondDot));
+#else
+            var signingInput = Encoding.ASCII.GetBytes(token, 0, secondDot);
+#endif
+            jws = new CompactJws(keyId!, signingInput, signature, issuedAt, bodyHash);
             return null;
         }
 

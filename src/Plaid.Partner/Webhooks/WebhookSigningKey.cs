@@ -114,7 +114,12 @@ namespace Plaid.Partner.Webhooks
 
             try
             {
+#if NETSTANDARD2_0
+                // netstandard2.0 has no DSASignatureFormat; VerifyHash takes the IEEE P1363 form (r||s) on every framework.
+                return ecdsa.VerifyHash(SHA256.HashData(data), signature.ToArray());
+#else
                 return ecdsa.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+#endif
             }
             finally
             {

@@ -29,7 +29,7 @@ namespace Plaid.Partner.Tests.TestSupport
         public static string Payload(DateTimeOffset issuedAt, ReadOnlySpan<byte> body) =>
             new JObject { ["iat"] = issuedAt.ToUnixTimeSeconds(), ["request_body_sha256"] = Sha256Hex(body) }.ToString(Formatting.None);
 
-        public static string Sha256Hex(ReadOnlySpan<byte> body) => Convert.ToHexStringLower(SHA256.HashData(body));
+        public static string Sha256Hex(ReadOnlySpan<byte> body) => Convert.ToHexString(SHA256.HashData(body)).ToLowerInvariant();
 
         public static string SignEs256(ECDsa key, string headerJson, string payloadJson) =>
             Compact(headerJson, payloadJson, input => key.SignData(input, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
