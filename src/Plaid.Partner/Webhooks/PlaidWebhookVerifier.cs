@@ -7,7 +7,7 @@ using Plaid.Partner.Diagnostics;
 namespace Plaid.Partner.Webhooks
 {
     /// <summary>
-    /// Proves a webhook came from Plaid, as seed 004 ("webhook verification") describes: the <c>Plaid-Verification</c>
+    /// Proves a webhook came from Plaid, as Plaid API docs, Webhooks › Webhook verification, describe: the <c>Plaid-Verification</c>
     /// header is an ES256 JWT whose key is fetched by <c>kid</c> from <c>/webhook_verification_key/get</c>, issued at most
     /// five minutes ago, whose <c>request_body_sha256</c> is the SHA-256 of the body's exact bytes.
     /// </summary>
@@ -18,7 +18,7 @@ namespace Plaid.Partner.Webhooks
     /// </remarks>
     public class PlaidWebhookVerifier
     {
-        /// <summary>The oldest a token may be (seed 004: "not more than 5 minutes old"), against replays.</summary>
+        /// <summary>The oldest a token may be (Plaid API docs, Webhooks › Webhook verification: not more than 5 minutes old), against replays.</summary>
         public static readonly TimeSpan MaxTokenAge = TimeSpan.FromMinutes(5);
 
         // The latest Unix time DateTimeOffset can hold (9999-12-31T23:59:59Z).
