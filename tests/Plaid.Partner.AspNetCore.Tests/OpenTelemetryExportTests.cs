@@ -15,7 +15,7 @@ namespace Plaid.Partner.AspNetCore.Tests
     /// <summary>
     /// The OpenTelemetry SDK, wired as the README's "Traces and metrics" section shows, exports the library's spans and
     /// metrics: <c>AddSource("Plaid.Partner")</c> and <c>AddMeter("Plaid.Partner")</c>, with the app's request spans
-    /// sampled too (<c>Microsoft.AspNetCore</c>), since Plaid's spans follow their parent's sampling decision.
+    /// (ASP.NET Core instrumentation), whose sampling decision Plaid's spans follow.
     /// </summary>
     public class OpenTelemetryExportTests
     {
@@ -25,8 +25,14 @@ namespace Plaid.Partner.AspNetCore.Tests
             var spans = new List<Activity>();
             var metrics = new List<Metric>();
             await using var app = await WebhookApp.StartAsync(services: s => s.AddOpenTelemetry()
-                .WithTracing(tracing => tracing.AddSource("Microsoft.AspNetCore", "Plaid.Partner").AddInMemoryExporter(spans))
-                .WithMetrics(metering => metering.AddMeter("Plaid.Partner").AddInMemoryExporter(metrics)));
+                .WithTracing(tracing => tracing
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddSource("Plaid.Partner")
+                    .AddInMemoryExporter(spans))
+                .WithMetrics(metering => metering
+                    .AddMeter("Plaid.Partner")
+                    .AddInMemoryExporter(metrics)));
 
             using var response = await app.DeliverAsync(Bodies.OAuthStatusUpdated);
             app.App.Services.GetRequiredService<TracerProvider>().ForceFlush();
