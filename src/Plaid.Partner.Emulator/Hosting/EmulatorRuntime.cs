@@ -27,7 +27,7 @@ namespace Plaid.Partner.Emulator.Hosting
             _partner = options.Partner.Copy();
             Customers = new CustomerStore(options.NewCustomerStatus.ToString(), Time);
             Keys = new WebhookKeyRing(Time);
-            Webhooks = new WebhookDispatcher(Keys, WebhookEnvironment, options.WebhookUrl);
+            Webhooks = new WebhookDispatcher(Keys, Time, WebhookEnvironment, options.WebhookUrl);
             Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Plaid.Partner.Emulator");
         }
 

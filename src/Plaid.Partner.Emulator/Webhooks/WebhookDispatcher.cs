@@ -27,13 +27,15 @@ namespace Plaid.Partner.Emulator.Webhooks
         private readonly CancellationTokenSource _stopping = new();
         private readonly HttpClient _http;
         private readonly WebhookKeyRing _keys;
+        private readonly TimeProvider _time;
         private readonly string _environment;
         private readonly Task _loop;
         private Uri? _url;
 
-        public WebhookDispatcher(WebhookKeyRing keys, string environment, Uri? url)
+        public WebhookDispatcher(WebhookKeyRing keys, TimeProvider time, string environment, Uri? url)
         {
             _keys = keys;
+            _time = time;
             _environment = environment;
             _url = url;
             _http = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { Timeout = ReceiverTimeout };
@@ -87,7 +89,7 @@ namespace Plaid.Partner.Emulator.Webhooks
 
         private async Task<EmulatorWebhookDelivery> DeliverAsync(Job job)
         {
-            var (signature, keyId) = _keys.Sign(job.Body);
+            var (signature, keyId) = _keys.Sign(job.Body, _time.GetUtcNow());
             using var request = new HttpRequestMessage(HttpMethod.Post, job.Url) { Content = new ByteArrayContent(job.Body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             request.Headers.TryAddWithoutValidation(VerificationHeader, signature);

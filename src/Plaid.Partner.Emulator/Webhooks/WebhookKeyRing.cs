@@ -1,4 +1,5 @@
 using System;
+using Microsoft.IdentityModel.Tokens;
 using Newtonsoft.Json.Linq;
 using Plaid.Partner.Testing;
 
@@ -21,12 +22,12 @@ namespace Plaid.Partner.Emulator.Webhooks
 
         public string CurrentKeyId => _signer.CurrentKeyId;
 
-        /// <summary>Signs <paramref name="body"/> now with the current key; the key id is the one that signed, even mid-rotation.</summary>
-        public (string Signature, string KeyId) Sign(ReadOnlySpan<byte> body)
+        /// <summary>Signs <paramref name="body"/> with the current key, issued at <paramref name="issuedAt"/>; the key id is the one that signed, even mid-rotation.</summary>
+        public (string Signature, string KeyId) Sign(ReadOnlySpan<byte> body, DateTimeOffset issuedAt)
         {
             lock (_gate)
             {
-                return (_signer.Sign(body), _signer.CurrentKeyId);
+                return (_signer.Sign(body, issuedAt), _signer.CurrentKeyId);
             }
         }
 
@@ -38,6 +39,15 @@ namespace Plaid.Partner.Emulator.Webhooks
                 var expired = _signer.CurrentKeyId;
                 return (_signer.RotateKey(), expired);
             }
+        }
+
+        /// <summary>The public key <paramref name="keyId"/> names (current or rotated out), to check signatures with, or null.</summary>
+        public RingKey? Find(string keyId)
+        {
+            var jwk = _signer.GetPublicKey(keyId);
+            return jwk is null
+                ? null
+                : new RingKey(new JsonWebKey { Kty = jwk.Kty, Crv = jwk.Crv, X = jwk.X, Y = jwk.Y, Kid = jwk.Kid, Alg = jwk.Alg, Use = jwk.Use }, jwk.ExpiredAt);
         }
 
         /// <summary>The public JWK for <paramref name="keyId"/> in the shape of the contract's <c>JWKPublicKey</c>, or null.</summary>
@@ -60,4 +70,7 @@ namespace Plaid.Partner.Emulator.Webhooks
 
         public void Dispose() => _signer.Dispose();
     }
+
+    /// <summary>A ring key as a signature checker needs it: the IdentityModel public key and, once rotated out, <c>expired_at</c>.</summary>
+    internal sealed record RingKey(SecurityKey SecurityKey, long? ExpiredAt);
 }
