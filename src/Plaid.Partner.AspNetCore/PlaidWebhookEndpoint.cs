@@ -141,7 +141,12 @@ namespace Plaid.Partner.AspNetCore
 
         private void Answer(HttpContext context, int statusCode, string outcome, IPlaidWebhook? webhook = null)
         {
-            context.Response.StatusCode = statusCode;
+            // A handler that wrote to the response has already sent its own status; it is counted as this one.
+            if (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = statusCode;
+            }
+
             if (webhook is null)
             {
                 _metrics.Answered(statusCode, outcome);

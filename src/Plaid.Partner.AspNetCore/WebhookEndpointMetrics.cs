@@ -1,3 +1,4 @@
+using System;
 using System.Diagnostics.Metrics;
 using System.Reflection;
 using Plaid.Partner.Diagnostics;
@@ -16,12 +17,16 @@ namespace Plaid.Partner.AspNetCore
         public const string WebhookTypeTag = "plaid.webhook.type";
         public const string WebhookCodeTag = "plaid.webhook.code";
 
+        private static readonly string? Version = typeof(WebhookEndpointMetrics).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+
+        // For a container without IMeterFactory (no host): one meter for the process rather than one per container.
+        private static readonly Lazy<Meter> Unhosted = new(() => new Meter(PlaidPartnerTelemetry.MeterName, Version));
+
         private readonly Counter<long> _responses;
 
         public WebhookEndpointMetrics(IMeterFactory? meterFactory = null)
         {
-            var version = typeof(WebhookEndpointMetrics).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-            var meter = meterFactory?.Create(new MeterOptions(PlaidPartnerTelemetry.MeterName) { Version = version }) ?? new Meter(PlaidPartnerTelemetry.MeterName, version);
+            var meter = meterFactory?.Create(new MeterOptions(PlaidPartnerTelemetry.MeterName) { Version = Version }) ?? Unhosted.Value;
             _responses = meter.CreateCounter<long>(
                 PlaidPartnerTelemetry.WebhookEndpointResponsesInstrument,
                 unit: "{response}",

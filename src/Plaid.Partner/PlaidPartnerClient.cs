@@ -223,7 +223,7 @@ namespace Plaid.Partner
         }
 
         /// <summary>Every call goes through here: observed (a span and its duration) only while a listener wants them.</summary>
-        private Task<TResponse> SendAsync<TRequest, TResponse>(string path, TRequest body, Func<PlaidPartnerApiClient, TRequest, CancellationToken, Task<TResponse>> call, bool retrySafe, CancellationToken cancellationToken)
+        internal Task<TResponse> SendAsync<TRequest, TResponse>(string path, TRequest body, Func<PlaidPartnerApiClient, TRequest, CancellationToken, Task<TResponse>> call, bool retrySafe, CancellationToken cancellationToken)
             where TResponse : class, IPlaidResponse =>
             PlaidCallTelemetry.IsEnabled ? SendObservedAsync(path, body, call, retrySafe, cancellationToken) : SendCoreAsync(path, body, call, retrySafe, cancellationToken);
 
