@@ -98,7 +98,7 @@ namespace Plaid.Partner.AspNetCore
                     return;
                 }
 
-                await DispatchAsync(context, webhook, new PlaidWebhookContext(context, _name, body, verification), token!, cancellationToken).ConfigureAwait(false);
+                await DispatchAsync(context, webhook, new PlaidWebhookContext(context, body, verification.KeyId!, verification.IssuedAt!.Value, _name), token!, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -38,8 +38,8 @@ namespace Plaid.Partner.AspNetCore.Tests
                 Assert.That(update.InstitutionId, Is.EqualTo("ins_127989"));
                 Assert.That(update.Status, Is.EqualTo(PartnerEndCustomerOAuthStatusUpdatedValues.AttentionRequired));
                 Assert.That(call.Context.Body.ToArray(), Is.EqualTo(Bodies.OAuthStatusUpdated), "the handler gets the exact bytes");
-                Assert.That(call.Context.Verification.IsVerified, Is.True);
-                Assert.That(call.Context.Verification.KeyId, Is.EqualTo(app.Signer.CurrentKeyId));
+                Assert.That(call.Context.KeyId, Is.EqualTo(app.Signer.CurrentKeyId));
+                Assert.That(call.Context.IssuedAt, Is.EqualTo(WebhookApp.Start));
                 Assert.That(call.Context.RegistrationName, Is.Empty);
                 Assert.That(counted.Tags["http.response.status_code"], Is.EqualTo(200));
                 Assert.That(counted.Tags["plaid.webhook.outcome"], Is.EqualTo("handled"));
