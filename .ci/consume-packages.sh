@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
-# The consumption test: pack Plaid.Partner and Plaid.Partner.Emulator to a temporary folder, create a fresh console
-# project outside the repository (so Directory.Build.props and Directory.Packages.props do not apply), add both
-# packages from that folder (checked after restore), the way a user would, and run .ci/package-consumer/Program.cs
-# against the emulator.
+# The consumption test: pack every package (below) to a temporary folder, create a fresh console project outside the
+# repository (so Directory.Build.props and Directory.Packages.props do not apply), add them from that folder (checked
+# after restore), the way a user would, and run .ci/package-consumer/Program.cs against the emulator.
 # Then the emulator as a dotnet tool: installed from the same folder with dotnet tool install, started as
 # plaid-partner-emulator, and driven through the GA lifecycle by a second fresh project with the client package only.
 # Also checks that the packages do not make consumers depend on build-time tools (NSwag.MSBuild, analyzers).
@@ -11,11 +10,14 @@ cd "$(dirname "$0")/.."
 repo=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# Each is src/<name>/<name>.csproj.
+packages=(Plaid.Partner Plaid.Partner.Emulator Plaid.Partner.Testing Plaid.Partner.AspNetCore)
+
 work=$(mktemp -d "${TMPDIR:-/tmp}/plaid-consumer.XXXXXX")
 cleanup() {
   rm -rf "$work"
   # This run's one-off version of each package, from the global packages folder; nothing else uses it.
-  if [ -n "${global_packages:-}" ]; then rm -rf "$global_packages/plaid.partner/$version" "$global_packages/plaid.partner.emulator/$version"; fi
+  if [ -n "${global_packages:-}" ]; then for package in "${packages[@]}" Plaid.Partner.Emulator.Tool; do rm -rf "$global_packages/${package,,}/$version"; done; fi
   if [ -n "${tool_pid:-}" ]; then kill "$tool_pid" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
@@ -24,12 +26,12 @@ feed="$work/feed"
 version="0.1.0-ci.$(date -u +%Y%m%d%H%M%S).$$"
 
 echo "pack $version -> $feed"
-for project in src/Plaid.Partner/Plaid.Partner.csproj src/Plaid.Partner.Emulator/Plaid.Partner.Emulator.csproj; do
-  dotnet pack "$project" -c Release -o "$feed" -p:Version="$version" -v:q -nologo
+for package in "${packages[@]}"; do
+  dotnet pack "src/$package/$package.csproj" -c Release -o "$feed" -p:Version="$version" -v:q -nologo
 done
 ls "$feed"
 
-for package in Plaid.Partner Plaid.Partner.Emulator; do
+for package in "${packages[@]}"; do
   nuspec=$(unzip -p "$feed/$package.$version.nupkg" "$package.nuspec")
   if grep -qiE 'id="(NSwag\.MSBuild|Microsoft\.CodeAnalysis\.PublicApiAnalyzers)"' <<<"$nuspec"; then
     echo "consume: $package lists a build-time tool as a dependency:" >&2
@@ -53,9 +55,9 @@ cat > "$app/nuget.config" <<XML
   </packageSources>
 </configuration>
 XML
-(cd "$app" && dotnet add package Plaid.Partner --version "$version" >/dev/null && dotnet add package Plaid.Partner.Emulator --version "$version" >/dev/null)
+for package in "${packages[@]}"; do (cd "$app" && dotnet add package "$package" --version "$version" >/dev/null); done
 global_packages=$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: *//p')
-for package in Plaid.Partner Plaid.Partner.Emulator; do
+for package in "${packages[@]}"; do
   metadata="$global_packages/${package,,}/$version/.nupkg.metadata"
   if ! grep -qF "\"source\": \"$feed\"" "$metadata"; then
     echo "consume: $package $version was not restored from $feed:" >&2
@@ -63,7 +65,7 @@ for package in Plaid.Partner Plaid.Partner.Emulator; do
     exit 1
   fi
 done
-echo "both packages restored from $feed"
+echo "${packages[*]} restored from $feed"
 cp "$repo/.ci/package-consumer/Program.cs" "$app/Program.cs"
 
 if grep -q "ProjectReference" "$app/PlaidConsumer.csproj"; then echo "consume: the consumer has a project reference" >&2; exit 1; fi

@@ -1,24 +1,29 @@
-using System;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Plaid.Partner;
+using Plaid.Partner.AspNetCore;
+using Plaid.Partner.DependencyInjection;
 using Plaid.Partner.Samples.WebhookReceiver;
-using Plaid.Partner.Webhooks;
 
 // Configure with PLAID_CLIENT_ID, PLAID_SECRET and PLAID_ENV (production or sandbox: the environment the webhooks
 // come from, since webhook key ids are per environment). Plaid posts to https://<your host>/plaid/webhooks.
 var builder = WebApplication.CreateBuilder(args);
 
-var client = new PlaidPartnerClient(new PlaidPartnerOptions
+// The client, and the PlaidWebhookVerifier that fetches and caches Plaid's keys through it.
+builder.Services.AddPlaidPartner(options =>
 {
-    ClientId = builder.Configuration["PLAID_CLIENT_ID"],
-    Secret = builder.Configuration["PLAID_SECRET"],
-    Environment = PlaidEnvironment.Parse(builder.Configuration["PLAID_ENV"] ?? "sandbox"),
+    options.ClientId = builder.Configuration["PLAID_CLIENT_ID"];
+    options.Secret = builder.Configuration["PLAID_SECRET"];
+    options.Environment = PlaidEnvironment.Parse(builder.Configuration["PLAID_ENV"] ?? "sandbox");
 });
 
-// One verifier for the whole application: it caches Plaid's keys.
-builder.Services.AddSingleton(new PlaidWebhookVerifier(client));
+// What to do with each verified webhook.
+builder.Services.AddPlaidPartnerWebhooks()
+    .AddHandler<OAuthStatusUpdatedHandler>()
+    .AddHandler<OtherWebhooksHandler>();
 
 var app = builder.Build();
-app.MapPlaidWebhooks("/plaid/webhooks");
+
+// Raw body (at most 64 KB), signature, parsing, handlers: 200, 400, 413 or 500.
+app.MapPlaidPartnerWebhooks("/plaid/webhooks");
+
 app.Run();

@@ -66,7 +66,7 @@ namespace Plaid.Partner.Emulator
         public string Secret => _runtime.Secret;
 
         /// <summary>The <c>kid</c> of the key that signs webhooks now (it changes on <see cref="RotateWebhookKeyAsync"/>).</summary>
-        public string WebhookKeyId => _runtime.Keys.Current.KeyId;
+        public string WebhookKeyId => _runtime.Keys.CurrentKeyId;
 
         /// <summary>Starts an emulator; it listens on 127.0.0.1 until disposed.</summary>
         /// <param name="options">Settings, or null for a Production emulator on a free port with random credentials.</param>

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Plaid.Partner.Diagnostics;
 using Plaid.Partner.Internal;
 using Polly.Timeout;
 
@@ -221,6 +222,29 @@ namespace Plaid.Partner
             return new PlaidSandboxSample<TResponse>(sample);
         }
 
+        /// <summary>Every call goes through here: observed (a span and its duration) only while a listener wants them.</summary>
+        internal Task<TResponse> SendAsync<TRequest, TResponse>(string path, TRequest body, Func<PlaidPartnerApiClient, TRequest, CancellationToken, Task<TResponse>> call, bool retrySafe, CancellationToken cancellationToken)
+            where TResponse : class, IPlaidResponse =>
+            PlaidCallTelemetry.IsEnabled ? SendObservedAsync(path, body, call, retrySafe, cancellationToken) : SendCoreAsync(path, body, call, retrySafe, cancellationToken);
+
+        /// <summary><see cref="SendCoreAsync"/> inside the call's span (Plaid.Partner ActivitySource) and duration measurement.</summary>
+        private async Task<TResponse> SendObservedAsync<TRequest, TResponse>(string path, TRequest body, Func<PlaidPartnerApiClient, TRequest, CancellationToken, Task<TResponse>> call, bool retrySafe, CancellationToken cancellationToken)
+            where TResponse : class, IPlaidResponse
+        {
+            var telemetry = PlaidCallTelemetry.Start(path, _options.Environment, _timeProvider);
+            try
+            {
+                var response = await SendCoreAsync(path, body, call, retrySafe, cancellationToken).ConfigureAwait(false);
+                telemetry.Succeeded(response.RequestId);
+                return response;
+            }
+            catch (Exception e)
+            {
+                telemetry.Failed(e);
+                throw;
+            }
+        }
+
         /// <summary>
         /// One call: the first attempt, for most calls the only one, runs under a single timer set to the shorter of
         /// <see cref="PlaidPartnerOptions.AttemptTimeout"/> and <see cref="PlaidPartnerOptions.Timeout"/>. Only a transient
@@ -228,7 +252,7 @@ namespace Plaid.Partner
         /// for the rest of the total timeout: the pipeline's strategies cost more per call than the rest of the client
         /// (benchmarks/README.md, P1), and a call that succeeds at once needs none of them.
         /// </summary>
-        internal async Task<TResponse> SendAsync<TRequest, TResponse>(string path, TRequest body, Func<PlaidPartnerApiClient, TRequest, CancellationToken, Task<TResponse>> call, bool retrySafe, CancellationToken cancellationToken)
+        private async Task<TResponse> SendCoreAsync<TRequest, TResponse>(string path, TRequest body, Func<PlaidPartnerApiClient, TRequest, CancellationToken, Task<TResponse>> call, bool retrySafe, CancellationToken cancellationToken)
             where TResponse : class, IPlaidResponse
         {
             var started = _timeProvider.GetTimestamp();

@@ -43,7 +43,7 @@ namespace Plaid.Partner.Emulator.ConsolePage
                 runtime.IsProduction,
                 runtime.ClientId,
                 runtime.Webhooks.Url,
-                runtime.Keys.Current.KeyId,
+                runtime.Keys.CurrentKeyId,
                 runtime.Customers.Snapshot(),
                 deliveries.Count,
                 latest,

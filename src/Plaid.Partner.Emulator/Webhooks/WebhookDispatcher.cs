@@ -89,9 +89,8 @@ namespace Plaid.Partner.Emulator.Webhooks
 
         private async Task<EmulatorWebhookDelivery> DeliverAsync(Job job)
         {
-            var key = _keys.Current;
             var sentAt = _time.GetUtcNow();
-            var signature = WebhookSigner.Sign(job.Body, key, sentAt.ToUnixTimeSeconds());
+            var (signature, keyId) = _keys.Sign(job.Body, sentAt);
             using var request = new HttpRequestMessage(HttpMethod.Post, job.Url) { Content = new ByteArrayContent(job.Body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             request.Headers.TryAddWithoutValidation(VerificationHeader, signature);
@@ -115,7 +114,7 @@ namespace Plaid.Partner.Emulator.Webhooks
                 Url = job.Url,
                 Body = Encoding.UTF8.GetString(job.Body),
                 VerificationHeader = signature,
-                KeyId = key.KeyId,
+                KeyId = keyId,
                 StatusCode = status,
                 Error = error,
             };

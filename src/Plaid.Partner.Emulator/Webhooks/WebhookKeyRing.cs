@@ -1,37 +1,33 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using Microsoft.IdentityModel.Tokens;
 using Newtonsoft.Json.Linq;
+using Plaid.Partner.Testing;
 
 namespace Plaid.Partner.Emulator.Webhooks
 {
     /// <summary>
     /// The emulator's webhook signing keys: one current key, and every key rotated out, still served with its
-    /// <c>expired_at</c> so a verifier can see that it expired (seed 004: "refetch any keys … not yet expired").
+    /// <c>expired_at</c> so a verifier can see that it expired (Plaid API docs, Webhooks › Webhook verification). The
+    /// keys and the signing are the public <see cref="PlaidWebhookSigner"/>'s, the same that receivers test with.
     /// </summary>
     internal sealed class WebhookKeyRing : IDisposable
     {
         private readonly object _gate = new();
-        private readonly List<SigningKey> _keys = new();
-        private readonly TimeProvider _time;
-        private SigningKey _current;
+        private readonly PlaidWebhookSigner _signer;
 
         public WebhookKeyRing(TimeProvider time)
         {
-            _time = time;
-            _current = new SigningKey(Now());
-            _keys.Add(_current);
+            _signer = new PlaidWebhookSigner(time);
         }
 
-        public SigningKey Current
+        public string CurrentKeyId => _signer.CurrentKeyId;
+
+        /// <summary>Signs <paramref name="body"/> with the current key, issued at <paramref name="issuedAt"/>; the key id is the one that signed, even mid-rotation.</summary>
+        public (string Signature, string KeyId) Sign(ReadOnlySpan<byte> body, DateTimeOffset issuedAt)
         {
-            get
+            lock (_gate)
             {
-                lock (_gate)
-                {
-                    return _current;
-                }
+                return (_signer.Sign(body, issuedAt), _signer.CurrentKeyId);
             }
         }
 
@@ -40,62 +36,41 @@ namespace Plaid.Partner.Emulator.Webhooks
         {
             lock (_gate)
             {
-                var now = Now();
-                var expired = _current;
-                expired.ExpiredAt = now;
-                _current = new SigningKey(now);
-                _keys.Add(_current);
-                return (_current.KeyId, expired.KeyId);
+                var expired = _signer.CurrentKeyId;
+                return (_signer.RotateKey(), expired);
             }
         }
 
-        /// <summary>The key <paramref name="keyId"/> names (current or rotated out), or null.</summary>
-        public SigningKey? Find(string keyId)
+        /// <summary>The public key <paramref name="keyId"/> names (current or rotated out), to check signatures with, or null.</summary>
+        public RingKey? Find(string keyId)
         {
-            lock (_gate)
-            {
-                return _keys.FirstOrDefault(k => k.KeyId == keyId);
-            }
+            var jwk = _signer.GetPublicKey(keyId);
+            return jwk is null
+                ? null
+                : new RingKey(new JsonWebKey { Kty = jwk.Kty, Crv = jwk.Crv, X = jwk.X, Y = jwk.Y, Kid = jwk.Kid, Alg = jwk.Alg, Use = jwk.Use }, jwk.ExpiredAt);
         }
 
         /// <summary>The public JWK for <paramref name="keyId"/> in the shape of the contract's <c>JWKPublicKey</c>, or null.</summary>
         public JObject? FindPublicJwk(string keyId)
         {
-            lock (_gate)
+            var key = _signer.GetPublicKey(keyId);
+            return key is null ? null : new JObject
             {
-                var key = _keys.FirstOrDefault(k => k.KeyId == keyId);
-                if (key is null)
-                {
-                    return null;
-                }
-
-                var jwk = JsonWebKeyConverter.ConvertFromECDsaSecurityKey(key.SecurityKey);
-                return new JObject
-                {
-                    ["alg"] = SecurityAlgorithms.EcdsaSha256,
-                    ["created_at"] = key.CreatedAt,
-                    ["crv"] = jwk.Crv,
-                    ["expired_at"] = key.ExpiredAt is { } expiredAt ? new JValue(expiredAt) : JValue.CreateNull(),
-                    ["kid"] = key.KeyId,
-                    ["kty"] = jwk.Kty,
-                    ["use"] = "sig",
-                    ["x"] = jwk.X,
-                    ["y"] = jwk.Y,
-                };
-            }
+                ["alg"] = key.Alg,
+                ["created_at"] = key.CreatedAt,
+                ["crv"] = key.Crv,
+                ["expired_at"] = key.ExpiredAt is { } expiredAt ? new JValue(expiredAt) : JValue.CreateNull(),
+                ["kid"] = key.Kid,
+                ["kty"] = key.Kty,
+                ["use"] = key.Use,
+                ["x"] = key.X,
+                ["y"] = key.Y,
+            };
         }
 
-        public void Dispose()
-        {
-            lock (_gate)
-            {
-                foreach (var key in _keys)
-                {
-                    key.Dispose();
-                }
-            }
-        }
-
-        private long Now() => _time.GetUtcNow().ToUnixTimeSeconds();
+        public void Dispose() => _signer.Dispose();
     }
+
+    /// <summary>A ring key as a signature checker needs it: the IdentityModel public key and, once rotated out, <c>expired_at</c>.</summary>
+    internal sealed record RingKey(SecurityKey SecurityKey, long? ExpiredAt);
 }

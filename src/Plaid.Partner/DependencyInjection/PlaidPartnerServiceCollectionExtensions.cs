@@ -6,12 +6,16 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Plaid.Partner.Internal;
+using Plaid.Partner.Webhooks;
 
 namespace Plaid.Partner.DependencyInjection
 {
     /// <summary>
     /// Registers <see cref="PlaidPartnerClient"/> on <see cref="IHttpClientFactory"/>-managed <c>HttpClient</c>s, with
-    /// options bound from configuration and validated when the host starts.
+    /// options bound from configuration and validated when the host starts, and a singleton
+    /// <see cref="PlaidWebhookVerifier"/> that fetches webhook keys through that client (keyed by the same name for a
+    /// named registration; its settings through <c>services.Configure&lt;PlaidWebhookVerifierOptions&gt;(name, …)</c>,
+    /// its clock the registered <see cref="TimeProvider"/>).
     /// </summary>
     public static class PlaidPartnerServiceCollectionExtensions
     {
@@ -113,13 +117,21 @@ namespace Plaid.Partner.DependencyInjection
                 provider.GetService<ILogger<PlaidPartnerClient>>(),
                 provider.GetService<TimeProvider>());
 
+            // One verifier per registration for the life of the app: it caches Plaid's keys. The client it keeps holds one
+            // HttpClient for good; its primary handler recycles pooled connections itself, so DNS changes are still seen.
+            services.AddOptions<PlaidWebhookVerifierOptions>(name).Configure<TimeProvider>((options, time) => options.TimeProvider = time);
+            PlaidWebhookVerifier CreateVerifier(IServiceProvider provider) =>
+                new(Create(provider), provider.GetRequiredService<IOptionsMonitor<PlaidWebhookVerifierOptions>>().Get(name));
+
             if (name == Options.DefaultName)
             {
                 services.AddTransient(Create);
+                services.AddSingleton(CreateVerifier);
             }
             else
             {
                 services.AddKeyedTransient<PlaidPartnerClient>(name, (provider, _) => Create(provider));
+                services.AddKeyedSingleton<PlaidWebhookVerifier>(name, (provider, _) => CreateVerifier(provider));
             }
 
             return builder;

@@ -7,6 +7,7 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using Plaid.Partner.Diagnostics;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -119,9 +120,11 @@ namespace Plaid.Partner.Internal
                 },
                 OnRetry = args =>
                 {
+                    var path = args.Context.Properties.GetValue(PathKey, "(unknown)");
+                    PlaidCallTelemetry.RetryScheduled(path, args.Outcome.Exception);
                     PlaidLog.Retrying(
                         logger,
-                        args.Context.Properties.GetValue(PathKey, "(unknown)"),
+                        path,
                         args.AttemptNumber + 1,
                         Describe(args.Outcome.Exception),
                         (long)args.RetryDelay.TotalMilliseconds);

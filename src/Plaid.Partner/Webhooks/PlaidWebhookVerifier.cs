@@ -2,11 +2,12 @@ using System;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
+using Plaid.Partner.Diagnostics;
 
 namespace Plaid.Partner.Webhooks
 {
     /// <summary>
-    /// Proves a webhook came from Plaid, as seed 004 ("webhook verification") describes: the <c>Plaid-Verification</c>
+    /// Proves a webhook came from Plaid, as Plaid API docs, Webhooks › Webhook verification, describe: the <c>Plaid-Verification</c>
     /// header is an ES256 JWT whose key is fetched by <c>kid</c> from <c>/webhook_verification_key/get</c>, issued at most
     /// five minutes ago, whose <c>request_body_sha256</c> is the SHA-256 of the body's exact bytes.
     /// </summary>
@@ -17,7 +18,7 @@ namespace Plaid.Partner.Webhooks
     /// </remarks>
     public class PlaidWebhookVerifier
     {
-        /// <summary>The oldest a token may be (seed 004: "not more than 5 minutes old"), against replays.</summary>
+        /// <summary>The oldest a token may be (Plaid API docs, Webhooks › Webhook verification: not more than 5 minutes old), against replays.</summary>
         public static readonly TimeSpan MaxTokenAge = TimeSpan.FromMinutes(5);
 
         // The latest Unix time DateTimeOffset can hold (9999-12-31T23:59:59Z).
@@ -76,6 +77,26 @@ namespace Plaid.Partner.Webhooks
         public virtual async Task<WebhookVerificationResult> VerifyAsync(ReadOnlyMemory<byte> body, string? verificationHeader, CancellationToken cancellationToken = default)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var activity = WebhookVerificationTelemetry.Start();
+            WebhookVerificationResult result;
+            try
+            {
+                result = Precheck(verificationHeader, out var jws) ?? Check(body, jws!, await _keys.GetAsync(jws!.KeyId, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception e)
+            {
+                WebhookVerificationTelemetry.Abandoned(activity, e);
+                throw;
+            }
+
+            WebhookVerificationTelemetry.Completed(activity, result);
+            return result;
+        }
+
+        /// <summary>The checks that need no key: the header is there, not too long, and a compact ES256 JWS with a <c>kid</c>.</summary>
+        private static WebhookVerificationResult? Precheck(string? verificationHeader, out CompactJws? jws)
+        {
+            jws = null;
             if (string.IsNullOrEmpty(verificationHeader))
             {
                 return WebhookVerificationResult.Failed(WebhookVerificationFailureReason.HeaderMissing, $"the {PlaidVerificationHeader.Name} header is missing or empty");
@@ -93,17 +114,10 @@ namespace Plaid.Partner.Webhooks
                 return WebhookVerificationResult.Failed(WebhookVerificationFailureReason.HeaderMissing, $"the {PlaidVerificationHeader.Name} header is only white space");
             }
 
-            var malformed = CompactJws.TryParse(verificationHeader, out var jws);
-            if (malformed is not null)
-            {
-                return malformed;
-            }
-
-            var lookup = await _keys.GetAsync(jws!.KeyId, cancellationToken).ConfigureAwait(false);
-            return Check(body.Span, jws, lookup);
+            return CompactJws.TryParse(verificationHeader, out jws);
         }
 
-        private WebhookVerificationResult Check(ReadOnlySpan<byte> body, CompactJws jws, WebhookKeyLookup lookup)
+        private WebhookVerificationResult Check(ReadOnlyMemory<byte> body, CompactJws jws, WebhookKeyLookup lookup)
         {
             var keyId = jws.KeyId;
             if (lookup.Key is not { } key)
@@ -155,7 +169,7 @@ namespace Plaid.Partner.Webhooks
             }
 
             Span<byte> actual = stackalloc byte[Sha256Length];
-            SHA256.HashData(body, actual);
+            SHA256.HashData(body.Span, actual);
             if (!TryDecodeSha256Hex(claimedHex, out var claimed))
             {
                 return WebhookVerificationResult.Failed(WebhookVerificationFailureReason.BodyHashMismatch, "request_body_sha256 is not hexadecimal", keyId);

@@ -8,7 +8,7 @@ namespace Plaid.Partner.Webhooks
     /// </summary>
     public sealed class PlaidWebhookVerifierOptions
     {
-        /// <summary>The longest Plaid lets a webhook key be cached (seed 004: "no more than 24 hours").</summary>
+        /// <summary>The longest Plaid lets a webhook key be cached (Plaid API docs, Webhooks › Webhook verification: no more than 24 hours).</summary>
         public static readonly TimeSpan MaxKeyCacheDuration = TimeSpan.FromHours(24);
 
         /// <summary>The largest <see cref="ClockSkew"/> accepted: a token may be at most five minutes old anyway.</summary>

@@ -50,9 +50,9 @@ namespace Plaid.Partner.Emulator.Tests.Webhooks
         public async Task A_signature_by_another_key_does_not_verify()
         {
             using var keys = new WebhookKeyRing(TimeProvider.System);
-            using var stranger = new SigningKey(0);
-            var header = WebhookSigner.Sign(Encoding.UTF8.GetBytes(Body), stranger, 0);
-            var forged = new EmulatorWebhookDelivery { Url = new Uri("http://127.0.0.1/"), Body = Body, VerificationHeader = header, KeyId = keys.Current.KeyId };
+            using var stranger = new Plaid.Partner.Testing.PlaidWebhookSigner();
+            var header = stranger.Sign(Encoding.UTF8.GetBytes(Body));
+            var forged = new EmulatorWebhookDelivery { Url = new Uri("http://127.0.0.1/"), Body = Body, VerificationHeader = header, KeyId = keys.CurrentKeyId };
 
             var verdict = await DeliverySignatureCheck.CheckAsync(forged, keys);
 
@@ -90,12 +90,10 @@ namespace Plaid.Partner.Emulator.Tests.Webhooks
             Assert.That(delivery!.SentAt, Is.EqualTo(clock.Now));
         }
 
-        private static EmulatorWebhookDelivery Signed(string body, WebhookKeyRing keys) => new()
+        private static EmulatorWebhookDelivery Signed(string body, WebhookKeyRing keys)
         {
-            Url = new Uri("http://127.0.0.1/"),
-            Body = body,
-            VerificationHeader = WebhookSigner.Sign(Encoding.UTF8.GetBytes(body), keys.Current, DateTimeOffset.UtcNow.ToUnixTimeSeconds()),
-            KeyId = keys.Current.KeyId,
-        };
+            var (header, keyId) = keys.Sign(Encoding.UTF8.GetBytes(body), DateTimeOffset.UtcNow);
+            return new EmulatorWebhookDelivery { Url = new Uri("http://127.0.0.1/"), Body = body, VerificationHeader = header, KeyId = keyId };
+        }
     }
 }

@@ -8,9 +8,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using Plaid.Partner.DependencyInjection;
 using Plaid.Partner.Tests.TestSupport;
+using Plaid.Partner.Webhooks;
 using RichardSzalay.MockHttp;
 
 namespace Plaid.Partner.Tests.DependencyInjection
@@ -104,6 +106,45 @@ namespace Plaid.Partner.Tests.DependencyInjection
                 Assert.That((await b.RemoveEndCustomerAsync("x")).RequestId, Is.EqualTo("from-b"));
                 Assert.That(a.Environment, Is.SameAs(PlaidEnvironment.Production));
                 Assert.That(b.Environment, Is.SameAs(PlaidEnvironment.Sandbox));
+            });
+        }
+
+        [Test]
+        public async Task Each_registration_has_one_webhook_verifier_fetching_keys_through_its_client_on_the_registered_clock()
+        {
+            var time = new FakeTimeProvider(WebhookHarness.Start);
+            using var plaid = new MockPlaid(PlaidEnvironment.Production);
+            var keys = new MockKeyEndpoint(plaid);
+            using var key = new TestSigningKey();
+            keys.Serve(key);
+            var services = new ServiceCollection();
+            services.AddSingleton<TimeProvider>(time);
+            services.AddPlaidPartner(o =>
+                {
+                    o.ClientId = "partner-client";
+                    o.Secret = MockPlaid.Secret;
+                    o.Environment = PlaidEnvironment.Production;
+                })
+                .ConfigurePrimaryHttpMessageHandler(() => plaid.Handler);
+            services.AddPlaidPartner("b", o =>
+            {
+                o.ClientId = "account-b";
+                o.Secret = "secret-b";
+            });
+            services.Configure<PlaidWebhookVerifierOptions>("b", o => o.ClockSkew = TimeSpan.FromHours(1));
+            await using var provider = services.BuildServiceProvider();
+            var body = SeedWebhooks.OAuthStatusUpdatedBytes();
+
+            var verifier = provider.GetRequiredService<PlaidWebhookVerifier>();
+            var result = await verifier.VerifyAsync(body, key.Sign(body, time.GetUtcNow()));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.IsVerified, Is.True, result.ToString());
+                Assert.That(keys.Calls, Is.EqualTo(1));
+                Assert.That(provider.GetRequiredService<PlaidWebhookVerifier>(), Is.SameAs(verifier), "one verifier keeps one key cache");
+                var named = Assert.Throws<ArgumentException>(() => provider.GetRequiredKeyedService<PlaidWebhookVerifier>("b"));
+                Assert.That(named!.Message, Does.Contain("ClockSkew"), "the named registration's verifier options are applied");
             });
         }
 

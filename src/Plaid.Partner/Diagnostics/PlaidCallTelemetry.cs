@@ -1,0 +1,144 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Net.Http;
+using Polly.Timeout;
+
+namespace Plaid.Partner.Diagnostics
+{
+    /// <summary>
+    /// One Plaid call's span and duration measurement: <see cref="Start"/> it, then end it once with
+    /// <see cref="Succeeded"/> or <see cref="Failed"/>; <see cref="RetryScheduled"/> counts a retry from the retry
+    /// pipeline. The HTTP spans are HttpClient's own, beneath this one.
+    /// </summary>
+    /// <remarks>
+    /// A struct with nothing in it while nobody listens: callers check <see cref="IsEnabled"/> first, so an
+    /// unobserved call pays for two field reads and a branch.
+    /// </remarks>
+    internal readonly struct PlaidCallTelemetry
+    {
+        private const string Other = "_OTHER";
+
+        private readonly string _operation;
+        private readonly Activity? _activity;
+        private readonly TimeProvider? _time;
+        private readonly long _started;
+
+        private PlaidCallTelemetry(string operation, Activity? activity, TimeProvider? time, long started)
+        {
+            _operation = operation;
+            _activity = activity;
+            _time = time;
+            _started = started;
+        }
+
+        /// <summary>True when a listener wants the span or the duration.</summary>
+        public static bool IsEnabled => PlaidInstruments.Source.HasListeners() || PlaidInstruments.CallDuration.Enabled;
+
+        /// <summary>Starts the span (a child of the caller's current activity) and the clock.</summary>
+        /// <param name="operation">The operation's path, e.g. <c>/partner/customer/get</c>.</param>
+        /// <param name="environment">The client's environment.</param>
+        /// <param name="time">The client's clock, so tests with a fake clock see fake durations.</param>
+        public static PlaidCallTelemetry Start(string operation, PlaidEnvironment environment, TimeProvider time)
+        {
+            var activity = PlaidInstruments.Source.HasListeners() ? PlaidInstruments.Source.StartActivity("Plaid " + operation, ActivityKind.Client) : null;
+            if (activity is { IsAllDataRequested: true })
+            {
+                activity.SetTag(PlaidTags.Operation, operation);
+                activity.SetTag(PlaidTags.Environment, environment.Name);
+                activity.SetTag(PlaidTags.RetryCount, 0);
+            }
+
+            var timed = PlaidInstruments.CallDuration.Enabled;
+            return new PlaidCallTelemetry(operation, activity, timed ? time : null, timed ? time.GetTimestamp() : 0);
+        }
+
+        /// <summary>Ends the call as a success with Plaid's <c>request_id</c>.</summary>
+        public void Succeeded(string? requestId)
+        {
+            if (_activity is { } activity)
+            {
+                if (activity.IsAllDataRequested && requestId is not null)
+                {
+                    activity.SetTag(PlaidTags.RequestId, requestId);
+                }
+
+                activity.Dispose();
+            }
+
+            if (_time is { } time)
+            {
+                PlaidInstruments.CallDuration.Record(
+                    time.GetElapsedTime(_started).TotalSeconds,
+                    new(PlaidTags.Operation, _operation),
+                    new(PlaidTags.Outcome, PlaidOutcomes.Success));
+            }
+        }
+
+        /// <summary>Ends the call as a failure with the exception the caller will see.</summary>
+        public void Failed(Exception exception)
+        {
+            var (outcome, errorType) = Classify(exception);
+            if (_activity is { } activity)
+            {
+                if (activity.IsAllDataRequested)
+                {
+                    activity.SetTag(PlaidTags.OpenTelemetryErrorType, errorType);
+                    if (exception is PlaidApiException api)
+                    {
+                        activity.SetTag(PlaidTags.ErrorType, api.ErrorType?.ToString());
+                        activity.SetTag(PlaidTags.ErrorCode, api.ErrorCode);
+                        activity.SetTag(PlaidTags.RequestId, api.RequestId);
+                    }
+                }
+
+                // No description: exception messages may quote what Plaid echoed back about the request.
+                activity.SetStatus(ActivityStatusCode.Error);
+                activity.Dispose();
+            }
+
+            if (_time is { } time)
+            {
+                PlaidInstruments.CallDuration.Record(
+                    time.GetElapsedTime(_started).TotalSeconds,
+                    new(PlaidTags.Operation, _operation),
+                    new(PlaidTags.Outcome, outcome),
+                    new(PlaidTags.OpenTelemetryErrorType, errorType));
+            }
+        }
+
+        /// <summary>
+        /// Counts a retry of <paramref name="operation"/> after <paramref name="cause"/>, and adds one to the retry
+        /// count of the call's span, which is the current activity wherever the retry pipeline runs.
+        /// </summary>
+        public static void RetryScheduled(string operation, Exception? cause)
+        {
+            if (PlaidInstruments.Retries.Enabled)
+            {
+                PlaidInstruments.Retries.Add(
+                    1,
+                    new(PlaidTags.Operation, operation),
+                    new(PlaidTags.OpenTelemetryErrorType, cause is null ? Other : Classify(cause).ErrorType));
+            }
+
+            if (Activity.Current is { } current && ReferenceEquals(current.Source, PlaidInstruments.Source) && current.Kind == ActivityKind.Client && current.IsAllDataRequested)
+            {
+                current.SetTag(PlaidTags.RetryCount, (current.GetTagItem(PlaidTags.RetryCount) as int? ?? 0) + 1);
+            }
+        }
+
+        /// <summary>
+        /// The outcome and <c>error.type</c> of a failure: Plaid's <c>error_type</c> (or the HTTP status when Plaid sent
+        /// none), <c>timeout</c>, or the exception's type name for transport failures, cancellation and anything else.
+        /// </summary>
+        internal static (string Outcome, string ErrorType) Classify(Exception exception) => exception switch
+        {
+            PlaidApiException api => (PlaidOutcomes.PlaidError, api.ErrorType?.ToString() is { Length: > 0 } type ? type : ((int)api.StatusCode).ToString(CultureInfo.InvariantCulture)),
+            TimeoutException or TimeoutRejectedException => (PlaidOutcomes.Timeout, "timeout"),
+            OperationCanceledException => (PlaidOutcomes.Canceled, typeof(OperationCanceledException).FullName!),
+            HttpRequestException or IOException => (PlaidOutcomes.TransportError, exception.GetType().FullName ?? Other),
+            _ => (PlaidOutcomes.Error, exception.GetType().FullName ?? Other),
+        };
+    }
+}
