@@ -11,7 +11,7 @@ namespace Plaid.Partner.Emulator
         /// <summary>Where it was sent.</summary>
         public Uri Url { get; init; } = null!;
 
-        /// <summary>The exact body, as UTF-8 text: JSON indented with 2 spaces, as Plaid sends it (seed 004).</summary>
+        /// <summary>The exact body, as UTF-8 text: JSON indented with 2 spaces, as Plaid sends it (Plaid API docs, Webhooks › Webhook verification).</summary>
         public string Body { get; init; } = string.Empty;
 
         /// <summary>The <c>Plaid-Verification</c> header: an ES256 JWT whose payload holds <c>iat</c> and <c>request_body_sha256</c>.</summary>

@@ -128,7 +128,7 @@ namespace Plaid.Partner.Emulator
         /// <param name="endCustomerClientId">The end customer's <c>client_id</c>.</param>
         /// <param name="institutionId">An institution of the customer, e.g. <c>ins_56</c> (Chase), <c>ins_128026</c> (Capital One), <c>ins_1</c> (Bank of America).</param>
         /// <param name="status">The new status.</param>
-        /// <param name="errorMessage">For ATTENTION_REQUIRED: the registration error's message, or null for the seed example's.</param>
+        /// <param name="errorMessage">For ATTENTION_REQUIRED: the registration error's message, or null for the one in Plaid's example.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The webhook sent, or null when no webhook URL is set or the status did not change.</returns>
         /// <exception cref="InvalidOperationException">The customer or institution is unknown; the message says which.</exception>

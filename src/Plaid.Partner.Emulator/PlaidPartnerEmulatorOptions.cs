@@ -11,7 +11,7 @@ namespace Plaid.Partner.Emulator
     {
         /// <summary>
         /// Which Plaid environment to behave as: <see cref="PlaidEnvironment.Production"/> (the default) keeps end
-        /// customers; <see cref="PlaidEnvironment.Sandbox"/> answers create with a sample and stores nothing (seed 002).
+        /// customers; <see cref="PlaidEnvironment.Sandbox"/> answers create with a sample and stores nothing (Plaid API docs, Partner › /partner/customer/create).
         /// </summary>
         public PlaidEnvironment Environment { get; set; } = PlaidEnvironment.Production;
 

@@ -12,7 +12,7 @@ namespace Plaid.Partner.Tests
     /// <summary>Every failed call surfaces as <see cref="PlaidApiException"/>, whatever the server sent.</summary>
     public class PlaidApiExceptionTests
     {
-        /// <summary>Seed 004, "errors partner": code, HTTP status, message.</summary>
+        /// <summary>Plaid API docs, Errors › Partner errors: code, HTTP status, message.</summary>
         private static readonly object[] PartnerErrors =
         {
             new object[] { PlaidPartnerErrorCodes.CustomerNotFound, 404, "the customer was not found" },

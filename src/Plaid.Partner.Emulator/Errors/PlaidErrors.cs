@@ -3,10 +3,9 @@ using System.Collections.Generic;
 namespace Plaid.Partner.Emulator.Errors
 {
     /// <summary>
-    /// The errors the emulator sends, with the status, type, code and message of seed 004 (sections
-    /// <c>errors partner</c>, <c>errors invalid input</c>, <c>errors invalid request</c>, <c>errors api</c> and
-    /// <c>errors rate limit exceeded</c>). Messages are Plaid's own, except where the seed leaves them to the
-    /// field or header at fault (INVALID_FIELD, INVALID_HEADERS, MISSING_FIELDS, UNKNOWN_FIELDS).
+    /// The errors the emulator sends, with the status, type, code and message Plaid documents (Plaid API docs,
+    /// Errors › Partner errors, Invalid input errors, Invalid request errors, API errors and Rate limit exceeded
+    /// errors). Messages are Plaid's own, except where Plaid's pages leave them to the field or header at fault (INVALID_FIELD, INVALID_HEADERS, MISSING_FIELDS, UNKNOWN_FIELDS).
     /// </summary>
     internal static class PlaidErrors
     {

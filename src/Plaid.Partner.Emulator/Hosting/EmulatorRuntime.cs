@@ -33,7 +33,7 @@ namespace Plaid.Partner.Emulator.Hosting
 
         public bool IsProduction { get; }
 
-        /// <summary>The webhook <c>environment</c> value (seed 002: <c>production</c> or <c>sandbox</c>).</summary>
+        /// <summary>The webhook <c>environment</c> value (Plaid API docs, Partner › END_CUSTOMER_OAUTH_STATUS_UPDATED: <c>production</c> or <c>sandbox</c>).</summary>
         public string WebhookEnvironment => IsProduction ? "production" : "sandbox";
 
         public string ClientId { get; }

@@ -85,7 +85,7 @@ namespace Plaid.Partner.Emulator.Hosting
             await WriteJsonAsync(context, 200, response).ConfigureAwait(false);
         }
 
-        /// <summary>A PlaidError body with exactly the members of seed 004's examples, in their order.</summary>
+        /// <summary>A PlaidError body with exactly the members of Plaid's error examples (Plaid API docs, Errors), in their order.</summary>
         public static Task WriteErrorAsync(HttpContext context, EmulatorRuntime runtime, PlaidErrorSpec error, string requestId)
         {
             runtime.Logger.LogInformation("{Method} {Path} -> {Status} {ErrorCode} request_id={RequestId}", context.Request.Method, context.Request.Path.Value, error.Status, error.ErrorCode, requestId);

@@ -27,8 +27,8 @@ namespace Plaid.Partner.Emulator.State
         }
 
         /// <summary>
-        /// Creates a customer; the application name must be unique among customers not removed (seed 002: "The
-        /// application name must be unique"), otherwise CUSTOMER_ALREADY_CREATED.
+        /// Creates a customer; the application name must be unique among customers not removed (Plaid API docs,
+        /// Partner › /partner/customer/create: application names are unique), otherwise CUSTOMER_ALREADY_CREATED.
         /// </summary>
         public Outcome<CustomerView> Create(string companyName, string applicationName)
         {
@@ -60,7 +60,7 @@ namespace Plaid.Partner.Emulator.State
 
         /// <summary>
         /// PENDING_ENABLEMENT becomes ACTIVE, and Plaid starts registering the customer with every OAuth institution
-        /// not yet started (seed 004, <c>account resellers</c>): those move to PROCESSING and are returned.
+        /// not yet started (Plaid docs, Account › Resellers): those move to PROCESSING and are returned.
         /// </summary>
         public Outcome<(CustomerView Customer, IReadOnlyList<OAuthStatusChange> Changes)> Enable(string id)
         {
@@ -164,7 +164,7 @@ namespace Plaid.Partner.Emulator.State
 
         /// <summary>
         /// PENDING_ENABLEMENT becomes ACTIVE, and Plaid starts registering the customer with every OAuth institution not
-        /// yet started (seed 004, <c>account resellers</c>): those move to PROCESSING and are returned.
+        /// yet started (Plaid docs, Account › Resellers): those move to PROCESSING and are returned.
         /// </summary>
         private static List<OAuthStatusChange> Activate(CustomerRecord record)
         {

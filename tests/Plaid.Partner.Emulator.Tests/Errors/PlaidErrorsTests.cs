@@ -7,9 +7,9 @@ using Plaid.Partner.Emulator.Tests.TestSupport;
 namespace Plaid.Partner.Emulator.Tests.Errors
 {
     /// <summary>
-    /// Every PARTNER_ERROR of seed 004 (<c>errors partner</c>) is reachable by a documented input or setting, and
-    /// arrives with the seed's HTTP status, type, code and message (the expected values are copied from the seed here,
-    /// not taken from the emulator).
+    /// Every PARTNER_ERROR of Plaid API docs, Errors › Partner errors, is reachable by a documented input or setting,
+    /// and arrives with the HTTP status, type, code and message that page gives (the expected values are copied from
+    /// the page here, not taken from the emulator).
     /// </summary>
     public class PlaidErrorsTests
     {
@@ -74,7 +74,7 @@ namespace Plaid.Partner.Emulator.Tests.Errors
         };
 
         [TestCaseSource(nameof(Cases))]
-        public async Task Each_partner_error_is_reachable_with_the_seeds_status_and_body(PartnerErrorCase @case)
+        public async Task Each_partner_error_is_reachable_with_Plaids_documented_status_and_body(PartnerErrorCase @case)
         {
             await using var emulator = await PlaidPartnerEmulator.StartAsync(@case.Options());
             var client = emulator.CreateClient();

@@ -5,7 +5,7 @@ using Plaid.Partner.Emulator.Tests.TestSupport;
 
 namespace Plaid.Partner.Emulator.Tests.Validation
 {
-    /// <summary>Plaid accepts only JSON text with Content-Type application/json (seed 004, <c>api</c> and <c>errors invalid request</c>).</summary>
+    /// <summary>Plaid accepts only JSON text with Content-Type application/json (Plaid API docs, Overview and Errors › Invalid request errors).</summary>
     public class RequestBodyReaderTests
     {
         [TestCase("{\"end_customer_client_id\":", "body could not be parsed as JSON", TestName = "truncated JSON")]

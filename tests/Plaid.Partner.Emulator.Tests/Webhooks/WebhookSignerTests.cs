@@ -7,7 +7,7 @@ using Plaid.Partner.Emulator.Tests.TestSupport;
 
 namespace Plaid.Partner.Emulator.Tests.Webhooks
 {
-    /// <summary>Webhooks are signed exactly as seed 004 (<c>api webhooks webhook verification</c>) describes.</summary>
+    /// <summary>Webhooks are signed exactly as Plaid API docs, Webhooks › Webhook verification, describe.</summary>
     public class WebhookSignerTests
     {
         private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeSeconds(1_717_171_717);
@@ -55,7 +55,7 @@ namespace Plaid.Partner.Emulator.Tests.Webhooks
         }
 
         [Test]
-        public async Task The_body_is_the_seed_webhook_indented_with_two_spaces()
+        public async Task The_body_is_Plaids_example_webhook_indented_with_two_spaces()
         {
             await using var receiver = await WebhookReceiver.StartAsync();
             await using var emulator = await StartAsync(receiver);

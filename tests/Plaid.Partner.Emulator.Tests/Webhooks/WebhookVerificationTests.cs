@@ -79,7 +79,7 @@ namespace Plaid.Partner.Emulator.Tests.Webhooks
             var newKid = await emulator.RotateWebhookKeyAsync();
             await emulator.SetOAuthStatusAsync(id, "ins_56", PartnerEndCustomerOAuthInstitutionApplicationStatus.Approved);
             var fresh = await receiver.NextAsync();
-            // An unknown kid makes the verifier fetch it and refetch the cached keys not yet expired (seed 004).
+            // An unknown kid makes the verifier fetch it and refetch the cached keys not yet expired (Plaid API docs, Webhooks › Webhook verification).
             var freshResult = await verifier.VerifyAsync(fresh.Body, PlaidVerificationHeader.Find(fresh.Headers));
             var oldAfterRotation = await verifier.VerifyAsync(old.Body, PlaidVerificationHeader.Find(old.Headers));
 

@@ -5,7 +5,7 @@ namespace Plaid.Partner.SpecSlicer.Tests.TestSupport
 {
     /// <summary>
     /// Undoes the project's deliberate differences on a copy of the bundled spec, giving it the shapes Plaid's file
-    /// has where the seeds show them (seed 001 is an excerpt of Plaid's file): a Development server, credentials in
+    /// has where Plaid's docs show them (an older edition of Plaid's file shows most): a Development server, credentials in
     /// request bodies and examples, open request objects, an inline error_code_reason enum, Development secrets,
     /// required products, obfuscated e-mails, open product statuses (the beta facts sheet: <c>additionalProperties:
     /// true</c>), and so on. Slicing the result must give the bundled spec back.

@@ -57,7 +57,7 @@ namespace Plaid.Partner.Tests.TestSupport
 
             if (!_keys.TryGetValue(keyId, out var key))
             {
-                // Seed 004, errors: INVALID_WEBHOOK_VERIFICATION_KEY_ID, http code 400.
+                // Plaid API docs, Errors › Invalid input errors: INVALID_WEBHOOK_VERIFICATION_KEY_ID, HTTP 400.
                 return Json(HttpStatusCode.BadRequest, new JObject
                 {
                     ["error_type"] = "INVALID_INPUT",

@@ -2,7 +2,7 @@ namespace Plaid.Partner.Tests.TestSupport
 {
     internal static class Requests
     {
-        /// <summary>A create request with every required field and a few optional ones, as in the seed example.</summary>
+        /// <summary>A create request with every required field and a few optional ones, as in Plaid's example.</summary>
         public static PartnerCustomerCreateRequest Create() => new()
         {
             CompanyName = "Plaid",

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Plaid.Partner.Tests.TestSupport
 {
-    /// <summary>Webhook bodies from seed 002, verbatim, with Plaid's 2-space indentation.</summary>
+    /// <summary>Plaid's example webhook bodies (Plaid API docs, Partner), verbatim, with Plaid's 2-space indentation.</summary>
     internal static class SeedWebhooks
     {
         public const string OAuthStatusUpdated = """

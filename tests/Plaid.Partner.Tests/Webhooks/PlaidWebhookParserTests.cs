@@ -9,7 +9,7 @@ namespace Plaid.Partner.Tests.Webhooks
     public class PlaidWebhookParserTests
     {
         [Test]
-        public void The_seed_webhook_becomes_the_typed_END_CUSTOMER_OAUTH_STATUS_UPDATED_model()
+        public void Plaids_example_webhook_becomes_the_typed_END_CUSTOMER_OAUTH_STATUS_UPDATED_model()
         {
             var webhook = PlaidWebhookParser.Parse(SeedWebhooks.OAuthStatusUpdatedBytes());
 
@@ -33,7 +33,7 @@ namespace Plaid.Partner.Tests.Webhooks
         [TestCase("approved")]
         [TestCase("enabled")]
         [TestCase("attention-required")]
-        public void Every_status_the_seed_lists_is_known(string status)
+        public void Every_status_Plaid_lists_is_known(string status)
         {
             var update = (PartnerEndCustomerOAuthStatusUpdatedWebhook)PlaidWebhookParser.Parse(SeedWebhooks.OAuthStatusUpdated.Replace("attention-required", status, StringComparison.Ordinal));
 

@@ -13,7 +13,7 @@ namespace Plaid.Partner.Tests.Webhooks
 {
     /// <summary>
     /// Issue 5's adversarial list: each forgery is rejected with its own reason, and a genuine webhook is accepted.
-    /// Keys are generated per test; the body is seed 002's webhook with Plaid's 2-space indentation.
+    /// Keys are generated per test; the body is Plaid's example webhook with Plaid's 2-space indentation.
     /// </summary>
     public class PlaidWebhookVerifierTests
     {
