@@ -40,7 +40,9 @@ namespace Plaid.Partner.SpecSlicer
                 }
             }
 
-            output.WriteLine($"policy:     {r.Policy.CredentialsRemoved} credential member(s) removed from request bodies; additionalProperties: false set on {r.Policy.ClosedSchemas} request-only object schema(s)");
+            output.WriteLine(
+                $"policy:     {r.Policy.CredentialsRemoved} credential member(s) removed from request bodies; additionalProperties: false set on "
+                + $"{r.Policy.ClosedSchemas} request-only object schema(s); {r.DescribedReferences} described $ref(s) written as allOf");
             if (RemovedOperations.Count > 0)
             {
                 output.WriteLine($"removed:    {string.Join(", ", RemovedOperations)} (accepted with --accept-removed-operations)");
