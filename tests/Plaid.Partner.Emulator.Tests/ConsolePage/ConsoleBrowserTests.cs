@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using Plaid.Partner.Emulator.Tests.TestSupport;
+using Plaid.Partner.TestSupport;
 using PuppeteerSharp;
 
 namespace Plaid.Partner.Emulator.Tests.ConsolePage
@@ -149,17 +150,17 @@ namespace Plaid.Partner.Emulator.Tests.ConsolePage
         {
             await using var scene = await ConsoleScene.BuildAsync();
             var keyBefore = scene.Emulator.WebhookKeyId;
-            await using var attacker = await StaticPageServer.StartAsync(ConsoleScene.AttackPage(scene.Emulator.BaseAddress, scene.Hostile));
+            await using var attacker = await LoopbackHost.ServeHtmlAsync(ConsoleScene.AttackPage(scene.Emulator.BaseAddress, scene.Hostile));
             await using var page = await NewPageAsync();
 
-            await page.GoToAsync(attacker.Url.AbsoluteUri, WaitUntilNavigation.Load);
+            await page.GoToAsync(attacker.BaseAddress.AbsoluteUri, WaitUntilNavigation.Load);
             await page.WaitForFunctionAsync("() => window.done === true");
             var simple = await page.EvaluateExpressionAsync<string>("window.results.simple");
             var json = await page.EvaluateExpressionAsync<string>("window.results.json");
             var read = await page.EvaluateExpressionAsync<string>("window.results.read");
 
             // A plain form post, the oldest cross-site request there is: the browser navigates to the refusal.
-            await page.GoToAsync(attacker.Url.AbsoluteUri + "?form", WaitUntilNavigation.Load);
+            await page.GoToAsync(attacker.BaseAddress.AbsoluteUri + "?form", WaitUntilNavigation.Load);
             await page.WaitForFunctionAsync("() => location.pathname.endsWith('/webhook_key/rotate') && document.body && document.body.textContent.length > 0");
             var formAnswer = await page.EvaluateExpressionAsync<string>("document.body.textContent");
 

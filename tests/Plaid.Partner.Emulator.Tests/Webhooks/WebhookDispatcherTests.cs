@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using Plaid.Partner.Emulator.Tests.TestSupport;
+using Plaid.Partner.TestSupport;
 
 namespace Plaid.Partner.Emulator.Tests.Webhooks
 {
@@ -90,7 +91,7 @@ namespace Plaid.Partner.Emulator.Tests.Webhooks
         [Test]
         public async Task An_unreachable_receiver_is_recorded_with_the_error()
         {
-            await using var emulator = await PlaidPartnerEmulator.StartAsync(new PlaidPartnerEmulatorOptions { WebhookUrl = new Uri($"http://127.0.0.1:{ClosedPort()}/hook") });
+            await using var emulator = await PlaidPartnerEmulator.StartAsync(new PlaidPartnerEmulatorOptions { WebhookUrl = new Uri($"http://127.0.0.1:{LoopbackHost.UnusedPort()}/hook") });
             var id = (await emulator.CreateClient().CreateEndCustomerAsync(CreateRequests.Valid())).EndCustomer!.ClientId!;
 
             var delivery = await emulator.SetOAuthStatusAsync(id, "ins_56", PartnerEndCustomerOAuthInstitutionApplicationStatus.Approved);
@@ -153,13 +154,6 @@ namespace Plaid.Partner.Emulator.Tests.Webhooks
                 Assert.That(unknownCustomer!.Message, Does.Contain("404").And.Contain("nobody"));
                 Assert.That(unknownInstitution!.Message, Does.Contain("404").And.Contain("ins_999"));
             });
-        }
-
-        private static int ClosedPort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }

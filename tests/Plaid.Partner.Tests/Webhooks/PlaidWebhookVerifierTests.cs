@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using Plaid.Partner.Tests.TestSupport;
+using Plaid.Partner.TestSupport;
 using Plaid.Partner.Webhooks;
 
 namespace Plaid.Partner.Tests.Webhooks
@@ -17,7 +18,7 @@ namespace Plaid.Partner.Tests.Webhooks
     /// </summary>
     public class PlaidWebhookVerifierTests
     {
-        private static readonly byte[] Body = SeedWebhooks.OAuthStatusUpdatedBytes();
+        private static readonly byte[] Body = PlaidExampleWebhooks.OAuthStatusUpdatedBytes();
 
         [Test]
         public async Task A_genuine_webhook_is_verified()
@@ -358,8 +359,8 @@ namespace Plaid.Partner.Tests.Webhooks
         {
             using var h = new WebhookHarness();
             var header = h.Sign(Body);
-            var reindented = Encoding.UTF8.GetBytes(SeedWebhooks.OAuthStatusUpdated.Replace("\n  ", "\n    ", StringComparison.Ordinal));
-            Assert.That(JToken.DeepEquals(JToken.Parse(Encoding.UTF8.GetString(reindented)), JToken.Parse(SeedWebhooks.OAuthStatusUpdated)), Is.True, "same JSON, other bytes");
+            var reindented = Encoding.UTF8.GetBytes(PlaidExampleWebhooks.OAuthStatusUpdated.Replace("\n  ", "\n    ", StringComparison.Ordinal));
+            Assert.That(JToken.DeepEquals(JToken.Parse(Encoding.UTF8.GetString(reindented)), JToken.Parse(PlaidExampleWebhooks.OAuthStatusUpdated)), Is.True, "same JSON, other bytes");
 
             await AssertRejected(h, header, WebhookVerificationFailureReason.BodyHashMismatch, reindented);
         }
@@ -369,7 +370,7 @@ namespace Plaid.Partner.Tests.Webhooks
         {
             using var h = new WebhookHarness();
             var header = h.Sign(Body);
-            var minified = Encoding.UTF8.GetBytes(JToken.Parse(SeedWebhooks.OAuthStatusUpdated).ToString(Newtonsoft.Json.Formatting.None));
+            var minified = Encoding.UTF8.GetBytes(JToken.Parse(PlaidExampleWebhooks.OAuthStatusUpdated).ToString(Newtonsoft.Json.Formatting.None));
 
             await AssertRejected(h, header, WebhookVerificationFailureReason.BodyHashMismatch, minified);
         }

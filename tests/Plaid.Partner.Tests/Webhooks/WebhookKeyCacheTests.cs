@@ -4,17 +4,19 @@ using System.Net;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using Plaid.Partner.Tests.TestSupport;
+using Plaid.Partner.TestSupport;
 using Plaid.Partner.Webhooks;
 
 namespace Plaid.Partner.Tests.Webhooks
 {
     /// <summary>
-    /// The caching and rotation rules of Plaid API docs, Webhooks › Webhook verification, and issue 5's flood rules, driven by a fake clock and a key endpoint that
-    /// counts its requests. Every verification signs a fresh token at the fake "now", so only the cache is under test.
+    /// The caching and rotation rules of Plaid API docs, Webhooks › Webhook verification, and issue 5's flood rules,
+    /// driven by a fake clock and a key endpoint that counts its requests. Every verification signs a fresh token at the
+    /// fake "now", so only the cache is under test.
     /// </summary>
     public class WebhookKeyCacheTests
     {
-        private static readonly byte[] Body = SeedWebhooks.OAuthStatusUpdatedBytes();
+        private static readonly byte[] Body = PlaidExampleWebhooks.OAuthStatusUpdatedBytes();
 
         [Test]
         public async Task A_key_is_fetched_once_and_reused_for_up_to_24_hours_then_fetched_again()

@@ -20,7 +20,7 @@ namespace Plaid.Partner.AspNetCore.Tests
     /// Every reason verification can refuse a delivery, made to happen through the endpoint: each is answered 400,
     /// reaches no handler, is counted with its reason and logged without the header or the body.
     /// </summary>
-    public class RefusalTests
+    public class PlaidWebhookEndpointRefusalTests
     {
         private static readonly byte[] Body = Bodies.OAuthStatusUpdated;
 
