@@ -120,7 +120,7 @@ namespace Plaid.Partner.AspNetCore.Tests
             Assert.Multiple(() =>
             {
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-                Assert.That(app.Handled.Calls, Is.Empty);
+                Assert.That(app.HandlerLog.Calls, Is.Empty);
                 Assert.That(answer.Tags["http.response.status_code"], Is.EqualTo(400));
                 Assert.That(answer.Tags["plaid.webhook.outcome"], Is.EqualTo("refused"));
                 Assert.That(counted.Tags["plaid.webhook.verification.result"], Is.EqualTo("refused"));

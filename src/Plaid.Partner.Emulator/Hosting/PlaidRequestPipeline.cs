@@ -29,7 +29,7 @@ namespace Plaid.Partner.Emulator.Hosting
 
         public static async Task HandleAsync(HttpContext context, EmulatorRuntime runtime, string path, JsonSchema schema, Func<EmulatorRuntime, JObject, Outcome<JObject>> operation)
         {
-            var requestId = Ids.RequestId();
+            var requestId = RandomIds.RequestId();
             if (runtime.Faults.Take(path) is { } fault && await FaultResponder.ApplyAsync(context, runtime, fault, path, requestId).ConfigureAwait(false))
             {
                 return;

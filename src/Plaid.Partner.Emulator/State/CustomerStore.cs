@@ -39,7 +39,7 @@ namespace Plaid.Partner.Emulator.State
                     return PlaidErrors.CustomerAlreadyCreated;
                 }
 
-                var record = new CustomerRecord(NewId(), companyName, applicationName, Ids.Secret(), Ids.Secret());
+                var record = new CustomerRecord(NewId(), companyName, applicationName, RandomIds.Secret(), RandomIds.Secret());
                 if (_newCustomerStatus != CustomerStatus.UnderReview)
                 {
                     record.History.Add(_newCustomerStatus);
@@ -184,7 +184,7 @@ namespace Plaid.Partner.Emulator.State
             string id;
             do
             {
-                id = Ids.ClientId();
+                id = RandomIds.ClientId();
             }
             while (_byId.ContainsKey(id));
 
