@@ -91,7 +91,8 @@ namespace Plaid.Partner.Emulator
         /// <summary>Describes the fault.</summary>
         public override string ToString() => Kind switch
         {
-            EmulatorFaultKind.Status or EmulatorFaultKind.RateLimit => $"{Kind} {StatusCode?.ToString(CultureInfo.InvariantCulture)}{(RetryAfter is { } r ? $" Retry-After {RetryAfterSeconds(r)}" : string.Empty)}{CountText()}",
+            EmulatorFaultKind.Status or EmulatorFaultKind.RateLimit =>
+                $"{Kind} {StatusCode?.ToString(CultureInfo.InvariantCulture)}{(RetryAfter is { } r ? $" Retry-After {RetryAfterSeconds(r)}" : string.Empty)}{CountText()}",
             EmulatorFaultKind.Delay => $"Delay {DelayDuration}{CountText()}",
             _ => $"{Kind}{CountText()}",
         };

@@ -31,6 +31,7 @@ namespace Plaid.Partner.Emulator
 
         /// <summary>The URL, key id and outcome (the body and signature are not secret but are long).</summary>
         public override string ToString() =>
-            $"EmulatorWebhookDelivery {{ Url = {Url}, KeyId = {KeyId}, StatusCode = {StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}, Error = {Error ?? "(none)"} }}";
+            $"EmulatorWebhookDelivery {{ Url = {Url}, KeyId = {KeyId}, "
+                + $"StatusCode = {StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}, Error = {Error ?? "(none)"} }}";
     }
 }

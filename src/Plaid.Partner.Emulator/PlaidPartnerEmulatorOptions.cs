@@ -50,6 +50,8 @@ namespace Plaid.Partner.Emulator
 
         /// <summary>Shows every setting with the secret redacted.</summary>
         public override string ToString() =>
-            $"PlaidPartnerEmulatorOptions {{ Environment = {Environment}, ClientId = {ClientId ?? "(random)"}, Secret = {(Secret is null ? "(random)" : "[redacted]")}, Port = {Port}, WebhookUrl = {WebhookUrl?.ToString() ?? "(none)"}, NewCustomerStatus = {NewCustomerStatus}, Partner = {Partner} }}";
+            $"PlaidPartnerEmulatorOptions {{ Environment = {Environment}, ClientId = {ClientId ?? "(random)"}, "
+                + $"Secret = {(Secret is null ? "(random)" : "[redacted]")}, Port = {Port}, WebhookUrl = {WebhookUrl?.ToString() ?? "(none)"}, "
+                + $"NewCustomerStatus = {NewCustomerStatus}, Partner = {Partner} }}";
     }
 }

@@ -107,7 +107,8 @@ namespace Plaid.Partner.AspNetCore.Tests
         {
             await using var app = await WebhookApp.StartAsync(verifier: o => o.MaxNewKeyIdFetchesPerMinute = 1);
             using var key = new CraftedKey();
-            using var responses = new MetricCollector<long>(app.App.Services.GetRequiredService<IMeterFactory>(), PlaidPartnerTelemetry.MeterName, PlaidPartnerTelemetry.WebhookEndpointResponsesInstrument);
+            using var responses = new MetricCollector<long>(app.App.Services.GetRequiredService<IMeterFactory>(), PlaidPartnerTelemetry.MeterName,
+                PlaidPartnerTelemetry.WebhookEndpointResponsesInstrument);
             using var verifications = new MetricCollector<long>(null, PlaidPartnerTelemetry.MeterName, PlaidPartnerTelemetry.WebhookVerificationsInstrument);
             var (body, header) = await refusal.Make(app, key);
 
@@ -126,7 +127,8 @@ namespace Plaid.Partner.AspNetCore.Tests
                 Assert.That(counted.Tags["plaid.webhook.verification.result"], Is.EqualTo("refused"));
                 Assert.That(counted.Tags["plaid.webhook.verification.failure_reason"], Is.EqualTo(refusal.Reason.ToString()));
                 Assert.That(logged.Message, Does.Contain(refusal.Reason.ToString()));
-                Assert.That(logged.Level, Is.EqualTo(refusal.Reason is WebhookVerificationFailureReason.KeyFetchFailed or WebhookVerificationFailureReason.KeyFetchThrottled ? LogLevel.Error : LogLevel.Warning));
+                Assert.That(logged.Level,
+                    Is.EqualTo(refusal.Reason is WebhookVerificationFailureReason.KeyFetchFailed or WebhookVerificationFailureReason.KeyFetchThrottled ? LogLevel.Error : LogLevel.Warning));
                 Assert.That(allLogText, Does.Not.Contain("634758733ebb4f00134b85ea"), "the body is never logged");
                 if (header is { Length: > 20 })
                 {

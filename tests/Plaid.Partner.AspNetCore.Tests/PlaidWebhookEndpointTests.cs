@@ -344,7 +344,8 @@ namespace Plaid.Partner.AspNetCore.Tests
 
             public void Set(string key, byte[] value, Microsoft.Extensions.Caching.Distributed.DistributedCacheEntryOptions options) => throw new IOException("cache down");
 
-            public Task SetAsync(string key, byte[] value, Microsoft.Extensions.Caching.Distributed.DistributedCacheEntryOptions options, CancellationToken token = default) => throw new IOException("cache down");
+            public Task SetAsync(string key, byte[] value, Microsoft.Extensions.Caching.Distributed.DistributedCacheEntryOptions options, CancellationToken token = default) =>
+                throw new IOException("cache down");
         }
     }
 }

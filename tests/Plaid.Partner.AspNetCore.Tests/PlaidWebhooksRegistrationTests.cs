@@ -3,7 +3,6 @@ using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,7 +11,6 @@ using NUnit.Framework;
 using Plaid.Partner.AspNetCore.Tests.TestSupport;
 using Plaid.Partner.DependencyInjection;
 using Plaid.Partner.Testing;
-using Plaid.Partner.Webhooks;
 
 namespace Plaid.Partner.AspNetCore.Tests
 {

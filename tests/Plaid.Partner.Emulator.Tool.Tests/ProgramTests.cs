@@ -32,7 +32,8 @@ namespace Plaid.Partner.Emulator.Tool.Tests
             {
                 Assert.That(exitCode, Is.EqualTo(0));
                 Assert.That(output, Does.StartWith("Usage: plaid-partner-emulator [options]"));
-                Assert.That(output, Does.Contain("--port").And.Contain("--environment").And.Contain("--client-id").And.Contain("--secret").And.Contain("--webhook-url").And.Contain("--new-customer-status"));
+                Assert.That(output,
+                    Does.Contain("--port").And.Contain("--environment").And.Contain("--client-id").And.Contain("--secret").And.Contain("--webhook-url").And.Contain("--new-customer-status"));
             });
         }
 

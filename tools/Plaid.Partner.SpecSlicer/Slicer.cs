@@ -41,7 +41,9 @@ namespace Plaid.Partner.SpecSlicer
             var operations = PartnerSubset.Operations((JObject)output["paths"]!).ToList();
             if (operations.Count == 0)
             {
-                throw new SpecSliceException($"The input has no partner operation: no path under {string.Join(" or ", PartnerSubset.PathPrefixes)} and no {string.Join(", ", PartnerSubset.SinglePaths)}.");
+                throw new SpecSliceException(
+                    $"The input has no partner operation: no path under {string.Join(" or ", PartnerSubset.PathPrefixes)} "
+                    + $"and no {string.Join(", ", PartnerSubset.SinglePaths)}.");
             }
 
             KeepUsedTags(output);

@@ -88,7 +88,13 @@ namespace Plaid.Partner.Emulator.Hosting
         /// <summary>A PlaidError body with exactly the members of Plaid's error examples (Plaid API docs, Errors), in their order.</summary>
         public static Task WriteErrorAsync(HttpContext context, EmulatorRuntime runtime, PlaidErrorSpec error, string requestId)
         {
-            runtime.Logger.LogInformation("{Method} {Path} -> {Status} {ErrorCode} request_id={RequestId}", context.Request.Method, context.Request.Path.Value, error.Status, error.ErrorCode, requestId);
+            runtime.Logger.LogInformation(
+                "{Method} {Path} -> {Status} {ErrorCode} request_id={RequestId}",
+                context.Request.Method,
+                context.Request.Path.Value,
+                error.Status,
+                error.ErrorCode,
+                requestId);
             return WriteJsonAsync(context, error.Status, new JObject
             {
                 ["error_type"] = error.ErrorType,

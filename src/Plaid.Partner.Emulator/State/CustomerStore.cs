@@ -121,7 +121,10 @@ namespace Plaid.Partner.Emulator.State
 
                 if (record.Status != CustomerStatus.UnderReview || !CustomerStatus.IsLegal(record.Status, status) || status == CustomerStatus.Active || status == CustomerStatus.Removed)
                 {
-                    throw new ControlException(409, $"End customer '{id}' is {record.Status}; the control can move it only from UNDER_REVIEW to PENDING_ENABLEMENT or DENIED (ACTIVE comes from /partner/customer/enable, removal from /partner/customer/remove).");
+                    throw new ControlException(
+                        409,
+                        $"End customer '{id}' is {record.Status}; the control can move it only from UNDER_REVIEW to PENDING_ENABLEMENT or DENIED "
+                        + "(ACTIVE comes from /partner/customer/enable, removal from /partner/customer/remove).");
                 }
 
                 Move(record, status);
@@ -136,7 +139,9 @@ namespace Plaid.Partner.Emulator.State
             {
                 var record = Live(id) ?? throw new ControlException(404, $"No end customer '{id}' (never created, or removed).");
                 var institution = record.Institutions.FirstOrDefault(i => i.InstitutionId == institutionId)
-                    ?? throw new ControlException(404, $"End customer '{id}' has no OAuth institution '{institutionId}'; known: {string.Join(", ", record.Institutions.Select(i => i.InstitutionId))}.");
+                    ?? throw new ControlException(
+                        404,
+                        $"End customer '{id}' has no OAuth institution '{institutionId}'; known: {string.Join(", ", record.Institutions.Select(i => i.InstitutionId))}.");
                 if (institution.Status == status)
                 {
                     return null;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -141,7 +140,9 @@ namespace Plaid.Partner.Webhooks
 
             if (response?.Key is not { } jwk)
             {
-                return WebhookKeyLookup.Failed(WebhookVerificationFailureReason.KeyFetchFailed, $"{PlaidPartnerClient.WebhookVerificationKeyGetPath} answered without a key for key id {UntrustedText.Quote(keyId)}");
+                return WebhookKeyLookup.Failed(
+                    WebhookVerificationFailureReason.KeyFetchFailed,
+                    $"{PlaidPartnerClient.WebhookVerificationKeyGetPath} answered without a key for key id {UntrustedText.Quote(keyId)}");
             }
 
             var key = WebhookSigningKey.TryCreate(jwk, keyId, out var problem);

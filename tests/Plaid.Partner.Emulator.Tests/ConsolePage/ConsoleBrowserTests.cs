@@ -39,13 +39,15 @@ namespace Plaid.Partner.Emulator.Tests.ConsolePage
             await page.GoToAsync(scene.ConsoleUrl.AbsoluteUri, WaitUntilNavigation.Load);
 
             var companies = await page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#customers tbody th')].map(th => th.textContent)");
-            var acmeHistory = await page.EvaluateFunctionAsync<string[]>("id => [...document.querySelectorAll(`#customers tr[data-client-id=\"${id}\"] .history li`)].map(li => li.textContent)", scene.Acme);
+            var acmeHistory = await page.EvaluateFunctionAsync<string[]>("id => [...document.querySelectorAll(`#customers tr[data-client-id=\"${id}\"] .history li`)].map(li => li.textContent)",
+                scene.Acme);
             var codes = await page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#webhooks tbody tr td:nth-child(2)')].map(td => td.textContent)");
             var receivers = await page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#webhooks tbody tr td:nth-child(4)')].map(td => td.textContent)");
             var signatures = await page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#webhooks tbody tr td:nth-child(5)')].map(td => td.textContent)");
             var faults = await page.EvaluateExpressionAsync<string>("document.querySelector('#faults tbody').textContent");
             var chase = await page.EvaluateFunctionAsync<string>("id => document.querySelector(`#oauth tr[data-client-id=\"${id}\"] td[data-institution-id=\"ins_56\"]`).textContent", scene.Acme);
-            var bankOfAmerica = await page.EvaluateFunctionAsync<string>("id => document.querySelector(`#oauth tr[data-client-id=\"${id}\"] td[data-institution-id=\"ins_1\"]`).textContent", scene.Acme);
+            var bankOfAmerica = await page.EvaluateFunctionAsync<string>("id => document.querySelector(`#oauth tr[data-client-id=\"${id}\"] td[data-institution-id=\"ins_1\"]`).textContent",
+                scene.Acme);
             var injected = await page.EvaluateExpressionAsync<int>("document.querySelectorAll('main img, main script').length + (window.__pwned === undefined ? 0 : 100)");
             var formsEnabled = await page.EvaluateExpressionAsync<bool>("[...document.querySelectorAll('fieldset.js-only')].every(f => !f.disabled)");
 

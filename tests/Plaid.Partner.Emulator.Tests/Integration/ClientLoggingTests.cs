@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Testing;
 using NUnit.Framework;
 using Plaid.Partner.DependencyInjection;
 using Plaid.Partner.Emulator.Tests.TestSupport;

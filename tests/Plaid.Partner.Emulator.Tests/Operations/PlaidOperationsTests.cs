@@ -92,7 +92,8 @@ namespace Plaid.Partner.Emulator.Tests.Operations
         [Test]
         public async Task Approved_and_attention_required_institutions_carry_a_date_and_an_error()
         {
-            await using var emulator = await PlaidPartnerEmulator.StartAsync(new PlaidPartnerEmulatorOptions { TimeProvider = new FakeTimeProvider(new System.DateTimeOffset(2025, 3, 4, 5, 6, 7, System.TimeSpan.Zero)) });
+            await using var emulator = await PlaidPartnerEmulator.StartAsync(
+                new PlaidPartnerEmulatorOptions { TimeProvider = new FakeTimeProvider(new System.DateTimeOffset(2025, 3, 4, 5, 6, 7, System.TimeSpan.Zero)) });
             var client = emulator.CreateClient();
             var id = (await client.CreateEndCustomerAsync(CreateRequests.Valid())).EndCustomer!.ClientId!;
             await emulator.SetOAuthStatusAsync(id, "ins_56", PartnerEndCustomerOAuthInstitutionApplicationStatus.Approved);

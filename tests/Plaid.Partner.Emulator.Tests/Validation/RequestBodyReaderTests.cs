@@ -35,7 +35,8 @@ namespace Plaid.Partner.Emulator.Tests.Validation
         {
             await using var emulator = await PlaidPartnerEmulator.StartAsync();
 
-            var response = await RawPlaid.PostAsync(emulator, "/partner/customer/get", new ByteArrayContent(new byte[] { (byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}' }));
+            var response = await RawPlaid.PostAsync(emulator, "/partner/customer/get",
+                new ByteArrayContent(new byte[] { (byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}' }));
 
             Assert.That(response.Json["error_code"]!.ToString(), Is.EqualTo("INVALID_BODY"));
         }

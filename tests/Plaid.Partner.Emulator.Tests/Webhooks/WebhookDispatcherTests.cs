@@ -1,7 +1,5 @@
 using System;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using Plaid.Partner.Emulator.Tests.TestSupport;
@@ -16,7 +14,8 @@ namespace Plaid.Partner.Emulator.Tests.Webhooks
         public async Task Enabling_starts_oauth_registration_and_sends_a_processing_webhook_per_institution_in_order()
         {
             await using var receiver = await WebhookReceiver.StartAsync();
-            await using var emulator = await PlaidPartnerEmulator.StartAsync(new PlaidPartnerEmulatorOptions { WebhookUrl = receiver.Url, NewCustomerStatus = PartnerEndCustomerStatus.PendingEnablement });
+            await using var emulator = await PlaidPartnerEmulator.StartAsync(
+                new PlaidPartnerEmulatorOptions { WebhookUrl = receiver.Url, NewCustomerStatus = PartnerEndCustomerStatus.PendingEnablement });
             var client = emulator.CreateClient();
             var id = (await client.CreateEndCustomerAsync(CreateRequests.Valid())).EndCustomer!.ClientId!;
 

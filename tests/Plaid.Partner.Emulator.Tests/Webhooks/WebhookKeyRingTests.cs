@@ -5,7 +5,6 @@ using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using NUnit.Framework;
-using Plaid.Partner.Emulator.Tests.TestSupport;
 using Plaid.Partner.Emulator.Webhooks;
 
 namespace Plaid.Partner.Emulator.Tests.Webhooks

@@ -1,7 +1,6 @@
 using System;
 using System.Text;
 using NUnit.Framework;
-using Plaid.Partner.Tests.TestSupport;
 using Plaid.Partner.TestSupport;
 using Plaid.Partner.Webhooks;
 

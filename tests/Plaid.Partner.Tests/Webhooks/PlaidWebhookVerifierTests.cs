@@ -88,7 +88,8 @@ namespace Plaid.Partner.Tests.Webhooks
         {
             using var h = new WebhookHarness();
             using var p384 = ECDsa.Create(ECCurve.NamedCurves.nistP384);
-            var forged = TestJwt.Compact(TestJwt.Header(h.Genuine.KeyId, "ES384"), TestJwt.Payload(h.Now, Body), input => p384.SignData(input, HashAlgorithmName.SHA384, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+            var forged = TestJwt.Compact(TestJwt.Header(h.Genuine.KeyId, "ES384"), TestJwt.Payload(h.Now, Body),
+                input => p384.SignData(input, HashAlgorithmName.SHA384, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
 
             await AssertRejected(h, forged, WebhookVerificationFailureReason.AlgorithmNotAllowed);
         }
@@ -451,7 +452,8 @@ namespace Plaid.Partner.Tests.Webhooks
             using var p384 = new TestSigningKey("p384-key", ECCurve.NamedCurves.nistP384);
             p384.EditJwk = jwk => jwk["crv"] = "P-384";
             h.Keys.Serve(p384);
-            var token = TestJwt.Compact(TestJwt.Header(p384.KeyId), TestJwt.Payload(h.Now, Body), input => p384.Key.SignData(input, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+            var token = TestJwt.Compact(TestJwt.Header(p384.KeyId), TestJwt.Payload(h.Now, Body),
+                input => p384.Key.SignData(input, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
 
             await AssertRejected(h, token, WebhookVerificationFailureReason.KeyUnsupported);
         }
@@ -460,7 +462,10 @@ namespace Plaid.Partner.Tests.Webhooks
         public async Task A_JWK_whose_point_is_not_on_P256_is_refused()
         {
             using var h = new WebhookHarness();
-            h.Genuine.EditJwk = jwk => jwk["y"] = TestJwt.Encode(new byte[32] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32 });
+            h.Genuine.EditJwk = jwk => jwk["y"] = TestJwt.Encode(new byte[32]
+            {
+                1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
+            });
 
             await AssertRejected(h, h.Sign(Body), WebhookVerificationFailureReason.KeyUnsupported);
         }
@@ -526,7 +531,8 @@ namespace Plaid.Partner.Tests.Webhooks
             {
                 Assert.That(() => new PlaidWebhookVerifier(null!), Throws.ArgumentNullException);
                 Assert.That(() => new PlaidWebhookVerifier(plaid.Client, null!), Throws.ArgumentNullException);
-                Assert.That(() => new PlaidWebhookVerifier(plaid.Client, new PlaidWebhookVerifierOptions { ClockSkew = TimeSpan.FromMinutes(6) }), Throws.ArgumentException.With.Message.Contains("ClockSkew"));
+                Assert.That(() => new PlaidWebhookVerifier(plaid.Client, new PlaidWebhookVerifierOptions { ClockSkew = TimeSpan.FromMinutes(6) }),
+                    Throws.ArgumentException.With.Message.Contains("ClockSkew"));
             });
         }
 
