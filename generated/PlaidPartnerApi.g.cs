@@ -1104,19 +1104,19 @@ namespace Plaid.Partner
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ApplicationName { get; set; } = default!;
 
-        /// <summary>The <c>technical_contact</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The person at the end customer to contact about technical matters. Left out, the partner's technical contact is used.</summary>
         [Newtonsoft.Json.JsonProperty("technical_contact", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerTechnicalContact? TechnicalContact { get; set; } = default!;
 
-        /// <summary>The <c>billing_contact</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The person at the end customer to contact about billing. Left out, the partner's billing contact is used.</summary>
         [Newtonsoft.Json.JsonProperty("billing_contact", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerBillingContact? BillingContact { get; set; } = default!;
 
-        /// <summary>The <c>customer_support_info</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>How the end customer's users reach its support; public, shown to users who manage their bank connections in Plaid Portal. Left out, the partner's support details are used.</summary>
         [Newtonsoft.Json.JsonProperty("customer_support_info", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCustomerSupportInfo? CustomerSupportInfo { get; set; } = default!;
 
-        /// <summary>The <c>address</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The end customer's business address.</summary>
         [Newtonsoft.Json.JsonProperty("address", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required]
         public PartnerEndCustomerAddress Address { get; set; } = new PartnerEndCustomerAddress();
@@ -1125,7 +1125,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("is_bank_addendum_completed", Required = Newtonsoft.Json.Required.Always)]
         public bool IsBankAddendumCompleted { get; set; } = default!;
 
-        /// <summary>The <c>assets_under_management</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>How much the end customer manages, and in which currency; needed when the end customer has a monthly service commitment.</summary>
         [Newtonsoft.Json.JsonProperty("assets_under_management", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerAssetsUnderManagement? AssetsUnderManagement { get; set; } = default!;
 
@@ -1143,15 +1143,15 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerTechnicalContact 
     {
-        /// <summary>The <c>given_name</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The technical contact's given (first) name.</summary>
         [Newtonsoft.Json.JsonProperty("given_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? GivenName { get; set; } = default!;
 
-        /// <summary>The <c>family_name</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The technical contact's family (last) name.</summary>
         [Newtonsoft.Json.JsonProperty("family_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? FamilyName { get; set; } = default!;
 
-        /// <summary>The <c>email</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The technical contact's e-mail address.</summary>
         [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Email { get; set; } = default!;
 
@@ -1161,15 +1161,15 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerBillingContact 
     {
-        /// <summary>The <c>given_name</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The billing contact's given (first) name.</summary>
         [Newtonsoft.Json.JsonProperty("given_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? GivenName { get; set; } = default!;
 
-        /// <summary>The <c>family_name</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The billing contact's family (last) name.</summary>
         [Newtonsoft.Json.JsonProperty("family_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? FamilyName { get; set; } = default!;
 
-        /// <summary>The <c>email</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The billing contact's e-mail address.</summary>
         [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Email { get; set; } = default!;
 
@@ -1183,15 +1183,15 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Email { get; set; } = default!;
 
-        /// <summary>The <c>phone_number</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The phone number users call for support.</summary>
         [Newtonsoft.Json.JsonProperty("phone_number", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? PhoneNumber { get; set; } = default!;
 
-        /// <summary>The <c>contact_url</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The web page where users reach the end customer's support.</summary>
         [Newtonsoft.Json.JsonProperty("contact_url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? ContactUrl { get; set; } = default!;
 
-        /// <summary>The <c>link_update_url</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The web page where users update their bank connection with the end customer's app.</summary>
         [Newtonsoft.Json.JsonProperty("link_update_url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? LinkUpdateUrl { get; set; } = default!;
 
@@ -1201,19 +1201,19 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerAddress 
     {
-        /// <summary>The <c>city</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The city.</summary>
         [Newtonsoft.Json.JsonProperty("city", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? City { get; set; } = default!;
 
-        /// <summary>The <c>street</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The street address.</summary>
         [Newtonsoft.Json.JsonProperty("street", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Street { get; set; } = default!;
 
-        /// <summary>The <c>region</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The state, province or region, such as `NY`.</summary>
         [Newtonsoft.Json.JsonProperty("region", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Region { get; set; } = default!;
 
-        /// <summary>The <c>postal_code</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The postal or ZIP code.</summary>
         [Newtonsoft.Json.JsonProperty("postal_code", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? PostalCode { get; set; } = default!;
 
@@ -1227,11 +1227,11 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerAssetsUnderManagement 
     {
-        /// <summary>The <c>amount</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The amount managed, in the currency `iso_currency_code` names.</summary>
         [Newtonsoft.Json.JsonProperty("amount", Required = Newtonsoft.Json.Required.Always)]
         public double Amount { get; set; } = default!;
 
-        /// <summary>The <c>iso_currency_code</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The ISO 4217 code of the currency of `amount`, such as `USD`.</summary>
         [Newtonsoft.Json.JsonProperty("iso_currency_code", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string IsoCurrencyCode { get; set; } = default!;
@@ -1482,11 +1482,11 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerCustomerCreateResponse 
     {
-        /// <summary>The <c>end_customer</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The end customer just created, with its API secrets.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerWithSecrets? EndCustomer { get; set; } = default!;
 
-        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>Plaid's identifier for this call, to quote when asking Plaid about it; case sensitive.</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -1514,11 +1514,11 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("company_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? CompanyName { get; set; } = default!;
 
-        /// <summary>The <c>status</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>Where the end customer stands in Plaid's review and enablement.</summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerStatus? Status { get; set; } = default!;
 
-        /// <summary>The <c>secrets</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The end customer's own API secrets, one per environment.</summary>
         [Newtonsoft.Json.JsonProperty("secrets", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerSecrets? Secrets { get; set; } = default!;
 
@@ -1570,7 +1570,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("company_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? CompanyName { get; set; } = default!;
 
-        /// <summary>The <c>status</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>Where the end customer stands in Plaid's review and enablement.</summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerStatus? Status { get; set; } = default!;
 
@@ -1686,11 +1686,11 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerCustomerGetResponse 
     {
-        /// <summary>The <c>end_customer</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The end customer asked for.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomer? EndCustomer { get; set; } = default!;
 
-        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>Plaid's identifier for this call, to quote when asking Plaid about it; case sensitive.</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -1725,7 +1725,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("production_secret", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? ProductionSecret { get; set; } = default!;
 
-        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>Plaid's identifier for this call, to quote when asking Plaid about it; case sensitive.</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -1756,7 +1756,7 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerCustomerRemoveResponse 
     {
-        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>Plaid's identifier for this call, to quote when asking Plaid about it; case sensitive.</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -1787,11 +1787,11 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerCustomerOAuthInstitutionsGetResponse 
     {
-        /// <summary>The <c>flowdown_status</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>How far the flowdown (the addendum to Plaid's MSA) has got for this end customer.</summary>
         [Newtonsoft.Json.JsonProperty("flowdown_status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerFlowdownStatus? FlowdownStatus { get; set; } = default!;
 
-        /// <summary>The <c>questionnaire_status</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>How far the end customer's security questionnaire has got.</summary>
         [Newtonsoft.Json.JsonProperty("questionnaire_status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerQuestionnaireStatus? QuestionnaireStatus { get; set; } = default!;
 
@@ -1799,7 +1799,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("institutions", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<PartnerEndCustomerOAuthInstitution>? Institutions { get; set; } = default!;
 
-        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>Plaid's identifier for this call, to quote when asking Plaid about it; case sensitive.</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -1954,15 +1954,15 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerOAuthInstitution 
     {
-        /// <summary>The <c>name</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The institution's name.</summary>
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Name { get; set; } = default!;
 
-        /// <summary>The <c>institution_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>Plaid's identifier of the institution, such as `ins_56`.</summary>
         [Newtonsoft.Json.JsonProperty("institution_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? InstitutionId { get; set; } = default!;
 
-        /// <summary>The <c>environments</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The end customer's registration with this institution, one status per Plaid environment.</summary>
         [Newtonsoft.Json.JsonProperty("environments", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerOAuthInstitutionEnvironments? Environments { get; set; } = default!;
 
@@ -1994,11 +1994,11 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerOAuthInstitutionEnvironments 
     {
-        /// <summary>The <c>development</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The registration status in Development, an environment Plaid has retired.</summary>
         [Newtonsoft.Json.JsonProperty("development", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerOAuthInstitutionApplicationStatus? Development { get; set; } = default!;
 
-        /// <summary>The <c>production</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The registration status in Production.</summary>
         [Newtonsoft.Json.JsonProperty("production", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerOAuthInstitutionApplicationStatus? Production { get; set; } = default!;
 
@@ -2128,29 +2128,29 @@ namespace Plaid.Partner
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ApplicationName { get; set; } = default!;
 
-        /// <summary>The <c>technical_contact</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The person at the end customer to contact about technical matters. Left out, the partner's technical contact is used.</summary>
         [Newtonsoft.Json.JsonProperty("technical_contact", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerTechnicalContact? TechnicalContact { get; set; } = default!;
 
-        /// <summary>The <c>billing_contact</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The person at the end customer to contact about billing. Left out, the partner's billing contact is used.</summary>
         [Newtonsoft.Json.JsonProperty("billing_contact", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerBillingContact? BillingContact { get; set; } = default!;
 
-        /// <summary>The <c>customer_support_info</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>How the end customer's users reach its support; public, shown to users who manage their bank connections in Plaid Portal. Left out, the partner's support details are used.</summary>
         [Newtonsoft.Json.JsonProperty("customer_support_info", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required]
         public PartnerEndCustomerCustomerSupportInfo CustomerSupportInfo { get; set; } = new PartnerEndCustomerCustomerSupportInfo();
 
-        /// <summary>The <c>address</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The end customer's business address.</summary>
         [Newtonsoft.Json.JsonProperty("address", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required]
         public PartnerEndCustomerAddress Address { get; set; } = new PartnerEndCustomerAddress();
 
-        /// <summary>The <c>bank_addendum_acceptance</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The record of the end customer accepting Plaid's bank addendum; listed in `requirements_due` until it is sent.</summary>
         [Newtonsoft.Json.JsonProperty("bank_addendum_acceptance", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerBankAddendumAcceptance? BankAddendumAcceptance { get; set; } = default!;
 
-        /// <summary>The <c>questionnaires</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The questionnaires answered for the end customer; the CRA one is due before a `cra_*` product can be enabled.</summary>
         [Newtonsoft.Json.JsonProperty("questionnaires", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerQuestionnaires? Questionnaires { get; set; } = default!;
 
@@ -2182,7 +2182,7 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerQuestionnaires 
     {
-        /// <summary>The <c>cra</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The consumer reporting agency (CRA) questionnaire, due before a `cra_*` product can be enabled.</summary>
         [Newtonsoft.Json.JsonProperty("cra", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCRAQuestionnaire? Cra { get; set; } = default!;
 
@@ -2200,7 +2200,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("is_third_party_involved", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public bool? IsThirdPartyInvolved { get; set; } = default!;
 
-        /// <summary>The <c>purposes</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>Why the end customer obtains consumer reports, by permissible purpose, each with its use cases.</summary>
         [Newtonsoft.Json.JsonProperty("purposes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCRAPurposes? Purposes { get; set; } = default!;
 
@@ -2210,35 +2210,35 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerCRAPurposes 
     {
-        /// <summary>The <c>BUSINESS_NEED_ACCOUNT_REVIEW</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The use cases for reviewing an account under a legitimate business need.</summary>
         [Newtonsoft.Json.JsonProperty("BUSINESS_NEED_ACCOUNT_REVIEW", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCRAUseCases? BusinessNeedAccountReview { get; set; } = default!;
 
-        /// <summary>The <c>BUSINESS_NEED_TRANSACTION</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The use cases for a transaction the consumer started, under a legitimate business need.</summary>
         [Newtonsoft.Json.JsonProperty("BUSINESS_NEED_TRANSACTION", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCRAUseCases? BusinessNeedTransaction { get; set; } = default!;
 
-        /// <summary>The <c>EMPLOYMENT</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The use cases for employment purposes.</summary>
         [Newtonsoft.Json.JsonProperty("EMPLOYMENT", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCRAUseCases? Employment { get; set; } = default!;
 
-        /// <summary>The <c>EXTENSION_OF_CREDIT_OR_ACCOUNT_REVIEW</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The use cases for extending credit to the consumer or reviewing their account.</summary>
         [Newtonsoft.Json.JsonProperty("EXTENSION_OF_CREDIT_OR_ACCOUNT_REVIEW", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCRAUseCases? ExtensionOfCreditOrAccountReview { get; set; } = default!;
 
-        /// <summary>The <c>INSURANCE_UNDERWRITING</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The use cases for underwriting insurance.</summary>
         [Newtonsoft.Json.JsonProperty("INSURANCE_UNDERWRITING", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCRAUseCases? InsuranceUnderwriting { get; set; } = default!;
 
-        /// <summary>The <c>LICENSE_ELIGIBILITY</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The use cases for deciding whether the consumer is eligible for a license or a government benefit.</summary>
         [Newtonsoft.Json.JsonProperty("LICENSE_ELIGIBILITY", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCRAUseCases? LicenseEligibility { get; set; } = default!;
 
-        /// <summary>The <c>RISK_ASSESSMENT</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The use cases for assessing the credit or prepayment risk of an existing obligation.</summary>
         [Newtonsoft.Json.JsonProperty("RISK_ASSESSMENT", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCRAUseCases? RiskAssessment { get; set; } = default!;
 
-        /// <summary>The <c>WRITTEN_INSTRUCTION</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The use cases the consumer has asked for in writing.</summary>
         [Newtonsoft.Json.JsonProperty("WRITTEN_INSTRUCTION", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerCRAUseCases? WrittenInstruction { get; set; } = default!;
 
@@ -2343,11 +2343,11 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1CreateResponse 
     {
-        /// <summary>The <c>end_customer</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The new end customer's onboarding state, with its API secrets.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public BetaPartnerEndCustomerWithSecrets? EndCustomer { get; set; } = default!;
 
-        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>Plaid's identifier for this call, to quote when asking Plaid about it; case sensitive.</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -2367,7 +2367,7 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerEndCustomerWithSecrets  : BetaPartnerEndCustomer
     {
-        /// <summary>The <c>secrets</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The new end customer's own API secrets, one per environment.</summary>
         [Newtonsoft.Json.JsonProperty("secrets", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerSecrets? Secrets { get; set; } = default!;
 
@@ -2385,15 +2385,15 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("company_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? CompanyName { get; set; } = default!;
 
-        /// <summary>The <c>status</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The end customer's overall onboarding status; `MORE_INFORMATION_NEEDED` while `requirements_due` lists anything.</summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerStatus? Status { get; set; } = default!;
 
-        /// <summary>The <c>product_statuses</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The onboarding status of each of the end customer's products, by product name.</summary>
         [Newtonsoft.Json.JsonProperty("product_statuses", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IDictionary<string, PartnerEndCustomerStatus>? ProductStatuses { get; set; } = default!;
 
-        /// <summary>The <c>requirements_due</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The details still missing before the end customer can be enabled, each named after the request member that supplies it.</summary>
         [Newtonsoft.Json.JsonProperty("requirements_due", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<PartnerEndCustomerRequirementDue>? RequirementsDue { get; set; } = default!;
 
@@ -2519,11 +2519,11 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1GetResponse 
     {
-        /// <summary>The <c>end_customer</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The end customer's onboarding state as it now is.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public BetaPartnerEndCustomer? EndCustomer { get; set; } = default!;
 
-        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>Plaid's identifier for this call, to quote when asking Plaid about it; case sensitive.</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -2552,11 +2552,11 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("legal_entity_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? LegalEntityName { get; set; } = default!;
 
-        /// <summary>The <c>bank_addendum_acceptance</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The record of the end customer accepting Plaid's bank addendum; listed in `requirements_due` until it is sent.</summary>
         [Newtonsoft.Json.JsonProperty("bank_addendum_acceptance", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerBankAddendumAcceptance? BankAddendumAcceptance { get; set; } = default!;
 
-        /// <summary>The <c>questionnaires</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The questionnaires answered for the end customer; the CRA one is due before a `cra_*` product can be enabled.</summary>
         [Newtonsoft.Json.JsonProperty("questionnaires", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerQuestionnaires? Questionnaires { get; set; } = default!;
 
@@ -2570,11 +2570,11 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1UpdateResponse 
     {
-        /// <summary>The <c>end_customer</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The end customer's onboarding state as it now is.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public BetaPartnerEndCustomer? EndCustomer { get; set; } = default!;
 
-        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>Plaid's identifier for this call, to quote when asking Plaid about it; case sensitive.</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -2613,11 +2613,11 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? EndCustomerClientId { get; set; } = default!;
 
-        /// <summary>The <c>status</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The end customer's status after this call.</summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerStatus? Status { get; set; } = default!;
 
-        /// <summary>The <c>product_statuses</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The status of each of the end customer's products after this call, by product name.</summary>
         [Newtonsoft.Json.JsonProperty("product_statuses", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IDictionary<string, PartnerEndCustomerStatus>? ProductStatuses { get; set; } = default!;
 
@@ -2625,7 +2625,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("production_secret", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? ProductionSecret { get; set; } = default!;
 
-        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>Plaid's identifier for this call, to quote when asking Plaid about it; case sensitive.</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -2656,11 +2656,11 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WebhookVerificationKeyGetResponse 
     {
-        /// <summary>The <c>key</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The public key that checks the signature of a webhook whose `Plaid-Verification` token names this key's `kid`.</summary>
         [Newtonsoft.Json.JsonProperty("key", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public JWKPublicKey? Key { get; set; } = default!;
 
-        /// <summary>The <c>request_id</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>Plaid's identifier for this call, to quote when asking Plaid about it; case sensitive.</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? RequestId { get; set; } = default!;
 
@@ -2744,7 +2744,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? EndCustomerClientId { get; set; } = default!;
 
-        /// <summary>The <c>environment</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The Plaid environment the webhook comes from.</summary>
         [Newtonsoft.Json.JsonProperty("environment", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public WebhookEnvironmentValues? Environment { get; set; } = default!;
 
@@ -2756,7 +2756,7 @@ namespace Plaid.Partner
         [Newtonsoft.Json.JsonProperty("institution_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? InstitutionName { get; set; } = default!;
 
-        /// <summary>The <c>status</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The end customer's new OAuth registration status with the institution.</summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PartnerEndCustomerOAuthStatusUpdatedValues? Status { get; set; } = default!;
 
@@ -2911,7 +2911,7 @@ namespace Plaid.Partner
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PlaidError 
     {
-        /// <summary>The <c>error_type</c> member of the JSON object; the contract describes no more (a referenced type keeps its own description).</summary>
+        /// <summary>The broad kind of error; `error_code` says which error it is. Safe to branch on.</summary>
         [Newtonsoft.Json.JsonProperty("error_type", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public PlaidErrorType ErrorType { get; set; } = default!;

@@ -15,7 +15,7 @@ namespace Plaid.Partner.Quickstart
         public static async Task<bool> RunAsync(StepRunner steps, PlaidPartnerClient client)
         {
             var beta = client.Beta;
-            string id = string.Empty;
+            var id = string.Empty;
             IList<PartnerEndCustomerRequirementDue> due = Array.Empty<PartnerEndCustomerRequirementDue>();
 
             var ok = await steps.RunAsync("beta: create with part of the details", async () =>
@@ -89,7 +89,12 @@ namespace Plaid.Partner.Quickstart
             }
             else if (entry == PartnerEndCustomerRequirementDue.BankAddendumAcceptance)
             {
-                update.BankAddendumAcceptance = new PartnerEndCustomerBankAddendumAcceptance { CustomerAccepted = true, CustomerAgreementTimestamp = DateTimeOffset.UtcNow, CustomerIpAddress = "203.0.113.10" };
+                update.BankAddendumAcceptance = new PartnerEndCustomerBankAddendumAcceptance
+                {
+                    CustomerAccepted = true,
+                    CustomerAgreementTimestamp = DateTimeOffset.UtcNow,
+                    CustomerIpAddress = "203.0.113.10",
+                };
             }
             else if (entry == PartnerEndCustomerRequirementDue.QuestionnairesCra)
             {

@@ -32,7 +32,7 @@ namespace Plaid.Partner.Quickstart
             Console.WriteLine();
 
             var steps = new StepRunner();
-            string id = string.Empty;
+            var id = string.Empty;
             var ok = await steps.RunAsync("create an end customer", async () =>
             {
                 var created = await client.CreateEndCustomerAsync(NewCustomer("Quickstart Pay"));
@@ -85,7 +85,8 @@ namespace Plaid.Partner.Quickstart
                         && update.InstitutionId == "ins_56"
                         && update.Status == PartnerEndCustomerOAuthStatusUpdatedValues.Approved)
                     {
-                        return $"{update.WebhookCode} {update.InstitutionName} -> {update.Status}; {verified} webhook(s) verified (ES256, kid {result.KeyId?[..8]}…, iat {result.IssuedAt:HH:mm:ss}, body sha256)";
+                        return $"{update.WebhookCode} {update.InstitutionName} -> {update.Status}; {verified} webhook(s) verified "
+                            + $"(ES256, kid {result.KeyId?[..8]}…, iat {result.IssuedAt:HH:mm:ss}, body sha256)";
                     }
                 }
             })

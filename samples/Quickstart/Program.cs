@@ -47,7 +47,9 @@ namespace Plaid.Partner.Quickstart
 
             if (set.Count < variables.Length)
             {
-                Console.Error.WriteLine($"quickstart: {string.Join(", ", set)} set but {string.Join(", ", variables.Except(set))} not; set all three for real Plaid, or none (or pass --emulator) for the local emulator.");
+                Console.Error.WriteLine(
+                    $"quickstart: {string.Join(", ", set)} set but {string.Join(", ", variables.Except(set))} not; "
+                    + "set all three for real Plaid, or none (or pass --emulator) for the local emulator.");
                 return 2;
             }
 

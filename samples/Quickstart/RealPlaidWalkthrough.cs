@@ -78,7 +78,7 @@ namespace Plaid.Partner.Quickstart
             var request = EmulatorWalkthrough.NewCustomer($"Plaid.Partner quickstart {DateTimeOffset.UtcNow:yyyyMMddHHmmss}");
             if (!environment.IsProduction)
             {
-                Console.WriteLine($"    --create-real-customer in {environment.Name}: Plaid answers with a sample and creates nothing (seed 002).");
+                Console.WriteLine($"    --create-real-customer in {environment.Name}: Plaid answers with a sample and creates nothing (Plaid API docs, Partner › /partner/customer/create).");
                 return steps.RunAsync("ask Sandbox for the create sample", async () =>
                 {
                     var sample = await client.CreateEndCustomerSandboxSampleAsync(request);

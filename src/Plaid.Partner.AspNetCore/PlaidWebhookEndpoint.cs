@@ -98,7 +98,8 @@ namespace Plaid.Partner.AspNetCore
                     return;
                 }
 
-                await DispatchAsync(context, webhook, new PlaidWebhookContext(context, body, verification.KeyId!, verification.IssuedAt!.Value, _name), token!, cancellationToken).ConfigureAwait(false);
+                var webhookContext = new PlaidWebhookContext(context, body, verification.KeyId!, verification.IssuedAt!.Value, _name);
+                await DispatchAsync(context, webhook, webhookContext, token!, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Plaid.Partner.Webhooks;
 
 namespace Plaid.Partner.AspNetCore
@@ -45,7 +44,8 @@ namespace Plaid.Partner.AspNetCore
             if (handled.Count == 0)
             {
                 throw new ArgumentException(
-                    $"{typeof(THandler).Name} implements no IPlaidWebhookHandler<T> for a webhook the endpoint receives; implement it for {string.Join(", ", WebhookModels.Dispatched.Select(t => t.Name))} or IPlaidWebhook (every webhook).",
+                    $"{typeof(THandler).Name} implements no IPlaidWebhookHandler<T> for a webhook the endpoint receives; implement it for "
+                        + $"{string.Join(", ", WebhookModels.Dispatched.Select(t => t.Name))} or IPlaidWebhook (every webhook).",
                     nameof(THandler));
             }
 

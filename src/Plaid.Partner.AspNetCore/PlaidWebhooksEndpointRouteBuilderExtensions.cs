@@ -75,14 +75,16 @@ namespace Plaid.Partner.AspNetCore
             if (!IsRegistered(services, name))
             {
                 throw new InvalidOperationException(
-                    $"MapPlaidPartnerWebhooks needs the PlaidWebhookVerifier that services.AddPlaidPartner({(name.Length == 0 ? "…" : shown + ", …")}) registers, with a client for the environment the webhooks come from.");
+                    $"MapPlaidPartnerWebhooks needs the PlaidWebhookVerifier that services.AddPlaidPartner({(name.Length == 0 ? "…" : shown + ", …")}) "
+                        + "registers, with a client for the environment the webhooks come from.");
             }
 
             var options = services.GetRequiredService<IOptionsMonitor<PlaidWebhookEndpointOptions>>().Get(name).ValidatedCopy();
             if (options.SuppressDuplicateDeliveries && services.GetService<IDistributedCache>() is null)
             {
                 throw new InvalidOperationException(
-                    "PlaidWebhookEndpointOptions.SuppressDuplicateDeliveries needs an IDistributedCache: services.AddDistributedMemoryCache() for one instance, or a shared cache such as AddStackExchangeRedisCache for several.");
+                    "PlaidWebhookEndpointOptions.SuppressDuplicateDeliveries needs an IDistributedCache: services.AddDistributedMemoryCache() for one "
+                        + "instance, or a shared cache such as AddStackExchangeRedisCache for several.");
             }
 
             var endpoint = new PlaidWebhookEndpoint(name, options, services);

@@ -20,7 +20,10 @@ namespace Plaid.Partner.Emulator
         /// <summary>True once <c>/partner/customer/remove</c> took it away.</summary>
         public bool Removed { get; init; }
 
-        /// <summary>Every status it has had, in order, from its first (UNDER_REVIEW, or for a beta customer MORE_INFORMATION_NEEDED or PENDING_ENABLEMENT); <c>REMOVED</c> last if it was removed.</summary>
+        /// <summary>
+        /// Every status it has had, in order, from its first (UNDER_REVIEW, or for a beta customer MORE_INFORMATION_NEEDED or
+        /// PENDING_ENABLEMENT); <c>REMOVED</c> last if it was removed.
+        /// </summary>
         public IReadOnlyList<string> StatusHistory { get; init; } = new List<string>();
 
         /// <summary>Its OAuth registration status per institution id, e.g. <c>ins_56</c> → <c>PROCESSING</c>.</summary>

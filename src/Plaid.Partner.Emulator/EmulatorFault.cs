@@ -37,7 +37,7 @@ namespace Plaid.Partner.Emulator
 
         /// <summary>
         /// Answer with <paramref name="statusCode"/>: 429 sends RATE_LIMIT, 503 PLANNED_MAINTENANCE, any other status
-        /// API_ERROR / INTERNAL_SERVER_ERROR (seed 004) with that status, unless <paramref name="body"/> is given.
+        /// API_ERROR / INTERNAL_SERVER_ERROR (Plaid API docs, Errors › API errors) with that status, unless <paramref name="body"/> is given.
         /// </summary>
         /// <param name="statusCode">An HTTP status from 400 to 599.</param>
         /// <param name="retryAfter">The Retry-After header to send, or null for none.</param>
@@ -53,7 +53,7 @@ namespace Plaid.Partner.Emulator
             return new EmulatorFault(EmulatorFaultKind.Status) { StatusCode = statusCode, RetryAfter = CheckRetryAfter(retryAfter), Body = body };
         }
 
-        /// <summary>Answer 429 RATE_LIMIT_EXCEEDED / RATE_LIMIT, as Plaid's rate limiter does (seed 004).</summary>
+        /// <summary>Answer 429 RATE_LIMIT_EXCEEDED / RATE_LIMIT, as Plaid's rate limiter does (Plaid API docs, Errors › Rate limit exceeded errors).</summary>
         /// <param name="retryAfter">The Retry-After header to send, or null for none.</param>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="retryAfter"/> is negative.</exception>
         public static EmulatorFault RateLimit(TimeSpan? retryAfter = null) =>
@@ -91,7 +91,8 @@ namespace Plaid.Partner.Emulator
         /// <summary>Describes the fault.</summary>
         public override string ToString() => Kind switch
         {
-            EmulatorFaultKind.Status or EmulatorFaultKind.RateLimit => $"{Kind} {StatusCode?.ToString(CultureInfo.InvariantCulture)}{(RetryAfter is { } r ? $" Retry-After {RetryAfterSeconds(r)}" : string.Empty)}{CountText()}",
+            EmulatorFaultKind.Status or EmulatorFaultKind.RateLimit =>
+                $"{Kind} {StatusCode?.ToString(CultureInfo.InvariantCulture)}{(RetryAfter is { } r ? $" Retry-After {RetryAfterSeconds(r)}" : string.Empty)}{CountText()}",
             EmulatorFaultKind.Delay => $"Delay {DelayDuration}{CountText()}",
             _ => $"{Kind}{CountText()}",
         };

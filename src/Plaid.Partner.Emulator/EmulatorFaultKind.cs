@@ -6,7 +6,7 @@ namespace Plaid.Partner.Emulator
         /// <summary>Answer with an HTTP status (and a Plaid error body, or the given body), optionally with Retry-After.</summary>
         Status,
 
-        /// <summary>Answer 429 RATE_LIMIT_EXCEEDED / RATE_LIMIT (seed 004), optionally with Retry-After.</summary>
+        /// <summary>Answer 429 RATE_LIMIT_EXCEEDED / RATE_LIMIT (Plaid API docs, Errors › Rate limit exceeded errors), optionally with Retry-After.</summary>
         RateLimit,
 
         /// <summary>Wait, then handle the request normally.</summary>

@@ -39,7 +39,8 @@ namespace Plaid.Partner.Emulator
 
         /// <summary>Shows every setting.</summary>
         public override string ToString() =>
-            $"EmulatorPartnerSettings {{ FlowdownComplete = {FlowdownComplete}, QuestionnaireComplete = {QuestionnaireComplete}, ContactsOnFile = {ContactsOnFile}, MonthlyServiceCommitment = {MonthlyServiceCommitment}, CoBrandedConsentInUse = {CoBrandedConsentInUse} }}";
+            $"EmulatorPartnerSettings {{ FlowdownComplete = {FlowdownComplete}, QuestionnaireComplete = {QuestionnaireComplete}, "
+                + $"ContactsOnFile = {ContactsOnFile}, MonthlyServiceCommitment = {MonthlyServiceCommitment}, CoBrandedConsentInUse = {CoBrandedConsentInUse} }}";
 
         internal EmulatorPartnerSettings Copy() => (EmulatorPartnerSettings)MemberwiseClone();
     }

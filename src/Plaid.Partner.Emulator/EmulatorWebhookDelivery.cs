@@ -11,7 +11,7 @@ namespace Plaid.Partner.Emulator
         /// <summary>Where it was sent.</summary>
         public Uri Url { get; init; } = null!;
 
-        /// <summary>The exact body, as UTF-8 text: JSON indented with 2 spaces, as Plaid sends it (seed 004).</summary>
+        /// <summary>The exact body, as UTF-8 text: JSON indented with 2 spaces, as Plaid sends it (Plaid API docs, Webhooks › Webhook verification).</summary>
         public string Body { get; init; } = string.Empty;
 
         /// <summary>The <c>Plaid-Verification</c> header: an ES256 JWT whose payload holds <c>iat</c> and <c>request_body_sha256</c>.</summary>
@@ -31,6 +31,7 @@ namespace Plaid.Partner.Emulator
 
         /// <summary>The URL, key id and outcome (the body and signature are not secret but are long).</summary>
         public override string ToString() =>
-            $"EmulatorWebhookDelivery {{ Url = {Url}, KeyId = {KeyId}, StatusCode = {StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}, Error = {Error ?? "(none)"} }}";
+            $"EmulatorWebhookDelivery {{ Url = {Url}, KeyId = {KeyId}, "
+                + $"StatusCode = {StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"}, Error = {Error ?? "(none)"} }}";
     }
 }

@@ -112,7 +112,11 @@ namespace Plaid.Partner.Emulator
         /// <returns>The customer after the move.</returns>
         /// <exception cref="InvalidOperationException">The customer is unknown or the move is not allowed; the message says which.</exception>
         public async Task<EmulatorCustomer> SetCustomerStatusAsync(string endCustomerClientId, PartnerEndCustomerStatus status, CancellationToken cancellationToken = default) =>
-            (await SendAsync<EmulatorCustomer>(HttpMethod.Post, "/customers/status", new CustomerStatusCommand { EndCustomerClientId = endCustomerClientId, Status = status.ToString() }, cancellationToken).ConfigureAwait(false))!;
+            (await SendAsync<EmulatorCustomer>(
+                HttpMethod.Post,
+                "/customers/status",
+                new CustomerStatusCommand { EndCustomerClientId = endCustomerClientId, Status = status.ToString() },
+                cancellationToken).ConfigureAwait(false))!;
 
         /// <summary>Every end customer the emulator holds, removed ones included, in creation order.</summary>
         /// <param name="cancellationToken">Cancels the call.</param>
@@ -128,12 +132,25 @@ namespace Plaid.Partner.Emulator
         /// <param name="endCustomerClientId">The end customer's <c>client_id</c>.</param>
         /// <param name="institutionId">An institution of the customer, e.g. <c>ins_56</c> (Chase), <c>ins_128026</c> (Capital One), <c>ins_1</c> (Bank of America).</param>
         /// <param name="status">The new status.</param>
-        /// <param name="errorMessage">For ATTENTION_REQUIRED: the registration error's message, or null for the seed example's.</param>
+        /// <param name="errorMessage">For ATTENTION_REQUIRED: the registration error's message, or null for the one in Plaid's example.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The webhook sent, or null when no webhook URL is set or the status did not change.</returns>
         /// <exception cref="InvalidOperationException">The customer or institution is unknown; the message says which.</exception>
-        public Task<EmulatorWebhookDelivery?> SetOAuthStatusAsync(string endCustomerClientId, string institutionId, PartnerEndCustomerOAuthInstitutionApplicationStatus status, string? errorMessage = null, CancellationToken cancellationToken = default) =>
-            SetOAuthStatusCoreAsync(new OAuthStatusCommand { EndCustomerClientId = endCustomerClientId, InstitutionId = institutionId, Status = status.ToString(), ErrorMessage = errorMessage }, cancellationToken);
+        public Task<EmulatorWebhookDelivery?> SetOAuthStatusAsync(
+            string endCustomerClientId,
+            string institutionId,
+            PartnerEndCustomerOAuthInstitutionApplicationStatus status,
+            string? errorMessage = null,
+            CancellationToken cancellationToken = default) =>
+            SetOAuthStatusCoreAsync(
+                new OAuthStatusCommand
+                {
+                    EndCustomerClientId = endCustomerClientId,
+                    InstitutionId = institutionId,
+                    Status = status.ToString(),
+                    ErrorMessage = errorMessage,
+                },
+                cancellationToken);
 
         /// <summary>Sets where webhooks go (http or https on a loopback host), or stops sending them with null.</summary>
         /// <param name="url">The receiver's URL, or null.</param>
@@ -265,7 +282,8 @@ namespace Plaid.Partner.Emulator
             if (!response.IsSuccessStatusCode)
             {
                 var message = ReadControlError(text) ?? response.ReasonPhrase;
-                throw new InvalidOperationException($"Emulator control {method} {ControlPathPrefix}{path} was refused ({((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)}): {message}");
+                throw new InvalidOperationException(
+                    $"Emulator control {method} {ControlPathPrefix}{path} was refused ({((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)}): {message}");
             }
 
             return text.Length == 0 ? null : ControlJson.Deserialize<T>(text);

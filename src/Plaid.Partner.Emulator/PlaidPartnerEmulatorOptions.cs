@@ -11,7 +11,7 @@ namespace Plaid.Partner.Emulator
     {
         /// <summary>
         /// Which Plaid environment to behave as: <see cref="PlaidEnvironment.Production"/> (the default) keeps end
-        /// customers; <see cref="PlaidEnvironment.Sandbox"/> answers create with a sample and stores nothing (seed 002).
+        /// customers; <see cref="PlaidEnvironment.Sandbox"/> answers create with a sample and stores nothing (Plaid API docs, Partner › /partner/customer/create).
         /// </summary>
         public PlaidEnvironment Environment { get; set; } = PlaidEnvironment.Production;
 
@@ -50,6 +50,8 @@ namespace Plaid.Partner.Emulator
 
         /// <summary>Shows every setting with the secret redacted.</summary>
         public override string ToString() =>
-            $"PlaidPartnerEmulatorOptions {{ Environment = {Environment}, ClientId = {ClientId ?? "(random)"}, Secret = {(Secret is null ? "(random)" : "[redacted]")}, Port = {Port}, WebhookUrl = {WebhookUrl?.ToString() ?? "(none)"}, NewCustomerStatus = {NewCustomerStatus}, Partner = {Partner} }}";
+            $"PlaidPartnerEmulatorOptions {{ Environment = {Environment}, ClientId = {ClientId ?? "(random)"}, "
+                + $"Secret = {(Secret is null ? "(random)" : "[redacted]")}, Port = {Port}, WebhookUrl = {WebhookUrl?.ToString() ?? "(none)"}, "
+                + $"NewCustomerStatus = {NewCustomerStatus}, Partner = {Partner} }}";
     }
 }

@@ -29,7 +29,11 @@ namespace Plaid.Partner.Testing
         {
             if (request.Method != HttpMethod.Post || request.RequestUri?.AbsolutePath.EndsWith(Path, StringComparison.Ordinal) != true)
             {
-                return Error(HttpStatusCode.NotFound, "INVALID_REQUEST", "NOT_FOUND", $"this test handler serves only POST {Path}; it was asked for {request.Method} {request.RequestUri?.AbsolutePath}");
+                return Error(
+                    HttpStatusCode.NotFound,
+                    "INVALID_REQUEST",
+                    "NOT_FOUND",
+                    $"this test handler serves only POST {Path}; it was asked for {request.Method} {request.RequestUri?.AbsolutePath}");
             }
 
             var keyId = request.Content is null ? null : ReadKeyId(await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));

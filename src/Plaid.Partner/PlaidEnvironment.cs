@@ -75,7 +75,9 @@ namespace Plaid.Partner
             if (baseAddress.IsAbsoluteUri && !string.IsNullOrEmpty(baseAddress.UserInfo))
             {
                 // Said without quoting the address: its user info may hold a password.
-                throw new ArgumentException("The base address must not contain user information (user:password@); configure proxy credentials on the HttpClient's handler instead.", nameof(baseAddress));
+                throw new ArgumentException(
+                    "The base address must not contain user information (user:password@); configure proxy credentials on the HttpClient's handler instead.",
+                    nameof(baseAddress));
             }
 
             if (!baseAddress.IsAbsoluteUri || (baseAddress.Scheme != Uri.UriSchemeHttps && baseAddress.Scheme != Uri.UriSchemeHttp))
@@ -85,7 +87,10 @@ namespace Plaid.Partner
 
             if (baseAddress.Scheme == Uri.UriSchemeHttp && !IsLoopback(baseAddress))
             {
-                throw new ArgumentException($"The base address '{baseAddress}' uses plain http on a non-loopback host; Plaid credentials must travel over https (TLS 1.2+). Plain http is allowed for 127.0.0.1, [::1] and localhost only.", nameof(baseAddress));
+                throw new ArgumentException(
+                    $"The base address '{baseAddress}' uses plain http on a non-loopback host; Plaid credentials must travel over https (TLS 1.2+). "
+                    + "Plain http is allowed for 127.0.0.1, [::1] and localhost only.",
+                    nameof(baseAddress));
             }
 
             if (!string.IsNullOrEmpty(baseAddress.Query) || !string.IsNullOrEmpty(baseAddress.Fragment))

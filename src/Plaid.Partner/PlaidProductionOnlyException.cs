@@ -15,7 +15,8 @@ namespace Plaid.Partner
         /// <param name="operationPath">The Plaid path that is production-only.</param>
         /// <param name="environment">The environment the client is configured for.</param>
         public PlaidProductionOnlyException(string operationPath, PlaidEnvironment environment)
-            : base($"{operationPath} must be called in Production, even to obtain Sandbox API keys: in {environment} it returns a sample response, creates no end customer, and its API keys do not work. " +
+            : base($"{operationPath} must be called in Production, even to obtain Sandbox API keys: in {environment} it returns a sample response, " +
+                   "creates no end customer, and its API keys do not work. " +
                    "Create end customers with a client whose PlaidPartnerOptions.Environment is PlaidEnvironment.Production; " +
                    "to ask Sandbox for its sample response on purpose, call CreateEndCustomerSandboxSampleAsync.")
         {

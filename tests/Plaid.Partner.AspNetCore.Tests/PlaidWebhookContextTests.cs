@@ -15,7 +15,7 @@ namespace Plaid.Partner.AspNetCore.Tests
         [Test]
         public async Task A_handler_runs_with_a_hand_built_context()
         {
-            var handled = new Handled();
+            var handled = new HandlerLog();
             var handler = new OAuthStatusHandler(handled);
             var body = Bodies.OAuthStatusUpdated;
             var webhook = (PartnerEndCustomerOAuthStatusUpdatedWebhook)PlaidWebhookParser.Parse(body);

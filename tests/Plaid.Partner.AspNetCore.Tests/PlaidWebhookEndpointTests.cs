@@ -27,7 +27,7 @@ namespace Plaid.Partner.AspNetCore.Tests
 
             using var response = await app.DeliverAsync(Bodies.OAuthStatusUpdated);
 
-            var call = app.Handled.Calls.Single();
+            var call = app.HandlerLog.Calls.Single();
             var update = (PartnerEndCustomerOAuthStatusUpdatedWebhook)call.Webhook;
             var counted = responses.GetMeasurementSnapshot().Single();
             Assert.Multiple(() =>
@@ -56,7 +56,7 @@ namespace Plaid.Partner.AspNetCore.Tests
 
             using var response = await app.DeliverAsync(Bodies.Unknown);
 
-            var call = app.Handled.Calls.Single();
+            var call = app.HandlerLog.Calls.Single();
             Assert.Multiple(() =>
             {
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -77,7 +77,7 @@ namespace Plaid.Partner.AspNetCore.Tests
             Assert.Multiple(() =>
             {
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-                Assert.That(app.Handled.Calls, Is.Empty);
+                Assert.That(app.HandlerLog.Calls, Is.Empty);
                 Assert.That(responses.GetMeasurementSnapshot().Single().Tags["plaid.webhook.outcome"], Is.EqualTo("unhandled"));
                 Assert.That(app.Logs.GetSnapshot().Select(r => r.Id.Id), Does.Contain(2006));
             });
@@ -94,7 +94,7 @@ namespace Plaid.Partner.AspNetCore.Tests
             Assert.Multiple(() =>
             {
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-                Assert.That(app.Handled.Calls, Is.Empty);
+                Assert.That(app.HandlerLog.Calls, Is.Empty);
                 Assert.That(responses.GetMeasurementSnapshot().Single().Tags["plaid.webhook.outcome"], Is.EqualTo("unparseable"));
                 Assert.That(app.Logs.GetSnapshot().Single(r => r.Id.Id == 2004).Level, Is.EqualTo(LogLevel.Error));
             });
@@ -105,7 +105,7 @@ namespace Plaid.Partner.AspNetCore.Tests
         {
             await using var app = await WebhookApp.StartAsync();
             using var responses = Responses(app);
-            app.Handled.Behaviour = _ => throw new InvalidOperationException("the database is down");
+            app.HandlerLog.Behaviour = _ => throw new InvalidOperationException("the database is down");
 
             using var response = await app.DeliverAsync(Bodies.OAuthStatusUpdated);
 
@@ -113,7 +113,7 @@ namespace Plaid.Partner.AspNetCore.Tests
             Assert.Multiple(() =>
             {
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
-                Assert.That(app.Handled.Calls, Has.Count.EqualTo(1));
+                Assert.That(app.HandlerLog.Calls, Has.Count.EqualTo(1));
                 Assert.That(responses.GetMeasurementSnapshot().Single().Tags["plaid.webhook.outcome"], Is.EqualTo("handler_failed"));
                 Assert.That(failure.Level, Is.EqualTo(LogLevel.Error));
                 Assert.That(failure.Exception?.Message, Is.EqualTo("the database is down"));
@@ -126,7 +126,7 @@ namespace Plaid.Partner.AspNetCore.Tests
             await using var app = await WebhookApp.StartAsync();
             var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var sawCancellation = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            app.Handled.Behaviour = async cancellationToken =>
+            app.HandlerLog.Behaviour = async cancellationToken =>
             {
                 entered.SetResult();
                 try
@@ -164,7 +164,7 @@ namespace Plaid.Partner.AspNetCore.Tests
             {
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
                 Assert.That(atTheCap.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "1024 bytes are read, then fail to parse");
-                Assert.That(app.Handled.Calls, Is.Empty);
+                Assert.That(app.HandlerLog.Calls, Is.Empty);
                 Assert.That(responses.GetMeasurementSnapshot()[0].Tags["plaid.webhook.outcome"], Is.EqualTo("too_large"));
                 Assert.That(responses.GetMeasurementSnapshot()[0].Tags["http.response.status_code"], Is.EqualTo(413));
                 Assert.That(app.Logs.GetSnapshot().Single(r => r.Id.Id == 2003).Message, Does.Contain("1024"));
@@ -187,7 +187,7 @@ namespace Plaid.Partner.AspNetCore.Tests
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
                 Assert.That(endless.Served, Is.LessThan(1024 * 1024), "the endpoint stopped reading soon after the 64 KB cap");
                 Assert.That(app.Keys.Requests, Is.Zero, "nothing was verified");
-                Assert.That(app.Handled.Calls, Is.Empty);
+                Assert.That(app.HandlerLog.Calls, Is.Empty);
             });
         }
 
@@ -209,7 +209,7 @@ namespace Plaid.Partner.AspNetCore.Tests
                 Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
                 Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.OK));
                 Assert.That(resigned.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-                Assert.That(app.Handled.Calls, Has.Count.EqualTo(2), "the replayed token is skipped; a new token for the same body is not");
+                Assert.That(app.HandlerLog.Calls, Has.Count.EqualTo(2), "the replayed token is skipped; a new token for the same body is not");
                 Assert.That(responses.GetMeasurementSnapshot().Select(m => m.Tags["plaid.webhook.outcome"]), Is.EqualTo(new[] { "handled", "duplicate", "handled" }));
             });
         }
@@ -223,7 +223,7 @@ namespace Plaid.Partner.AspNetCore.Tests
             using var first = await app.PostAsync(Bodies.OAuthStatusUpdated, header);
             using var second = await app.PostAsync(Bodies.OAuthStatusUpdated, header);
 
-            Assert.That(app.Handled.Calls, Has.Count.EqualTo(2));
+            Assert.That(app.HandlerLog.Calls, Has.Count.EqualTo(2));
         }
 
         [Test]
@@ -233,10 +233,10 @@ namespace Plaid.Partner.AspNetCore.Tests
                 webhooks: w => w.Configure(o => o.SuppressDuplicateDeliveries = true).AddHandler<OAuthStatusHandler>(),
                 services: s => s.AddDistributedMemoryCache());
             var header = app.Signer.Sign(Bodies.OAuthStatusUpdated);
-            app.Handled.Behaviour = _ => throw new InvalidOperationException("transient");
+            app.HandlerLog.Behaviour = _ => throw new InvalidOperationException("transient");
 
             using var failed = await app.PostAsync(Bodies.OAuthStatusUpdated, header);
-            app.Handled.Behaviour = null;
+            app.HandlerLog.Behaviour = null;
             using var redelivered = await app.PostAsync(Bodies.OAuthStatusUpdated, header);
             using var replayed = await app.PostAsync(Bodies.OAuthStatusUpdated, header);
 
@@ -245,7 +245,7 @@ namespace Plaid.Partner.AspNetCore.Tests
                 Assert.That(failed.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
                 Assert.That(redelivered.StatusCode, Is.EqualTo(HttpStatusCode.OK));
                 Assert.That(replayed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-                Assert.That(app.Handled.Calls, Has.Count.EqualTo(2), "handled on the failed try and on the redelivery, then suppressed");
+                Assert.That(app.HandlerLog.Calls, Has.Count.EqualTo(2), "handled on the failed try and on the redelivery, then suppressed");
             });
         }
 
@@ -261,7 +261,7 @@ namespace Plaid.Partner.AspNetCore.Tests
             Assert.Multiple(() =>
             {
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-                Assert.That(app.Handled.Calls, Has.Count.EqualTo(1));
+                Assert.That(app.HandlerLog.Calls, Has.Count.EqualTo(1));
                 Assert.That(app.Logs.GetSnapshot().Count(r => r.Id.Id == 2008), Is.EqualTo(2), "the failed read and the failed write are logged");
             });
         }
@@ -276,7 +276,7 @@ namespace Plaid.Partner.AspNetCore.Tests
             Assert.Multiple(() =>
             {
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "TestServer's host is localhost");
-                Assert.That(app.Handled.Calls, Is.Empty);
+                Assert.That(app.HandlerLog.Calls, Is.Empty);
             });
         }
 
@@ -344,7 +344,8 @@ namespace Plaid.Partner.AspNetCore.Tests
 
             public void Set(string key, byte[] value, Microsoft.Extensions.Caching.Distributed.DistributedCacheEntryOptions options) => throw new IOException("cache down");
 
-            public Task SetAsync(string key, byte[] value, Microsoft.Extensions.Caching.Distributed.DistributedCacheEntryOptions options, CancellationToken token = default) => throw new IOException("cache down");
+            public Task SetAsync(string key, byte[] value, Microsoft.Extensions.Caching.Distributed.DistributedCacheEntryOptions options, CancellationToken token = default) =>
+                throw new IOException("cache down");
         }
     }
 }

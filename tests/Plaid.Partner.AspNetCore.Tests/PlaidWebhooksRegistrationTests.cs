@@ -3,7 +3,6 @@ using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,7 +11,6 @@ using NUnit.Framework;
 using Plaid.Partner.AspNetCore.Tests.TestSupport;
 using Plaid.Partner.DependencyInjection;
 using Plaid.Partner.Testing;
-using Plaid.Partner.Webhooks;
 
 namespace Plaid.Partner.AspNetCore.Tests
 {
@@ -27,7 +25,7 @@ namespace Plaid.Partner.AspNetCore.Tests
             using var update = await app.DeliverAsync(Bodies.OAuthStatusUpdated);
             using var unknown = await app.DeliverAsync(Bodies.Unknown);
 
-            Assert.That(app.Handled.Calls.Select(c => $"{c.Handler}:{c.Webhook.WebhookType}"), Is.EqualTo(new[]
+            Assert.That(app.HandlerLog.Calls.Select(c => $"{c.Handler}:{c.Webhook.WebhookType}"), Is.EqualTo(new[]
             {
                 "EveryWebhookHandler:PARTNER", "OAuthStatusHandler:PARTNER", "EveryWebhookHandler:ITEM",
             }));
@@ -43,7 +41,7 @@ namespace Plaid.Partner.AspNetCore.Tests
             builder.WebHost.UseTestServer();
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton<TimeProvider>(time);
-            builder.Services.AddSingleton<Handled>();
+            builder.Services.AddSingleton<HandlerLog>();
             builder.Services.AddPlaidPartner(Credentials).ConfigurePrimaryHttpMessageHandler(defaultSigner.CreateKeyEndpointHandler);
             builder.Services.AddPlaidPartner("eu", Credentials).ConfigurePrimaryHttpMessageHandler(euSigner.CreateKeyEndpointHandler);
             builder.Services.AddPlaidPartnerWebhooks().AddHandler<OAuthStatusHandler>();
@@ -57,7 +55,7 @@ namespace Plaid.Partner.AspNetCore.Tests
             using var toEu = await client.SendAsync(euSigner.CreateRequest("/plaid/eu/webhooks", Bodies.OAuthStatusUpdated));
             using var euKeyAtDefault = await client.SendAsync(euSigner.CreateRequest("/plaid/webhooks", Bodies.OAuthStatusUpdated));
 
-            var calls = app.Services.GetRequiredService<Handled>().Calls;
+            var calls = app.Services.GetRequiredService<HandlerLog>().Calls;
             Assert.Multiple(() =>
             {
                 Assert.That(toEu.StatusCode, Is.EqualTo(HttpStatusCode.OK));

@@ -29,7 +29,8 @@ namespace Plaid.Partner.Build.Tests
                 Assert.That(parameters?.Keys, Is.EquivalentTo(new[] { "Spec", "Ci" }));
                 Assert.That(parameters!["Spec"].StaticType, Is.EqualTo(typeof(string)));
                 Assert.That(parameters["Ci"].StaticType, Is.EqualTo(typeof(System.Management.Automation.SwitchParameter)));
-                Assert.That(parameters.Values.SelectMany(p => p.Attributes).Any(a => a.Extent.Text.Contains("Mandatory", System.StringComparison.OrdinalIgnoreCase)), Is.False, "every parameter is optional");
+                Assert.That(parameters.Values.SelectMany(p => p.Attributes).Any(a => a.Extent.Text.Contains("Mandatory", System.StringComparison.OrdinalIgnoreCase)), Is.False,
+                    "every parameter is optional");
             });
         }
 

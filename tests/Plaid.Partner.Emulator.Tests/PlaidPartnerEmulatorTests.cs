@@ -1,11 +1,10 @@
 using System;
 using System.Linq;
-using System.Net;
 using System.Net.Http;
-using System.Net.Sockets;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using Plaid.Partner.Emulator.Tests.TestSupport;
+using Plaid.Partner.TestSupport;
 
 namespace Plaid.Partner.Emulator.Tests
 {
@@ -85,7 +84,7 @@ namespace Plaid.Partner.Emulator.Tests
         [Test]
         public async Task Configured_credentials_and_port_are_used()
         {
-            var port = FreePort();
+            var port = LoopbackHost.UnusedPort();
             await using var emulator = await PlaidPartnerEmulator.StartAsync(new PlaidPartnerEmulatorOptions { ClientId = "my-client", Secret = "my-secret", Port = port });
 
             Assert.Multiple(() =>
@@ -161,13 +160,6 @@ namespace Plaid.Partner.Emulator.Tests
             Assert.That(
                 async () => await PlaidPartnerEmulator.StartAsync(new PlaidPartnerEmulatorOptions { Port = first.BaseAddress.Port }),
                 Throws.InstanceOf<System.IO.IOException>());
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }

@@ -1,7 +1,7 @@
 using System;
-using System.IO;
 using System.Threading.Tasks;
 using NUnit.Framework;
+using Plaid.Partner.TestSupport;
 
 namespace Plaid.Partner.Emulator.Tests
 {
@@ -33,7 +33,8 @@ namespace Plaid.Partner.Emulator.Tests
             Assert.Multiple(() =>
             {
                 Assert.That(exitCode, Is.EqualTo(0));
-                Assert.That(output, Does.Contain("--port").And.Contain("--environment").And.Contain("--client-id").And.Contain("--secret").And.Contain("--webhook-url").And.Contain("--new-customer-status"));
+                Assert.That(output,
+                    Does.Contain("--port").And.Contain("--environment").And.Contain("--client-id").And.Contain("--secret").And.Contain("--webhook-url").And.Contain("--new-customer-status"));
             });
         }
 
@@ -78,23 +79,7 @@ namespace Plaid.Partner.Emulator.Tests
             });
         }
 
-        private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-        {
-            var (output, error) = (Console.Out, Console.Error);
-            using var capturedOut = new StringWriter();
-            using var capturedError = new StringWriter();
-            Console.SetOut(capturedOut);
-            Console.SetError(capturedError);
-            try
-            {
-                var exitCode = await Program.Main(args);
-                return (exitCode, capturedOut.ToString(), capturedError.ToString());
-            }
-            finally
-            {
-                Console.SetOut(output);
-                Console.SetError(error);
-            }
-        }
+        private static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) =>
+            ConsoleCapture.RunAsync(() => Program.Main(args));
     }
 }

@@ -7,6 +7,7 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
+using Plaid.Partner.TestSupport;
 
 namespace Plaid.Partner.Emulator.Tool.Tests
 {
@@ -31,7 +32,8 @@ namespace Plaid.Partner.Emulator.Tool.Tests
             {
                 Assert.That(exitCode, Is.EqualTo(0));
                 Assert.That(output, Does.StartWith("Usage: plaid-partner-emulator [options]"));
-                Assert.That(output, Does.Contain("--port").And.Contain("--environment").And.Contain("--client-id").And.Contain("--secret").And.Contain("--webhook-url").And.Contain("--new-customer-status"));
+                Assert.That(output,
+                    Does.Contain("--port").And.Contain("--environment").And.Contain("--client-id").And.Contain("--secret").And.Contain("--webhook-url").And.Contain("--new-customer-status"));
             });
         }
 
@@ -111,24 +113,8 @@ namespace Plaid.Partner.Emulator.Tool.Tests
             throw new InvalidOperationException("the emulator exited without printing the address it listens on");
         }
 
-        private static async Task<(int ExitCode, string Output, string Error)> RunInProcessAsync(params string[] args)
-        {
-            var (output, error) = (Console.Out, Console.Error);
-            using var capturedOut = new StringWriter();
-            using var capturedError = new StringWriter();
-            Console.SetOut(capturedOut);
-            Console.SetError(capturedError);
-            try
-            {
-                var exitCode = await Program.Main(args);
-                return (exitCode, capturedOut.ToString(), capturedError.ToString());
-            }
-            finally
-            {
-                Console.SetOut(output);
-                Console.SetError(error);
-            }
-        }
+        private static Task<(int ExitCode, string Output, string Error)> RunInProcessAsync(params string[] args) =>
+            ConsoleCapture.RunAsync(() => Program.Main(args));
 
         // POSIX kill(2): .NET can send SIGKILL (Process.Kill) but not SIGTERM, which is how CI scripts stop a server.
         [DllImport("libc", SetLastError = true)]

@@ -49,7 +49,8 @@ namespace Plaid.Partner.SpecSlicer.Tests
             {
                 Assert.That(report.Changed, Is.False);
                 Assert.That(File.ReadAllText(output), Is.EqualTo(File.ReadAllText(Bundled("plaid-partner.yml"))));
-                Assert.That(report.Result.OverlayResults, Has.None.Matches<(OverlayAction Action, int Matched)>(r => !r.Action.Remove && r.Matched == 0), "every update of the overlay still finds its target");
+                Assert.That(report.Result.OverlayResults, Has.None.Matches<(OverlayAction Action, int Matched)>(r => !r.Action.Remove && r.Matched == 0),
+                    "every update of the overlay still finds its target");
             });
         }
 

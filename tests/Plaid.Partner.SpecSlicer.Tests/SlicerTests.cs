@@ -1,5 +1,4 @@
 using System.Linq;
-using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using Plaid.Partner.SpecSlicer.Tests.TestSupport;
 

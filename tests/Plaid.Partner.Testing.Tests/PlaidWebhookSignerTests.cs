@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using Plaid.Partner.DependencyInjection;
+using Plaid.Partner.TestSupport;
 using Plaid.Partner.Webhooks;
 
 namespace Plaid.Partner.Testing.Tests
@@ -23,7 +24,7 @@ namespace Plaid.Partner.Testing.Tests
     {
         private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
-        private static readonly byte[] Body = Encoding.UTF8.GetBytes("{\n  \"webhook_type\": \"PARTNER\",\n  \"webhook_code\": \"END_CUSTOMER_OAUTH_STATUS_UPDATED\",\n  \"end_customer_client_id\": \"634758733ebb4f00134b85ea\",\n  \"environment\": \"production\",\n  \"institution_id\": \"ins_127989\",\n  \"institution_name\": \"Bank of America\",\n  \"status\": \"attention-required\"\n}");
+        private static readonly byte[] Body = PlaidExampleWebhooks.OAuthStatusUpdatedBytes();
 
         [Test]
         public async Task A_signed_body_verifies_with_the_library_verifier_through_the_key_endpoint_handler()

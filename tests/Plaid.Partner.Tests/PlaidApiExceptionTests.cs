@@ -12,7 +12,7 @@ namespace Plaid.Partner.Tests
     /// <summary>Every failed call surfaces as <see cref="PlaidApiException"/>, whatever the server sent.</summary>
     public class PlaidApiExceptionTests
     {
-        /// <summary>Seed 004, "errors partner": code, HTTP status, message.</summary>
+        /// <summary>Plaid API docs, Errors › Partner errors: code, HTTP status, message.</summary>
         private static readonly object[] PartnerErrors =
         {
             new object[] { PlaidPartnerErrorCodes.CustomerNotFound, 404, "the customer was not found" },
@@ -25,7 +25,12 @@ namespace Plaid.Partner.Tests
             new object[] { PlaidPartnerErrorCodes.InvalidLogo, 400, "the logo must be a base64-encoded string of a PNG of size 1024x1024" },
             new object[] { PlaidPartnerErrorCodes.ContactRequired, 400, "billing or technical contacts must be submitted either in the request or filled in for your team in the dashboard" },
             new object[] { PlaidPartnerErrorCodes.AssetsUnderManagementRequired, 400, "assets under management must be submitted because your team has a monthly service commitment" },
-            new object[] { PlaidPartnerErrorCodes.CustomerRemovalNotAllowed, 400, "removal of a production-enabled end customer is not allowed. talk to your account manager to remove this end customer." },
+            new object[]
+            {
+                PlaidPartnerErrorCodes.CustomerRemovalNotAllowed,
+                400,
+                "removal of a production-enabled end customer is not allowed. talk to your account manager to remove this end customer.",
+            },
         };
 
         [TestCaseSource(nameof(PartnerErrors))]
@@ -112,7 +117,10 @@ namespace Plaid.Partner.Tests
         public void An_error_type_the_spec_does_not_know_keeps_its_raw_value()
         {
             using var plaid = new MockPlaid();
-            plaid.Respond(PlaidPartnerClient.GetPath, HttpStatusCode.BadRequest, """{"error_type":"QUANTUM_ERROR","error_code":"ENTANGLED","error_message":"m","display_message":null,"request_id":"r"}""");
+            plaid.Respond(
+                PlaidPartnerClient.GetPath,
+                HttpStatusCode.BadRequest,
+                """{"error_type":"QUANTUM_ERROR","error_code":"ENTANGLED","error_message":"m","display_message":null,"request_id":"r"}""");
 
             var exception = Assert.ThrowsAsync<PlaidApiException>(() => plaid.Client.GetEndCustomerAsync("id"));
 
@@ -200,7 +208,8 @@ namespace Plaid.Partner.Tests
             yield return new TestCaseData(HttpStatusCode.BadGateway, huge, "application/json", null).SetName("502 with a 2 MB error_message");
             yield return new TestCaseData(HttpStatusCode.BadRequest, "{\"error_type\":5,\"error_code\":\"X\"}", "application/json", null).SetName("400 with error_type a number");
             yield return new TestCaseData(HttpStatusCode.BadRequest, "{\"message\":\"bad\"}", "application/json", null).SetName("400 with an object that is not a PlaidError");
-            yield return new TestCaseData(HttpStatusCode.BadRequest, "{\"error_type\":\"INVALID_REQUEST\",\"error_code\":\"MISSING_FIELDS\"}", "application/json", null).SetName("400 with a PlaidError missing required members");
+            yield return new TestCaseData(HttpStatusCode.BadRequest, "{\"error_type\":\"INVALID_REQUEST\",\"error_code\":\"MISSING_FIELDS\"}", "application/json", null)
+                .SetName("400 with a PlaidError missing required members");
             yield return new TestCaseData(HttpStatusCode.Created, "{}", "application/json", null).SetName("201, an undocumented success status");
             yield return new TestCaseData(HttpStatusCode.NoContent, "", "application/json", null).SetName("204 with no body");
         }
@@ -264,7 +273,9 @@ namespace Plaid.Partner.Tests
         {
             using var plaid = new MockPlaid();
             plaid.Respond(PlaidPartnerClient.GetPath, HttpStatusCode.BadRequest, $$"""
-                {"error_type":"INVALID_INPUT","error_code":"INVALID_API_KEYS","error_message":"invalid client_id or secret provided: {{MockPlaid.Secret}}","display_message":null,"request_id":"r","secret":"{{MockPlaid.Secret}}"}
+                {"error_type":"INVALID_INPUT","error_code":"INVALID_API_KEYS",
+                 "error_message":"invalid client_id or secret provided: {{MockPlaid.Secret}}",
+                 "display_message":null,"request_id":"r","secret":"{{MockPlaid.Secret}}"}
                 """);
 
             var exception = Assert.ThrowsAsync<PlaidApiException>(() => plaid.Client.GetEndCustomerAsync("id"));

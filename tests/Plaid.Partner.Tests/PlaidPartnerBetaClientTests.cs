@@ -109,7 +109,8 @@ namespace Plaid.Partner.Tests
 
             var json = JObject.Parse(JsonConvert.SerializeObject(endCustomer));
 
-            Assert.That(JToken.DeepEquals(json, JObject.Parse("""{"status":"ON_HOLD","product_statuses":{"teleportation":"WAITLISTED"},"requirements_due":["questionnaires.kyb"]}""")), Is.True, json.ToString());
+            var expected = JObject.Parse("""{"status":"ON_HOLD","product_statuses":{"teleportation":"WAITLISTED"},"requirements_due":["questionnaires.kyb"]}""");
+            Assert.That(JToken.DeepEquals(json, expected), Is.True, json.ToString());
         }
 
         [Test]
@@ -218,7 +219,10 @@ namespace Plaid.Partner.Tests
         public void A_plaid_error_is_a_plaid_api_exception_naming_the_beta_path()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            plaid.Respond(Path, HttpStatusCode.BadRequest, """{"error_type":"INVALID_REQUEST","error_code":"MISSING_FIELDS","error_message":"the following required fields are missing: website","display_message":null,"request_id":"abc"}""");
+            plaid.Respond(Path, HttpStatusCode.BadRequest, """
+                {"error_type":"INVALID_REQUEST","error_code":"MISSING_FIELDS","error_message":"the following required fields are missing: website",
+                 "display_message":null,"request_id":"abc"}
+                """);
 
             var exception = Assert.ThrowsAsync<PlaidApiException>(() => plaid.Client.Beta.CreateEndCustomerAsync(Requests.BetaCreate()));
 
@@ -448,7 +452,8 @@ namespace Plaid.Partner.Tests
 
             await plaid.Client.Beta.UpdateEndCustomerAsync(new BetaPartnerCustomerV1UpdateRequest { EndCustomerClientId = "634758733ebb4f00134b85ea", LegalEntityName = "Plaid Inc." });
 
-            Assert.That(JToken.DeepEquals(JObject.Parse(captured.Body!), JObject.Parse("""{"end_customer_client_id":"634758733ebb4f00134b85ea","legal_entity_name":"Plaid Inc."}""")), Is.True, captured.Body);
+            var expected = JObject.Parse("""{"end_customer_client_id":"634758733ebb4f00134b85ea","legal_entity_name":"Plaid Inc."}""");
+            Assert.That(JToken.DeepEquals(JObject.Parse(captured.Body!), expected), Is.True, captured.Body);
         }
 
         [Test]
@@ -466,7 +471,10 @@ namespace Plaid.Partner.Tests
         public void A_plaid_error_on_enable_is_a_plaid_api_exception_with_its_code()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            plaid.Respond(PlaidPartnerBetaClient.EnablePath, HttpStatusCode.PreconditionFailed, """{"error_type":"PARTNER_ERROR","error_code":"CUSTOMER_NOT_READY_FOR_ENABLEMENT","error_message":"this customer is not ready for enablement","display_message":null,"request_id":"abc"}""");
+            plaid.Respond(PlaidPartnerBetaClient.EnablePath, HttpStatusCode.PreconditionFailed, """
+                {"error_type":"PARTNER_ERROR","error_code":"CUSTOMER_NOT_READY_FOR_ENABLEMENT","error_message":"this customer is not ready for enablement",
+                 "display_message":null,"request_id":"abc"}
+                """);
 
             var exception = Assert.ThrowsAsync<PlaidApiException>(() => plaid.Client.Beta.EnableEndCustomerAsync(Requests.BetaEnable()));
 
@@ -503,7 +511,8 @@ namespace Plaid.Partner.Tests
             var body = JsonConvert.DeserializeObject<JObject>(json, new JsonSerializerSettings { DateParseHandling = DateParseHandling.None })!;
             if (body.SelectToken("bank_addendum_acceptance.customer_agreement_timestamp") is JValue timestamp)
             {
-                timestamp.Value = DateTimeOffset.Parse((string)timestamp!, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+                var invariant = System.Globalization.CultureInfo.InvariantCulture;
+                timestamp.Value = DateTimeOffset.Parse((string)timestamp!, invariant).ToUniversalTime().ToString("O", invariant);
             }
 
             return body;
@@ -517,7 +526,10 @@ namespace Plaid.Partner.Tests
         private sealed class FakeBetaClient : PlaidPartnerBetaClient
         {
             public override Task<BetaPartnerCustomerV1CreateResponse> CreateEndCustomerAsync(BetaPartnerCustomerV1CreateRequest request, CancellationToken cancellationToken = default) =>
-                Task.FromResult(new BetaPartnerCustomerV1CreateResponse { EndCustomer = new BetaPartnerEndCustomerWithSecrets { RequirementsDue = new[] { PartnerEndCustomerRequirementDue.Website } } });
+                Task.FromResult(new BetaPartnerCustomerV1CreateResponse
+                {
+                    EndCustomer = new BetaPartnerEndCustomerWithSecrets { RequirementsDue = new[] { PartnerEndCustomerRequirementDue.Website } },
+                });
 
             public override Task<BetaPartnerCustomerV1GetResponse> GetEndCustomerAsync(BetaPartnerCustomerV1GetRequest request, CancellationToken cancellationToken = default) =>
                 Task.FromResult(new BetaPartnerCustomerV1GetResponse { EndCustomer = new BetaPartnerEndCustomer { ClientId = request.EndCustomerClientId } });

@@ -47,9 +47,12 @@ namespace Plaid.Partner.Tests
         [Test]
         public void Every_public_type_and_property_has_xml_documentation()
         {
-            // The generated file turns CS1591 off (NSwag's file header), so this keeps the package's docs complete.
+            // The generated file turns CS1591 off (NSwag's file header), so this keeps the package's docs complete. The
+            // model template writes a summary only from the contract's description, so a member the contract leaves
+            // bare is missing here, and an empty summary does not count either.
             var documented = XDocument.Load(Path.ChangeExtension(Library.Location, ".xml"))
                 .Descendants("member")
+                .Where(m => !string.IsNullOrWhiteSpace(m.Element("summary")?.Value) || m.Element("inheritdoc") is not null)
                 .Select(m => (string?)m.Attribute("name"))
                 .ToHashSet(StringComparer.Ordinal);
             var missing = new List<string>();

@@ -33,7 +33,7 @@ namespace Plaid.Partner.SpecSlicer
         {
             string? input = null;
             string? output = null;
-            string? overlay = Path.Combine(repositoryRoot, "openapi", "plaid-partner.overlay.yml");
+            var overlay = Path.Combine(repositoryRoot, "openapi", "plaid-partner.overlay.yml");
             var accept = false;
             for (var i = 0; i < args.Length; i++)
             {

@@ -12,7 +12,7 @@ namespace Plaid.Partner.SpecSlicer
     /// (2) nothing can be smuggled into a body through an extension dictionary, so every object schema that only
     /// requests use gets <c>additionalProperties: false</c>. Schemas that responses or webhooks also use keep theirs,
     /// and so do schemas that compose (allOf/anyOf/oneOf) or are composed, where <c>false</c> would reject the other
-    /// members' fields.
+    /// members' fields. A described reference (<see cref="DescribedReferences"/>) composes nothing and does not count.
     /// </summary>
     internal static class CredentialPolicy
     {
@@ -88,7 +88,9 @@ namespace Plaid.Partner.SpecSlicer
         private static HashSet<ComponentKey> CompositionMembers(JObject document)
         {
             var members = new HashSet<ComponentKey>();
-            foreach (var composition in document.Descendants().OfType<JProperty>().Where(p => p.Name is "allOf" or "anyOf" or "oneOf"))
+            var compositions = document.Descendants().OfType<JProperty>()
+                .Where(p => p.Name is "allOf" or "anyOf" or "oneOf" && !(p.Parent is JObject owner && DescribedReferences.IsDescribedReference(owner)));
+            foreach (var composition in compositions)
             {
                 foreach (var reference in (composition.Value as JArray)?.Select(m => m["$ref"]).OfType<JValue>() ?? Enumerable.Empty<JValue>())
                 {

@@ -116,7 +116,9 @@ namespace Plaid.Partner.SpecSlicer
 
                     break;
                 default:
-                    throw new SpecSliceException($"{action.Name}: '{action.Target}' selects {JsonPointer.Of(target)}, a {target.Type}; an update needs an object target (with an object update) or an array target.");
+                    throw new SpecSliceException(
+                        $"{action.Name}: '{action.Target}' selects {JsonPointer.Of(target)}, a {target.Type}; "
+                        + "an update needs an object target (with an object update) or an array target.");
             }
         }
     }

@@ -67,7 +67,7 @@ namespace Plaid.Partner.SpecSlicer
                 return null;
             }
 
-            JToken? target = document["components"]?[segments[1]]?[segments[2]];
+            var target = document["components"]?[segments[1]]?[segments[2]];
             if (target is null)
             {
                 problem = $"there is no {segments[1]} component named '{segments[2]}'";

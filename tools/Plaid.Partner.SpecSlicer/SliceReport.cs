@@ -20,7 +20,8 @@ namespace Plaid.Partner.SpecSlicer
                 output.WriteLine($"  {operation}");
             }
 
-            output.WriteLine($"schemas:    {r.Schemas.Count} kept, {dropped} dropped (of {r.InputSchemas.Count}){(added.Count > 0 ? $", {added.Count} added by the overlay: {string.Join(", ", added)}" : string.Empty)}");
+            var addedText = added.Count > 0 ? $", {added.Count} added by the overlay: {string.Join(", ", added)}" : string.Empty;
+            output.WriteLine($"schemas:    {r.Schemas.Count} kept, {dropped} dropped (of {r.InputSchemas.Count}){addedText}");
             output.WriteLine($"webhooks:   {(r.WebhookSchemas.Count == 0 ? "none" : string.Join(", ", r.WebhookSchemas))}");
             output.WriteLine($"servers:    {string.Join(", ", r.Servers)} kept; {r.InputServers.Count - r.Servers.Count} dropped");
             if (CommandLine.Overlay is null)
@@ -33,14 +34,18 @@ namespace Plaid.Partner.SpecSlicer
                 // nothing means its target is gone from Plaid's file and the difference silently stopped applying.
                 var removalsIdle = r.OverlayResults.Count(x => x.Matched == 0 && x.Action.Remove);
                 var updatesIdle = r.OverlayResults.Where(x => x.Matched == 0 && !x.Action.Remove).ToList();
-                output.WriteLine($"overlay:    {r.OverlayResults.Count} action(s) from {Relative(CommandLine.Overlay)}: {r.OverlayResults.Count(x => x.Matched > 0)} applied, {removalsIdle} removal(s) had nothing to remove, {updatesIdle.Count} update(s) matched nothing");
+                output.WriteLine(
+                    $"overlay:    {r.OverlayResults.Count} action(s) from {Relative(CommandLine.Overlay)}: {r.OverlayResults.Count(x => x.Matched > 0)} applied, "
+                    + $"{removalsIdle} removal(s) had nothing to remove, {updatesIdle.Count} update(s) matched nothing");
                 foreach (var (action, _) in updatesIdle)
                 {
                     output.WriteLine($"  update matched nothing: {action.Target}{(action.Description is null ? string.Empty : $" ({action.Description})")}");
                 }
             }
 
-            output.WriteLine($"policy:     {r.Policy.CredentialsRemoved} credential member(s) removed from request bodies; additionalProperties: false set on {r.Policy.ClosedSchemas} request-only object schema(s)");
+            output.WriteLine(
+                $"policy:     {r.Policy.CredentialsRemoved} credential member(s) removed from request bodies; additionalProperties: false set on "
+                + $"{r.Policy.ClosedSchemas} request-only object schema(s); {r.DescribedReferences} described $ref(s) written as allOf");
             if (RemovedOperations.Count > 0)
             {
                 output.WriteLine($"removed:    {string.Join(", ", RemovedOperations)} (accepted with --accept-removed-operations)");

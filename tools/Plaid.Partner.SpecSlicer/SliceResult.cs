@@ -15,5 +15,6 @@ namespace Plaid.Partner.SpecSlicer
         IReadOnlyList<string> InputServers,
         IReadOnlyList<string> Servers,
         IReadOnlyList<(OverlayAction Action, int Matched)> OverlayResults,
+        int DescribedReferences,
         CredentialPolicyResult Policy);
 }

@@ -13,8 +13,9 @@ namespace Plaid.Partner.SpecSlicer
     /// <item>keep every path under <c>/partner/</c> and <c>/beta/partner/</c> and <c>/webhook_verification_key/get</c>;</item>
     /// <item>keep the components those paths and the partner webhook schemas reach through <c>$ref</c>, transitively,
     /// and the security schemes that security requirements name; drop everything else;</item>
-    /// <item>apply the overlay (the project's deliberate differences), then the <see cref="CredentialPolicy"/>, then
-    /// drop again whatever those left unreferenced.</item>
+    /// <item>apply the overlay (the project's deliberate differences), write the described references it leaves as
+    /// <c>allOf</c> (<see cref="DescribedReferences"/>), apply the <see cref="CredentialPolicy"/>, then drop again
+    /// whatever those left unreferenced.</item>
     /// </list>
     /// Every kept member keeps its input position, so the output order is a function of the input alone.
     /// </summary>
@@ -40,13 +41,16 @@ namespace Plaid.Partner.SpecSlicer
             var operations = PartnerSubset.Operations((JObject)output["paths"]!).ToList();
             if (operations.Count == 0)
             {
-                throw new SpecSliceException($"The input has no partner operation: no path under {string.Join(" or ", PartnerSubset.PathPrefixes)} and no {string.Join(", ", PartnerSubset.SinglePaths)}.");
+                throw new SpecSliceException(
+                    $"The input has no partner operation: no path under {string.Join(" or ", PartnerSubset.PathPrefixes)} "
+                    + $"and no {string.Join(", ", PartnerSubset.SinglePaths)}.");
             }
 
             KeepUsedTags(output);
             Prune(output, "The input's partner subset");
 
             var overlayResults = overlay?.Apply(output) ?? Array.Empty<(OverlayAction, int)>();
+            var describedReferences = DescribedReferences.Apply(output);
             var policy = CredentialPolicy.Apply(output);
             Prune(output, overlay is null ? "After the credential policy" : $"After the overlay ({overlay.Source}) and the credential policy");
             CheckSecuritySchemes(output);
@@ -62,6 +66,7 @@ namespace Plaid.Partner.SpecSlicer
                 (input["servers"] as JArray)?.Select(s => (string?)s["url"] ?? "?").ToList() ?? new List<string>(),
                 (output["servers"] as JArray)?.Select(s => (string?)s["url"] ?? "?").ToList() ?? new List<string>(),
                 overlayResults,
+                describedReferences,
                 policy);
         }
 

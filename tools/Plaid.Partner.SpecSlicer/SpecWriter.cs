@@ -76,7 +76,9 @@ namespace Plaid.Partner.SpecSlicer
         }
 
         // Strings that a YAML 1.1 or 1.2 reader would take as a number, date, boolean or null when written plain.
-        [GeneratedRegex(@"^(?:[-+.]?[0-9][0-9_:.eExXoObB+\-]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|)$")]
+        [GeneratedRegex(
+            @"^(?:[-+.]?[0-9][0-9_:.eExXoObB+\-]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|~|null|Null|NULL"
+            + @"|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|)$")]
         private static partial Regex ReadsAsSomethingElse();
     }
 }

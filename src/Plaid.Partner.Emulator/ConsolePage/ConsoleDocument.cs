@@ -29,7 +29,9 @@ namespace Plaid.Partner.Emulator.ConsolePage
             FaultsSection.Render(html, state);
             PartnerSection.Render(html, state);
             html.Append("</main>")
-                .Append($"<script nonce=\"{nonce}\">").Append(ConsoleScript.Js.Replace("REFRESH_MS", (RefreshSeconds * 1000).ToString(CultureInfo.InvariantCulture), System.StringComparison.Ordinal)).Append("</script></body></html>");
+                .Append($"<script nonce=\"{nonce}\">")
+                .Append(ConsoleScript.Js.Replace("REFRESH_MS", (RefreshSeconds * 1000).ToString(CultureInfo.InvariantCulture), System.StringComparison.Ordinal))
+                .Append("</script></body></html>");
             return html.ToString();
         }
 
@@ -37,7 +39,8 @@ namespace Plaid.Partner.Emulator.ConsolePage
         {
             var controls = PlaidPartnerEmulator.ControlPathPrefix;
             html.Append("<header><div class=\"title\"><h1>Plaid Partner emulator <span>console</span></h1>")
-                .Append($"<p class=\"refresh\">Refreshes every {RefreshSeconds.ToString(CultureInfo.InvariantCulture)} s · updated <span id=\"updated\">{Html.Time(state.Now)}</span> · <a href=\"{controls}\">control endpoints (JSON)</a></p></div>")
+                .Append($"<p class=\"refresh\">Refreshes every {RefreshSeconds.ToString(CultureInfo.InvariantCulture)} s · ")
+                .Append($"updated <span id=\"updated\">{Html.Time(state.Now)}</span> · <a href=\"{controls}\">control endpoints (JSON)</a></p></div>")
                 .Append("<dl id=\"facts\" data-live class=\"facts\">")
                 .Append($"<div><dt>Behaves as</dt><dd>{Html.Text(state.Environment)}</dd></div>")
                 .Append($"<div><dt>Base address</dt><dd><code>{Html.Text(state.BaseUrl)}/</code></dd></div>")
@@ -46,7 +49,8 @@ namespace Plaid.Partner.Emulator.ConsolePage
                 .Append("</dl>")
                 .Append("<noscript><p class=\"note\">JavaScript is off: the page still shows everything and reloads itself, but its buttons stay disabled. ")
                 .Append("They send JSON with this page's token, which a plain form cannot; use the control endpoints instead, e.g. ")
-                .Append($"<code>curl -X POST {Html.Text(state.BaseUrl)}{controls}/customers/status -H 'Content-Type: application/json' -d '{{\"end_customer_client_id\":\"…\",\"status\":\"PENDING_ENABLEMENT\"}}'</code></p></noscript>")
+                .Append($"<code>curl -X POST {Html.Text(state.BaseUrl)}{controls}/customers/status -H 'Content-Type: application/json' ")
+                .Append("-d '{\"end_customer_client_id\":\"…\",\"status\":\"PENDING_ENABLEMENT\"}'</code></p></noscript>")
                 .Append("<p id=\"result\" role=\"status\" aria-live=\"polite\"></p></header>");
         }
     }

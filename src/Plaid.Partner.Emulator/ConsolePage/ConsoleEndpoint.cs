@@ -26,7 +26,8 @@ namespace Plaid.Partner.Emulator.ConsolePage
             var state = await ConsoleState.ReadAsync(runtime, baseUrl).ConfigureAwait(false);
             var nonce = RandomNumberGenerator.GetHexString(32, lowercase: true);
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'nonce-{nonce}'; script-src 'nonce-{nonce}'; connect-src 'self'; img-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+            headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'nonce-{nonce}'; script-src 'nonce-{nonce}'; connect-src 'self'; "
+                + "img-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
             headers.XFrameOptions = "DENY";
             headers.XContentTypeOptions = "nosniff";
             headers.CacheControl = "no-store";

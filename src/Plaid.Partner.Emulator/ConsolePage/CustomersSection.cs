@@ -12,7 +12,8 @@ namespace Plaid.Partner.Emulator.ConsolePage
             html.Append("<section id=\"customers\" data-live aria-labelledby=\"customers-title\"><h2 id=\"customers-title\">End customers</h2>");
             if (!state.IsProduction)
             {
-                html.Append("<p class=\"empty\">Sandbox keeps no end customers: <code>/partner/customer/create</code> answers with a sample and stores nothing (Plaid API docs, Partner › /partner/customer/create).</p></section>");
+                html.Append("<p class=\"empty\">Sandbox keeps no end customers: <code>/partner/customer/create</code> answers with a sample ")
+                    .Append("and stores nothing (Plaid API docs, Partner › /partner/customer/create).</p></section>");
                 return;
             }
 
@@ -73,7 +74,8 @@ namespace Plaid.Partner.Emulator.ConsolePage
             var name = customer.CompanyName;
             html.Append(ControlForm.Open("POST", PlaidPartnerEmulator.ControlPathPrefix + "/customers/status", $"Plaid's review of {name}", $"{name} reviewed."))
                 .Append($"<input type=\"hidden\" name=\"end_customer_client_id\" value=\"{Html.Text(customer.ClientId)}\">")
-                .Append($"<button type=\"submit\" name=\"status\" value=\"{CustomerStatus.PendingEnablement}\" class=\"approve\" data-done=\"{Html.Text($"{name} approved: PENDING_ENABLEMENT.")}\">Approve</button> ")
+                .Append($"<button type=\"submit\" name=\"status\" value=\"{CustomerStatus.PendingEnablement}\" class=\"approve\" ")
+                .Append($"data-done=\"{Html.Text($"{name} approved: PENDING_ENABLEMENT.")}\">Approve</button> ")
                 .Append($"<button type=\"submit\" name=\"status\" value=\"{CustomerStatus.Denied}\" class=\"deny\" data-done=\"{Html.Text($"{name} denied.")}\">Deny</button>")
                 .Append(ControlForm.Close);
         }

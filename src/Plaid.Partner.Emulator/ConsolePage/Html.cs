@@ -14,7 +14,8 @@ namespace Plaid.Partner.Emulator.ConsolePage
         public static string Text(string? value) => HtmlEncoder.Default.Encode(value ?? string.Empty);
 
         public static string Time(DateTimeOffset value) =>
-            $"<time datetime=\"{value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}\">{value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC</time>";
+            $"<time datetime=\"{value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}\">"
+                + $"{value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC</time>";
 
         /// <summary>A status as a coloured badge; the class is made of the status's letters only.</summary>
         public static string Badge(string status)

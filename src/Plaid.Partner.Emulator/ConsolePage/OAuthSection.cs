@@ -76,7 +76,12 @@ namespace Plaid.Partner.Emulator.ConsolePage
                 return;
             }
 
-            html.Append(ControlForm.Open("POST", PlaidPartnerEmulator.ControlPathPrefix + "/oauth_status", "Set an OAuth status", "OAuth status set; the webhook, if any, is listed below.", showLegend: true))
+            html.Append(ControlForm.Open(
+                    "POST",
+                    PlaidPartnerEmulator.ControlPathPrefix + "/oauth_status",
+                    "Set an OAuth status",
+                    "OAuth status set; the webhook, if any, is listed below.",
+                    showLegend: true))
                 .Append("<div class=\"fields\"><label>End customer ");
             if (state.IsProduction)
             {
@@ -107,7 +112,8 @@ namespace Plaid.Partner.Emulator.ConsolePage
             }
 
             html.Append("</select></label>")
-                .Append($"<label>Error message (ATTENTION_REQUIRED) <input name=\"error_message\" autocomplete=\"off\" placeholder=\"{Html.Text(OAuthInstitutionCatalog.DefaultAttentionMessage)}\"></label>")
+                .Append("<label>Error message (ATTENTION_REQUIRED) <input name=\"error_message\" autocomplete=\"off\" ")
+                .Append($"placeholder=\"{Html.Text(OAuthInstitutionCatalog.DefaultAttentionMessage)}\"></label>")
                 .Append("<button type=\"submit\">Set status</button></div>")
                 .Append(ControlForm.Close);
         }

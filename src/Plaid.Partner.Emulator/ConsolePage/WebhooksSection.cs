@@ -18,7 +18,11 @@ namespace Plaid.Partner.Emulator.ConsolePage
         {
             html.Append("<section id=\"webhooks\" data-live aria-labelledby=\"webhooks-title\"><h2 id=\"webhooks-title\">Webhook deliveries</h2>")
                 .Append("<div class=\"keyline\"><p>Signing key <code>").Append(Html.Text(state.KeyId)).Append("</code></p>")
-                .Append(ControlForm.Open("POST", PlaidPartnerEmulator.ControlPathPrefix + "/webhook_key/rotate", "Rotate the webhook signing key", "Signing key rotated: the old key now has expired_at."))
+                .Append(ControlForm.Open(
+                    "POST",
+                    PlaidPartnerEmulator.ControlPathPrefix + "/webhook_key/rotate",
+                    "Rotate the webhook signing key",
+                    "Signing key rotated: the old key now has expired_at."))
                 .Append("<button type=\"submit\">Rotate signing key</button>")
                 .Append(ControlForm.Close).Append("</div>");
             if (state.DeliveryCount == 0)
@@ -31,7 +35,9 @@ namespace Plaid.Partner.Emulator.ConsolePage
 
             if (state.DeliveryCount > state.LatestDeliveries.Count)
             {
-                html.Append($"<p>The latest {state.LatestDeliveries.Count.ToString(CultureInfo.InvariantCulture)} of {state.DeliveryCount.ToString(CultureInfo.InvariantCulture)}; <a href=\"{PlaidPartnerEmulator.ControlPathPrefix}/webhooks\">all as JSON</a>.</p>");
+                html.Append($"<p>The latest {state.LatestDeliveries.Count.ToString(CultureInfo.InvariantCulture)} of ")
+                    .Append($"{state.DeliveryCount.ToString(CultureInfo.InvariantCulture)}; ")
+                    .Append($"<a href=\"{PlaidPartnerEmulator.ControlPathPrefix}/webhooks\">all as JSON</a>.</p>");
             }
 
             html.Append("<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Sent</th><th scope=\"col\">Code</th><th scope=\"col\">Reports</th>")

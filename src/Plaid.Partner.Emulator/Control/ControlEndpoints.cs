@@ -67,7 +67,9 @@ namespace Plaid.Partner.Emulator.Control
                 var path = Require(command.Path, "path");
                 if (path != FaultInjector.AnyPath && !PlaidOperations.Handlers.ContainsKey(path))
                 {
-                    throw new ControlException(400, $"path '{path}' is not a Plaid path of the emulator; use one of {string.Join(", ", PlaidOperations.Handlers.Keys)} or '{FaultInjector.AnyPath}' for all.");
+                    throw new ControlException(
+                        400,
+                        $"path '{path}' is not a Plaid path of the emulator; use one of {string.Join(", ", PlaidOperations.Handlers.Keys)} or '{FaultInjector.AnyPath}' for all.");
                 }
 
                 var fault = EmulatorFault.FromParts(

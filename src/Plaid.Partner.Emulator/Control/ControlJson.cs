@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
 using Newtonsoft.Json.Serialization;
-using Plaid.Partner.Emulator.State;
 
 namespace Plaid.Partner.Emulator.Control
 {

@@ -55,7 +55,7 @@ namespace Plaid.Partner.Emulator.Hosting
             ConsoleEndpoint.Map(app, runtime);
             app.MapFallback(context => context.Request.Path.StartsWithSegments(PlaidPartnerEmulator.ControlPathPrefix, StringComparison.Ordinal)
                 ? WriteUnknownControlAsync(context)
-                : PlaidRequestPipeline.WriteErrorAsync(context, runtime, PlaidErrors.NotFound, Ids.RequestId()));
+                : PlaidRequestPipeline.WriteErrorAsync(context, runtime, PlaidErrors.NotFound, RandomIds.RequestId()));
 
             try
             {

@@ -33,7 +33,7 @@ namespace Plaid.Partner.Emulator.Hosting
 
         public bool IsProduction { get; }
 
-        /// <summary>The webhook <c>environment</c> value (seed 002: <c>production</c> or <c>sandbox</c>).</summary>
+        /// <summary>The webhook <c>environment</c> value (Plaid API docs, Partner › END_CUSTOMER_OAUTH_STATUS_UPDATED: <c>production</c> or <c>sandbox</c>).</summary>
         public string WebhookEnvironment => IsProduction ? "production" : "sandbox";
 
         public string ClientId { get; }
@@ -58,7 +58,7 @@ namespace Plaid.Partner.Emulator.Hosting
         /// A random token for this run, embedded in the console page; a state-changing control request that comes
         /// from a browser must carry it (see <see cref="Control.ControlRequestGuard"/>).
         /// </summary>
-        public string ConsoleToken { get; } = Ids.ConsoleToken();
+        public string ConsoleToken { get; } = RandomIds.ConsoleToken();
 
         /// <summary>Cancelled when the emulator stops, so injected delays end at once.</summary>
         public CancellationToken Stopping => _stopping.Token;
@@ -111,7 +111,7 @@ namespace Plaid.Partner.Emulator.Hosting
             }
 
             CheckWebhookUrl(options.WebhookUrl, "PlaidPartnerEmulatorOptions.WebhookUrl");
-            return new EmulatorRuntime(options, options.ClientId?.Trim() ?? Ids.ClientId(), options.Secret ?? Ids.Secret());
+            return new EmulatorRuntime(options, options.ClientId?.Trim() ?? RandomIds.ClientId(), options.Secret ?? RandomIds.Secret());
         }
 
         /// <summary>Webhooks go to this machine only: an absolute http(s) URL on a loopback host.</summary>

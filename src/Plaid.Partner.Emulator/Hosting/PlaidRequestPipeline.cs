@@ -29,7 +29,7 @@ namespace Plaid.Partner.Emulator.Hosting
 
         public static async Task HandleAsync(HttpContext context, EmulatorRuntime runtime, string path, JsonSchema schema, Func<EmulatorRuntime, JObject, Outcome<JObject>> operation)
         {
-            var requestId = Ids.RequestId();
+            var requestId = RandomIds.RequestId();
             if (runtime.Faults.Take(path) is { } fault && await FaultResponder.ApplyAsync(context, runtime, fault, path, requestId).ConfigureAwait(false))
             {
                 return;
@@ -85,10 +85,16 @@ namespace Plaid.Partner.Emulator.Hosting
             await WriteJsonAsync(context, 200, response).ConfigureAwait(false);
         }
 
-        /// <summary>A PlaidError body with exactly the members of seed 004's examples, in their order.</summary>
+        /// <summary>A PlaidError body with exactly the members of Plaid's error examples (Plaid API docs, Errors), in their order.</summary>
         public static Task WriteErrorAsync(HttpContext context, EmulatorRuntime runtime, PlaidErrorSpec error, string requestId)
         {
-            runtime.Logger.LogInformation("{Method} {Path} -> {Status} {ErrorCode} request_id={RequestId}", context.Request.Method, context.Request.Path.Value, error.Status, error.ErrorCode, requestId);
+            runtime.Logger.LogInformation(
+                "{Method} {Path} -> {Status} {ErrorCode} request_id={RequestId}",
+                context.Request.Method,
+                context.Request.Path.Value,
+                error.Status,
+                error.ErrorCode,
+                requestId);
             return WriteJsonAsync(context, error.Status, new JObject
             {
                 ["error_type"] = error.ErrorType,

@@ -5,7 +5,7 @@ namespace Plaid.Partner.Emulator.Operations
 {
     /// <summary>
     /// The partner checks Plaid makes on /partner/customer/create and /beta/partner/customer/v1/create once the body
-    /// fits the contract (seed 004, <c>errors partner</c>), in this order. CUSTOMER_ALREADY_CREATED is the store's, as
+    /// fits the contract (Plaid API docs, Errors › Partner errors), in this order. CUSTOMER_ALREADY_CREATED is the store's, as
     /// it needs the other customers.
     /// </summary>
     internal static class CreateRules
@@ -20,7 +20,7 @@ namespace Plaid.Partner.Emulator.Operations
         /// </summary>
         public static PlaidErrorSpec? CheckBeta(JObject body, EmulatorPartnerSettings partner) => Check(body, partner, canCarryAssetsUnderManagement: false);
 
-        /// <summary>Both are prerequisites "to create and enable customers" (seed 004).</summary>
+        /// <summary>Both are prerequisites "to create and enable customers" (Plaid docs, Account › Resellers).</summary>
         public static PlaidErrorSpec? PartnerPrerequisites(EmulatorPartnerSettings partner) =>
             !partner.FlowdownComplete ? PlaidErrors.FlowdownNotComplete
             : !partner.QuestionnaireComplete ? PlaidErrors.QuestionnaireNotComplete

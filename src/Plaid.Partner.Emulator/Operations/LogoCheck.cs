@@ -4,7 +4,7 @@ using System.Buffers.Binary;
 namespace Plaid.Partner.Emulator.Operations
 {
     /// <summary>
-    /// The create request's logo rule (seed 002): base64 of a PNG, 1024x1024, under 4 MB. Only the PNG signature and
+    /// The create request's logo rule (Plaid API docs, Partner › /partner/customer/create): base64 of a PNG, 1024x1024, under 4 MB. Only the PNG signature and
     /// the IHDR width and height are read; the image is not decoded.
     /// </summary>
     internal static class LogoCheck

@@ -41,7 +41,8 @@ namespace Plaid.Partner.Emulator.Operations
         {
             if (!runtime.IsProduction)
             {
-                // Seed 002: in Sandbox create "will return a sample response, but no customer will be created and the API keys will not be valid".
+                // Plaid API docs, Partner › /partner/customer/create: in Sandbox, create answers with a sample, creates no
+                // customer, and the keys it returns do not work.
                 return new JObject { ["end_customer"] = SandboxCreateSample() };
             }
 
@@ -174,7 +175,7 @@ namespace Plaid.Partner.Emulator.Operations
 
         private static string EndCustomerId(JObject body) => (string)body["end_customer_client_id"]!;
 
-        /// <summary>The <c>end_customer</c> of seed 002's create example (and of the bundled contract), verbatim.</summary>
+        /// <summary>The <c>end_customer</c> of Plaid's create example (Plaid API docs, Partner › /partner/customer/create, and the bundled contract), verbatim.</summary>
         private static JObject SandboxCreateSample() => new()
         {
             ["client_id"] = "7f57eb3d2a9j6480121fx361",

@@ -30,8 +30,10 @@ namespace Plaid.Partner.Emulator.Operations
             // technical_contact and billing_contact are never listed: a missing contact defaults to the partner's, and a
             // partner without contacts on file is refused at create (CONTACT_REQUIRED), as GA create refuses it.
             new("address", EveryProduct, d => d["address"] is JObject a && IsText(a["street"]) && IsText(a["city"]) && IsText(a["postal_code"]) && IsText(a["country_code"])),
-            new("bank_addendum_acceptance", EveryProduct, d => d["bank_addendum_acceptance"] is JObject a && IsTrue(a["customer_accepted"]) && IsText(a["customer_agreement_timestamp"]) && IsText(a["customer_ip_address"])),
-            new("questionnaires.cra", IsCraProduct, d => d.SelectToken("questionnaires.cra") is JObject cra && IsBoolean(cra["is_third_party_involved"]) && IsBoolean(cra["is_technical_service_provider_involved"]) && HasAUseCase(cra["purposes"])),
+            new("bank_addendum_acceptance", EveryProduct, d => d["bank_addendum_acceptance"] is JObject a
+                && IsTrue(a["customer_accepted"]) && IsText(a["customer_agreement_timestamp"]) && IsText(a["customer_ip_address"])),
+            new("questionnaires.cra", IsCraProduct, d => d.SelectToken("questionnaires.cra") is JObject cra
+                && IsBoolean(cra["is_third_party_involved"]) && IsBoolean(cra["is_technical_service_provider_involved"]) && HasAUseCase(cra["purposes"])),
         };
 
         /// <summary>The products a create asks for: its <c>products</c> in order, without repeats; absent or empty means the reseller's.</summary>

@@ -4,8 +4,8 @@ using System.Collections.Generic;
 namespace Plaid.Partner.Emulator.State
 {
     /// <summary>
-    /// End-customer statuses (seed 002, <c>PartnerEndCustomerStatus</c>) and the moves between them that seed 004
-    /// (<c>account resellers</c>) allows. REMOVED is the emulator's name for a customer that remove took away. A beta
+    /// End-customer statuses (Plaid API docs, Partner, <c>PartnerEndCustomerStatus</c>) and the moves between them
+    /// that Plaid docs, Account › Resellers, allow. REMOVED is the emulator's name for a customer that remove took away. A beta
     /// customer starts in MORE_INFORMATION_NEEDED or PENDING_ENABLEMENT and moves between the two as its requirements
     /// are met or withdrawn (the emulator README's beta onboarding section).
     /// </summary>

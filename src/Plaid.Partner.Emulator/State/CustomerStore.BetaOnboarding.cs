@@ -27,7 +27,7 @@ namespace Plaid.Partner.Emulator.State
                 var onboarding = new BetaOnboarding(details, products);
                 onboarding.Assess(assess);
                 var firstStatus = onboarding.RequirementsDue.Count > 0 ? CustomerStatus.MoreInformationNeeded : CustomerStatus.PendingEnablement;
-                var record = new CustomerRecord(NewId(), companyName, applicationName, Ids.Secret(), Ids.Secret(), firstStatus) { Onboarding = onboarding };
+                var record = new CustomerRecord(NewId(), companyName, applicationName, RandomIds.Secret(), RandomIds.Secret(), firstStatus) { Onboarding = onboarding };
                 Add(record);
                 return record.ToView();
             }

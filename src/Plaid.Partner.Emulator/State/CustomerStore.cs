@@ -27,8 +27,8 @@ namespace Plaid.Partner.Emulator.State
         }
 
         /// <summary>
-        /// Creates a customer; the application name must be unique among customers not removed (seed 002: "The
-        /// application name must be unique"), otherwise CUSTOMER_ALREADY_CREATED.
+        /// Creates a customer; the application name must be unique among customers not removed (Plaid API docs,
+        /// Partner › /partner/customer/create: application names are unique), otherwise CUSTOMER_ALREADY_CREATED.
         /// </summary>
         public Outcome<CustomerView> Create(string companyName, string applicationName)
         {
@@ -39,7 +39,7 @@ namespace Plaid.Partner.Emulator.State
                     return PlaidErrors.CustomerAlreadyCreated;
                 }
 
-                var record = new CustomerRecord(NewId(), companyName, applicationName, Ids.Secret(), Ids.Secret());
+                var record = new CustomerRecord(NewId(), companyName, applicationName, RandomIds.Secret(), RandomIds.Secret());
                 if (_newCustomerStatus != CustomerStatus.UnderReview)
                 {
                     record.History.Add(_newCustomerStatus);
@@ -60,7 +60,7 @@ namespace Plaid.Partner.Emulator.State
 
         /// <summary>
         /// PENDING_ENABLEMENT becomes ACTIVE, and Plaid starts registering the customer with every OAuth institution
-        /// not yet started (seed 004, <c>account resellers</c>): those move to PROCESSING and are returned.
+        /// not yet started (Plaid docs, Account › Resellers): those move to PROCESSING and are returned.
         /// </summary>
         public Outcome<(CustomerView Customer, IReadOnlyList<OAuthStatusChange> Changes)> Enable(string id)
         {
@@ -121,7 +121,10 @@ namespace Plaid.Partner.Emulator.State
 
                 if (record.Status != CustomerStatus.UnderReview || !CustomerStatus.IsLegal(record.Status, status) || status == CustomerStatus.Active || status == CustomerStatus.Removed)
                 {
-                    throw new ControlException(409, $"End customer '{id}' is {record.Status}; the control can move it only from UNDER_REVIEW to PENDING_ENABLEMENT or DENIED (ACTIVE comes from /partner/customer/enable, removal from /partner/customer/remove).");
+                    throw new ControlException(
+                        409,
+                        $"End customer '{id}' is {record.Status}; the control can move it only from UNDER_REVIEW to PENDING_ENABLEMENT or DENIED "
+                        + "(ACTIVE comes from /partner/customer/enable, removal from /partner/customer/remove).");
                 }
 
                 Move(record, status);
@@ -136,7 +139,9 @@ namespace Plaid.Partner.Emulator.State
             {
                 var record = Live(id) ?? throw new ControlException(404, $"No end customer '{id}' (never created, or removed).");
                 var institution = record.Institutions.FirstOrDefault(i => i.InstitutionId == institutionId)
-                    ?? throw new ControlException(404, $"End customer '{id}' has no OAuth institution '{institutionId}'; known: {string.Join(", ", record.Institutions.Select(i => i.InstitutionId))}.");
+                    ?? throw new ControlException(
+                        404,
+                        $"End customer '{id}' has no OAuth institution '{institutionId}'; known: {string.Join(", ", record.Institutions.Select(i => i.InstitutionId))}.");
                 if (institution.Status == status)
                 {
                     return null;
@@ -164,7 +169,7 @@ namespace Plaid.Partner.Emulator.State
 
         /// <summary>
         /// PENDING_ENABLEMENT becomes ACTIVE, and Plaid starts registering the customer with every OAuth institution not
-        /// yet started (seed 004, <c>account resellers</c>): those move to PROCESSING and are returned.
+        /// yet started (Plaid docs, Account › Resellers): those move to PROCESSING and are returned.
         /// </summary>
         private static List<OAuthStatusChange> Activate(CustomerRecord record)
         {
@@ -184,7 +189,7 @@ namespace Plaid.Partner.Emulator.State
             string id;
             do
             {
-                id = Ids.ClientId();
+                id = RandomIds.ClientId();
             }
             while (_byId.ContainsKey(id));
 

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace Plaid.Partner.Emulator.State
 {
-    /// <summary>The OAuth institutions every emulated end customer is registered with: those of seed 002's example.</summary>
+    /// <summary>The OAuth institutions every emulated end customer is registered with: those of Plaid's example (Plaid API docs, Partner › /partner/customer/oauth_institutions/get).</summary>
     internal static class OAuthInstitutionCatalog
     {
         public static IReadOnlyList<(string Id, string Name)> Institutions { get; } = new[]
@@ -12,7 +12,7 @@ namespace Plaid.Partner.Emulator.State
             ("ins_1", "Bank of America"),
         };
 
-        /// <summary>The error an ATTENTION_REQUIRED registration carries unless the control call names one (seed 002's example).</summary>
+        /// <summary>The error an ATTENTION_REQUIRED registration carries unless the control call names one (Plaid's example).</summary>
         public const string DefaultAttentionMessage = "Application logo is required";
     }
 }

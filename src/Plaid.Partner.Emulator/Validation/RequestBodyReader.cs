@@ -9,7 +9,7 @@ namespace Plaid.Partner.Emulator.Validation
 {
     /// <summary>
     /// Reads a request body as Plaid does: JSON text, UTF-8, one JSON object. A body that is not gives
-    /// INVALID_BODY (seed 004, <c>errors invalid request</c>).
+    /// INVALID_BODY (Plaid API docs, Errors › Invalid request errors).
     /// </summary>
     internal static class RequestBodyReader
     {
@@ -66,7 +66,7 @@ namespace Plaid.Partner.Emulator.Validation
         }
 
         /// <summary>
-        /// Plaid treats a null member like an absent one (seed 002: products "If empty or null, … default"), so nulls
+        /// Plaid treats a null member like an absent one (Plaid API docs, Partner › /partner/customer/create: an empty or null <c>products</c> means the default), so nulls
         /// are dropped before the contract is checked: a null required field is then reported missing.
         /// </summary>
         private static void RemoveNulls(JToken token)

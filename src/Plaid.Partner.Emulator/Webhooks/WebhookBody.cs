@@ -8,7 +8,7 @@ using Plaid.Partner.Emulator.State;
 namespace Plaid.Partner.Emulator.Webhooks
 {
     /// <summary>
-    /// The END_CUSTOMER_OAUTH_STATUS_UPDATED body (seed 002), members in the seed's order, indented with 2 spaces and
+    /// The END_CUSTOMER_OAUTH_STATUS_UPDATED body (Plaid API docs, Partner › END_CUSTOMER_OAUTH_STATUS_UPDATED), members in Plaid's order, indented with 2 spaces and
     /// "\n" line ends on every OS: the signature covers these exact bytes.
     /// </summary>
     internal static class WebhookBody

@@ -16,7 +16,7 @@ namespace Plaid.Partner.Webhooks
     /// </remarks>
     internal sealed class CompactJws
     {
-        /// <summary>The only algorithm Plaid signs webhooks with (seed 004, webhook verification).</summary>
+        /// <summary>The only algorithm Plaid signs webhooks with (Plaid API docs, Webhooks › Webhook verification).</summary>
         public const string RequiredAlgorithm = "ES256";
 
         private static readonly JsonDocumentOptions StrictJson = new() { MaxDepth = 16 };

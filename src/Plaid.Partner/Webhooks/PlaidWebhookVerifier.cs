@@ -128,7 +128,10 @@ namespace Plaid.Partner.Webhooks
             var now = _time.GetUtcNow();
             if (key.IsExpiredAt(now))
             {
-                return WebhookVerificationResult.Failed(WebhookVerificationFailureReason.KeyExpired, $"key id {UntrustedText.Quote(keyId)} expired at Unix time {key.ExpiredAt}; Plaid no longer signs with it", keyId);
+                return WebhookVerificationResult.Failed(
+                    WebhookVerificationFailureReason.KeyExpired,
+                    $"key id {UntrustedText.Quote(keyId)} expired at Unix time {key.ExpiredAt}; Plaid no longer signs with it",
+                    keyId);
             }
 
             if (!key.Verify(jws.SigningInput, jws.Signature))

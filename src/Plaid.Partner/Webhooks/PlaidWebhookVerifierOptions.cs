@@ -40,7 +40,9 @@ namespace Plaid.Partner.Webhooks
 
         /// <summary>Shows every setting.</summary>
         public override string ToString() =>
-            $"PlaidWebhookVerifierOptions {{ ClockSkew = {ClockSkew}, KeyCacheDuration = {KeyCacheDuration}, RejectedKeyIdRetention = {RejectedKeyIdRetention}, MaxNewKeyIdFetchesPerMinute = {MaxNewKeyIdFetchesPerMinute}, TimeProvider = {TimeProvider?.GetType().Name ?? "(null)"} }}";
+            $"PlaidWebhookVerifierOptions {{ ClockSkew = {ClockSkew}, KeyCacheDuration = {KeyCacheDuration}, "
+                + $"RejectedKeyIdRetention = {RejectedKeyIdRetention}, MaxNewKeyIdFetchesPerMinute = {MaxNewKeyIdFetchesPerMinute}, "
+                + $"TimeProvider = {TimeProvider?.GetType().Name ?? "(null)"} }}";
 
         /// <summary>Checks every setting and returns an independent copy.</summary>
         internal PlaidWebhookVerifierOptions ValidatedCopy()

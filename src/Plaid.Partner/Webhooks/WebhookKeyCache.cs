@@ -1,13 +1,12 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace Plaid.Partner.Webhooks
 {
     /// <summary>
-    /// Plaid's webhook keys by <c>kid</c>, kept as seed 004 (webhook verification, "Caching and key rotation") asks:
+    /// Plaid's webhook keys by <c>kid</c>, kept as Plaid API docs, Webhooks › Webhook verification (caching and key rotation), ask:
     /// each for at most <see cref="PlaidWebhookVerifierOptions.KeyCacheDuration"/> (24 h); a <c>kid</c> that is not cached
     /// is fetched, and at that moment every cached key that has not expired is fetched again so its <c>expired_at</c>
     /// is current.
@@ -21,7 +20,7 @@ namespace Plaid.Partner.Webhooks
     /// </remarks>
     internal sealed class WebhookKeyCache
     {
-        /// <summary>Plaid's answer (HTTP 400, INVALID_INPUT) to a <c>key_id</c> it does not know (seed 004, errors).</summary>
+        /// <summary>Plaid's answer (HTTP 400, INVALID_INPUT) to a <c>key_id</c> it does not know (Plaid API docs, Errors › Invalid input errors).</summary>
         internal const string InvalidKeyIdErrorCode = "INVALID_WEBHOOK_VERIFICATION_KEY_ID";
 
         private const int RejectedPruneThreshold = 256;
@@ -93,7 +92,7 @@ namespace Plaid.Partner.Webhooks
             }
         }
 
-        /// <summary>Seed 004: on an unknown kid, refetch cached keys that are not yet expired so a rotated-out key is noticed.</summary>
+        /// <summary>Plaid API docs, Webhooks › Webhook verification: on an unknown kid, refetch cached keys that are not yet expired so a rotated-out key is noticed.</summary>
         private void RefetchUnexpiredKeys(string exceptKeyId, DateTimeOffset now)
         {
             foreach (var entry in _keys)
@@ -141,7 +140,9 @@ namespace Plaid.Partner.Webhooks
 
             if (response?.Key is not { } jwk)
             {
-                return WebhookKeyLookup.Failed(WebhookVerificationFailureReason.KeyFetchFailed, $"{PlaidPartnerClient.WebhookVerificationKeyGetPath} answered without a key for key id {UntrustedText.Quote(keyId)}");
+                return WebhookKeyLookup.Failed(
+                    WebhookVerificationFailureReason.KeyFetchFailed,
+                    $"{PlaidPartnerClient.WebhookVerificationKeyGetPath} answered without a key for key id {UntrustedText.Quote(keyId)}");
             }
 
             var key = WebhookSigningKey.TryCreate(jwk, keyId, out var problem);

@@ -34,7 +34,10 @@ namespace Plaid.Partner.Webhooks
         /// <summary>The JWK Plaid returned is not an ES256 signing key: <c>kty</c> is not <c>EC</c>, <c>crv</c> is not <c>P-256</c>, or its point is invalid.</summary>
         KeyUnsupported,
 
-        /// <summary>The key could not be fetched (network, timeout, or a Plaid error other than an unknown key id). Not evidence of forgery; Plaid retries a webhook that is not answered with 200.</summary>
+        /// <summary>
+        /// The key could not be fetched (network, timeout, or a Plaid error other than an unknown key id). Not evidence of
+        /// forgery; Plaid retries a webhook that is not answered with 200.
+        /// </summary>
         KeyFetchFailed,
 
         /// <summary>Too many never-seen key ids were looked up recently (<see cref="PlaidWebhookVerifierOptions.MaxNewKeyIdFetchesPerMinute"/>); this one was not looked up.</summary>

@@ -8,7 +8,7 @@ namespace Plaid.Partner.AspNetCore.Tests.TestSupport
 {
     /// <summary>
     /// A P-256 key generated for one test that signs any header and payload, for the tokens PlaidWebhookSigner never
-    /// makes (a wrong alg, no kid, no iat, no body hash); <see cref="KeyServer"/> serves its JWK.
+    /// makes (a wrong alg, no kid, no iat, no body hash); <see cref="KeyEndpointStub"/> serves its JWK.
     /// </summary>
     internal sealed class CraftedKey : IDisposable
     {

@@ -25,7 +25,7 @@ namespace Plaid.Partner.AspNetCore.Tests.TestSupport
 
         public static readonly DateTimeOffset Start = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
-        private WebhookApp(WebApplication app, PlaidWebhookSigner signer, FakeTimeProvider time, KeyServer keys)
+        private WebhookApp(WebApplication app, PlaidWebhookSigner signer, FakeTimeProvider time, KeyEndpointStub keys)
         {
             App = app;
             Signer = signer;
@@ -40,11 +40,11 @@ namespace Plaid.Partner.AspNetCore.Tests.TestSupport
 
         public FakeTimeProvider Time { get; }
 
-        public KeyServer Keys { get; }
+        public KeyEndpointStub Keys { get; }
 
         public HttpClient Client { get; }
 
-        public Handled Handled => App.Services.GetRequiredService<Handled>();
+        public HandlerLog HandlerLog => App.Services.GetRequiredService<HandlerLog>();
 
         public FakeLogCollector Logs => App.Services.GetFakeLogCollector();
 
@@ -60,14 +60,14 @@ namespace Plaid.Partner.AspNetCore.Tests.TestSupport
         {
             var time = new FakeTimeProvider(Start);
             var signer = new PlaidWebhookSigner(time);
-            var keys = new KeyServer(signer);
+            var keys = new KeyEndpointStub(signer);
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseTestServer();
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
             builder.Services.AddFakeLogging();
             builder.Services.AddSingleton<TimeProvider>(time);
-            builder.Services.AddSingleton<Handled>();
+            builder.Services.AddSingleton<HandlerLog>();
             builder.Services.AddPlaidPartner(o =>
                 {
                     o.ClientId = "test-partner-client";

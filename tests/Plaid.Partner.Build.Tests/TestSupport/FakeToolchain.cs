@@ -31,7 +31,8 @@ namespace Plaid.Partner.Build.Tests.TestSupport
               fi
               case "$*" in test\ *--logger\ trx*)
                 mkdir -p tests/Fake.Tests/TestResults
-                printf '<TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010"><ResultSummary outcome="Completed"><Counters total="%s" passed="%s" failed="%s" /></ResultSummary></TestRun>\n' \
+                run='<TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010"><ResultSummary outcome="Completed">'
+                printf "$run"'<Counters total="%s" passed="%s" failed="%s" /></ResultSummary></TestRun>\n' \
                   $((${PLAID_FAKE_PASSED:-3} + ${PLAID_FAKE_FAILED:-0})) "${PLAID_FAKE_PASSED:-3}" "${PLAID_FAKE_FAILED:-0}" > tests/Fake.Tests/TestResults/fake_net10.0.trx;;
               esac
             fi

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using Plaid.Partner.Emulator.Tests.TestSupport;
+using Plaid.Partner.TestSupport;
 using PuppeteerSharp;
 
 namespace Plaid.Partner.Emulator.Tests.ConsolePage
@@ -38,13 +39,15 @@ namespace Plaid.Partner.Emulator.Tests.ConsolePage
             await page.GoToAsync(scene.ConsoleUrl.AbsoluteUri, WaitUntilNavigation.Load);
 
             var companies = await page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#customers tbody th')].map(th => th.textContent)");
-            var acmeHistory = await page.EvaluateFunctionAsync<string[]>("id => [...document.querySelectorAll(`#customers tr[data-client-id=\"${id}\"] .history li`)].map(li => li.textContent)", scene.Acme);
+            var acmeHistory = await page.EvaluateFunctionAsync<string[]>("id => [...document.querySelectorAll(`#customers tr[data-client-id=\"${id}\"] .history li`)].map(li => li.textContent)",
+                scene.Acme);
             var codes = await page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#webhooks tbody tr td:nth-child(2)')].map(td => td.textContent)");
             var receivers = await page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#webhooks tbody tr td:nth-child(4)')].map(td => td.textContent)");
             var signatures = await page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#webhooks tbody tr td:nth-child(5)')].map(td => td.textContent)");
             var faults = await page.EvaluateExpressionAsync<string>("document.querySelector('#faults tbody').textContent");
             var chase = await page.EvaluateFunctionAsync<string>("id => document.querySelector(`#oauth tr[data-client-id=\"${id}\"] td[data-institution-id=\"ins_56\"]`).textContent", scene.Acme);
-            var bankOfAmerica = await page.EvaluateFunctionAsync<string>("id => document.querySelector(`#oauth tr[data-client-id=\"${id}\"] td[data-institution-id=\"ins_1\"]`).textContent", scene.Acme);
+            var bankOfAmerica = await page.EvaluateFunctionAsync<string>("id => document.querySelector(`#oauth tr[data-client-id=\"${id}\"] td[data-institution-id=\"ins_1\"]`).textContent",
+                scene.Acme);
             var injected = await page.EvaluateExpressionAsync<int>("document.querySelectorAll('main img, main script').length + (window.__pwned === undefined ? 0 : 100)");
             var formsEnabled = await page.EvaluateExpressionAsync<bool>("[...document.querySelectorAll('fieldset.js-only')].every(f => !f.disabled)");
 
@@ -149,17 +152,17 @@ namespace Plaid.Partner.Emulator.Tests.ConsolePage
         {
             await using var scene = await ConsoleScene.BuildAsync();
             var keyBefore = scene.Emulator.WebhookKeyId;
-            await using var attacker = await StaticPageServer.StartAsync(ConsoleScene.AttackPage(scene.Emulator.BaseAddress, scene.Hostile));
+            await using var attacker = await LoopbackHost.ServeHtmlAsync(ConsoleScene.AttackPage(scene.Emulator.BaseAddress, scene.Hostile));
             await using var page = await NewPageAsync();
 
-            await page.GoToAsync(attacker.Url.AbsoluteUri, WaitUntilNavigation.Load);
+            await page.GoToAsync(attacker.BaseAddress.AbsoluteUri, WaitUntilNavigation.Load);
             await page.WaitForFunctionAsync("() => window.done === true");
             var simple = await page.EvaluateExpressionAsync<string>("window.results.simple");
             var json = await page.EvaluateExpressionAsync<string>("window.results.json");
             var read = await page.EvaluateExpressionAsync<string>("window.results.read");
 
             // A plain form post, the oldest cross-site request there is: the browser navigates to the refusal.
-            await page.GoToAsync(attacker.Url.AbsoluteUri + "?form", WaitUntilNavigation.Load);
+            await page.GoToAsync(attacker.BaseAddress.AbsoluteUri + "?form", WaitUntilNavigation.Load);
             await page.WaitForFunctionAsync("() => location.pathname.endsWith('/webhook_key/rotate') && document.body && document.body.textContent.length > 0");
             var formAnswer = await page.EvaluateExpressionAsync<string>("document.body.textContent");
 

@@ -119,7 +119,8 @@ namespace Plaid.Partner.Emulator.Tests.Control
         {
             await using var emulator = await PlaidPartnerEmulator.StartAsync();
 
-            var put = await SendAsync(emulator, HttpMethod.Put, "/__emulator/partner", "{\"flowdown_complete\":false,\"questionnaire_complete\":true,\"contacts_on_file\":true,\"monthly_service_commitment\":true,\"co_branded_consent_in_use\":false}");
+            var put = await SendAsync(emulator, HttpMethod.Put, "/__emulator/partner",
+                "{\"flowdown_complete\":false,\"questionnaire_complete\":true,\"contacts_on_file\":true,\"monthly_service_commitment\":true,\"co_branded_consent_in_use\":false}");
             var got = await SendAsync(emulator, HttpMethod.Get, "/__emulator/partner");
 
             Assert.Multiple(() =>

@@ -161,7 +161,8 @@ namespace Plaid.Partner.Emulator.Tests.Control
 
         private static string Approve(string id) => $"{{\"end_customer_client_id\":\"{id}\",\"status\":\"PENDING_ENABLEMENT\"}}";
 
-        private static async Task<GuardedResponse> SendAsync(PlaidPartnerEmulator emulator, HttpMethod method, string path, string? body, string? contentType, params (string Name, string Value)[] headers)
+        private static async Task<GuardedResponse> SendAsync(PlaidPartnerEmulator emulator, HttpMethod method, string path, string? body, string? contentType,
+            params (string Name, string Value)[] headers)
         {
             using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
             using var request = new HttpRequestMessage(method, new Uri(emulator.BaseAddress, path));

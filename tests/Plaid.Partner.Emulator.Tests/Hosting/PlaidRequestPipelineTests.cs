@@ -5,7 +5,7 @@ using Plaid.Partner.Emulator.Tests.TestSupport;
 
 namespace Plaid.Partner.Emulator.Tests.Hosting
 {
-    /// <summary>Credentials are checked as Plaid does: the documented INVALID_API_KEYS (seed 004, <c>errors invalid input</c>).</summary>
+    /// <summary>Credentials are checked as Plaid does: the documented INVALID_API_KEYS (Plaid API docs, Errors › Invalid input errors).</summary>
     public class PlaidRequestPipelineTests
     {
         private static readonly object?[][] BadCredentials =

@@ -3,11 +3,10 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Testing;
 using NUnit.Framework;
 using Plaid.Partner.DependencyInjection;
 using Plaid.Partner.Emulator.Tests.TestSupport;
+using Plaid.Partner.TestSupport;
 
 namespace Plaid.Partner.Emulator.Tests.Integration
 {
@@ -20,7 +19,7 @@ namespace Plaid.Partner.Emulator.Tests.Integration
             await using var emulator = await PlaidPartnerEmulator.StartAsync();
             var emulatorOptions = emulator.CreateClientOptions();
             var services = new ServiceCollection();
-            services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging());
+            services.AddTraceLogCapture();
             services.AddPlaidPartner(o =>
             {
                 o.ClientId = emulatorOptions.ClientId;
@@ -50,11 +49,7 @@ namespace Plaid.Partner.Emulator.Tests.Integration
             Assert.That(records.Count(r => r.Id.Id is 1000 or 1001), Is.EqualTo(7), "one line per call: create, get, oauth, enable refused, enable, remove refused, key");
             foreach (var record in records)
             {
-                var everything = string.Join(
-                    "\n",
-                    new[] { record.Message, record.Exception?.ToString(), record.State?.ToString() }
-                        .Concat(record.StructuredState?.Select(kv => $"{kv.Key}={kv.Value}") ?? Enumerable.Empty<string>())
-                        .Concat(record.Scopes.Select(s => s?.ToString())));
+                var everything = record.Everything();
                 foreach (var secret in secrets)
                 {
                     Assert.That(everything, Does.Not.Contain(secret), $"event {record.Id} of {record.Category}");

@@ -126,7 +126,8 @@ namespace Plaid.Partner.Emulator.Tests.Operations
                 Assert.That(refused.ErrorCode, Is.EqualTo("INVALID_FIELD"));
                 Assert.That(refused.ErrorMessage, Does.Contain("products[1]"));
             });
-            await Assert.ThatAsync(async () => (await beta.GetEndCustomerAsync(BetaCreateRequests.Get(id))).EndCustomer!.Status, Is.EqualTo(PartnerEndCustomerStatus.PendingEnablement), "nothing was enabled");
+            await Assert.ThatAsync(async () => (await beta.GetEndCustomerAsync(BetaCreateRequests.Get(id))).EndCustomer!.Status, Is.EqualTo(PartnerEndCustomerStatus.PendingEnablement),
+                "nothing was enabled");
         }
 
         [Test]
@@ -337,14 +338,22 @@ namespace Plaid.Partner.Emulator.Tests.Operations
         {
             new("create: customer_support_info is missing", CreatePath, () => With(Create(), b => b.Remove("customer_support_info")), "MISSING_FIELDS", "customer_support_info"),
             new("create: address is missing", CreatePath, () => With(Create(), b => b.Remove("address")), "MISSING_FIELDS", "address"),
-            new("create: a CRA answer is a string", CreatePath, () => With(Create(), b => b["questionnaires"]!["cra"]!["is_third_party_involved"] = "no"), "INVALID_FIELD", "questionnaires.cra.is_third_party_involved"),
-            new("create: use_cases is not an array", CreatePath, () => With(Create(), b => b["questionnaires"]!["cra"]!["purposes"]!["RISK_ASSESSMENT"]!["use_cases"] = "CREDIT_UNDERWRITING"), "INVALID_FIELD", "questionnaires.cra.purposes.RISK_ASSESSMENT.use_cases"),
-            new("create: a use case is unknown", CreatePath, () => With(Create(), b => b["questionnaires"]!["cra"]!["purposes"]!["RISK_ASSESSMENT"]!["use_cases"] = new JArray("CREDIT_UNDERWRITING", "ASTROLOGY")), "INVALID_FIELD", "questionnaires.cra.purposes.RISK_ASSESSMENT.use_cases[1]"),
+            new("create: a CRA answer is a string", CreatePath, () => With(Create(), b => b["questionnaires"]!["cra"]!["is_third_party_involved"] = "no"), "INVALID_FIELD",
+                "questionnaires.cra.is_third_party_involved"),
+            new("create: use_cases is not an array", CreatePath, () => With(Create(), b => b["questionnaires"]!["cra"]!["purposes"]!["RISK_ASSESSMENT"]!["use_cases"] = "CREDIT_UNDERWRITING"),
+                "INVALID_FIELD", "questionnaires.cra.purposes.RISK_ASSESSMENT.use_cases"),
+            new("create: a use case is unknown", CreatePath,
+                () => With(Create(), b => b["questionnaires"]!["cra"]!["purposes"]!["RISK_ASSESSMENT"]!["use_cases"] = new JArray("CREDIT_UNDERWRITING", "ASTROLOGY")), "INVALID_FIELD",
+                "questionnaires.cra.purposes.RISK_ASSESSMENT.use_cases[1]"),
             new("create: a product is unknown", CreatePath, () => With(Create(), b => b["products"] = new JArray("auth", "teleportation")), "INVALID_FIELD", "products[1]"),
-            new("create: customer_accepted is a string", CreatePath, () => With(Create(), b => b["bank_addendum_acceptance"]!["customer_accepted"] = "yes"), "INVALID_FIELD", "bank_addendum_acceptance.customer_accepted"),
-            new("create: the agreement time is not a date-time", CreatePath, () => With(Create(), b => b["bank_addendum_acceptance"]!["customer_agreement_timestamp"] = "yesterday"), "INVALID_FIELD", "bank_addendum_acceptance.customer_agreement_timestamp"),
-            new("create: a permissible purpose is unknown", CreatePath, () => With(Create(), b => b["questionnaires"]!["cra"]!["purposes"]!["MARKETING"] = new JObject()), "UNKNOWN_FIELDS", "questionnaires.cra.purposes.MARKETING"),
-            new("create: GA's assets_under_management is sent", CreatePath, () => With(Create(), b => b["assets_under_management"] = new JObject { ["amount"] = 1, ["iso_currency_code"] = "USD" }), "UNKNOWN_FIELDS", "assets_under_management"),
+            new("create: customer_accepted is a string", CreatePath, () => With(Create(), b => b["bank_addendum_acceptance"]!["customer_accepted"] = "yes"), "INVALID_FIELD",
+                "bank_addendum_acceptance.customer_accepted"),
+            new("create: the agreement time is not a date-time", CreatePath, () => With(Create(), b => b["bank_addendum_acceptance"]!["customer_agreement_timestamp"] = "yesterday"), "INVALID_FIELD",
+                "bank_addendum_acceptance.customer_agreement_timestamp"),
+            new("create: a permissible purpose is unknown", CreatePath, () => With(Create(), b => b["questionnaires"]!["cra"]!["purposes"]!["MARKETING"] = new JObject()), "UNKNOWN_FIELDS",
+                "questionnaires.cra.purposes.MARKETING"),
+            new("create: GA's assets_under_management is sent", CreatePath, () => With(Create(), b => b["assets_under_management"] = new JObject { ["amount"] = 1, ["iso_currency_code"] = "USD" }),
+                "UNKNOWN_FIELDS", "assets_under_management"),
             new("create: the secret is in the body", CreatePath, () => With(Create(), b => b["secret"] = "do-not-echo"), "UNKNOWN_FIELDS", "secret"),
             new("get: no end_customer_client_id", GetPath, () => new JObject(), "MISSING_FIELDS", "end_customer_client_id"),
             new("get: the client_id is in the body", GetPath, () => new JObject { ["end_customer_client_id"] = "x", ["client_id"] = "do-not-echo" }, "UNKNOWN_FIELDS", "client_id"),

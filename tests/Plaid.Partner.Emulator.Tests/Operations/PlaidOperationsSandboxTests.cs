@@ -4,11 +4,11 @@ using Plaid.Partner.Emulator.Tests.TestSupport;
 
 namespace Plaid.Partner.Emulator.Tests.Operations
 {
-    /// <summary>Seed 002: in Sandbox, create "will return a sample response, but no customer will be created and the API keys will not be valid".</summary>
+    /// <summary>Plaid API docs, Partner › /partner/customer/create: in Sandbox, create answers with a sample and creates nothing.</summary>
     public class PlaidOperationsSandboxTests
     {
         [Test]
-        public async Task Create_returns_the_seed_sample_and_stores_nothing()
+        public async Task Create_returns_Plaids_sample_and_stores_nothing()
         {
             await using var emulator = await PlaidPartnerEmulator.StartAsync(new PlaidPartnerEmulatorOptions { Environment = PlaidEnvironment.Sandbox });
             var client = emulator.CreateClient();

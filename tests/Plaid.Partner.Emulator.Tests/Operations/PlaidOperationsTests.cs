@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using Plaid.Partner.Emulator.Tests.TestSupport;
@@ -91,7 +92,8 @@ namespace Plaid.Partner.Emulator.Tests.Operations
         [Test]
         public async Task Approved_and_attention_required_institutions_carry_a_date_and_an_error()
         {
-            await using var emulator = await PlaidPartnerEmulator.StartAsync(new PlaidPartnerEmulatorOptions { TimeProvider = new FixedTimeProvider(new System.DateTimeOffset(2025, 3, 4, 5, 6, 7, System.TimeSpan.Zero)) });
+            await using var emulator = await PlaidPartnerEmulator.StartAsync(
+                new PlaidPartnerEmulatorOptions { TimeProvider = new FakeTimeProvider(new System.DateTimeOffset(2025, 3, 4, 5, 6, 7, System.TimeSpan.Zero)) });
             var client = emulator.CreateClient();
             var id = (await client.CreateEndCustomerAsync(CreateRequests.Valid())).EndCustomer!.ClientId!;
             await emulator.SetOAuthStatusAsync(id, "ins_56", PartnerEndCustomerOAuthInstitutionApplicationStatus.Approved);
@@ -146,7 +148,7 @@ namespace Plaid.Partner.Emulator.Tests.Operations
         [Test]
         public async Task The_webhook_verification_key_is_an_es256_p256_jwk_with_created_at_and_no_expiry()
         {
-            var clock = new FixedTimeProvider(System.DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
+            var clock = new FakeTimeProvider(System.DateTimeOffset.FromUnixTimeSeconds(1_700_000_000));
             await using var emulator = await PlaidPartnerEmulator.StartAsync(new PlaidPartnerEmulatorOptions { TimeProvider = clock });
             var kid = emulator.WebhookKeyId;
 

@@ -13,7 +13,7 @@ namespace Plaid.Partner.Emulator.Tests.State
     /// <summary>
     /// 10,000 lifecycle calls (Plaid calls and the review control) from 64 concurrent workers against one emulator over
     /// loopback: no customer is lost or duplicated, every observed answer is one the lifecycle allows, and every status
-    /// history moves only along seed 004's lifecycle. The figures are written to the test output; nothing is timed.
+    /// history moves only along the lifecycle of Plaid docs, Account › Resellers. The figures are written to the test output; nothing is timed.
     /// </summary>
     public class CustomerStoreConcurrencyTests
     {
@@ -21,7 +21,7 @@ namespace Plaid.Partner.Emulator.Tests.State
         private const int Workers = 64;
         private const string Ok = "OK";
 
-        /// <summary>The lifecycle of seed 004 (<c>account resellers</c>), written out here rather than taken from the emulator.</summary>
+        /// <summary>The lifecycle of Plaid docs, Account › Resellers, written out here rather than taken from the emulator.</summary>
         private static readonly HashSet<(string, string)> LegalMoves = new()
         {
             ("UNDER_REVIEW", "PENDING_ENABLEMENT"),

@@ -5,7 +5,7 @@ using Plaid.Partner.Emulator.Tests.TestSupport;
 
 namespace Plaid.Partner.Emulator.Tests.State
 {
-    /// <summary>The lifecycle of seed 004 (<c>account resellers</c>), as the emulator records it.</summary>
+    /// <summary>The lifecycle of Plaid docs, Account › Resellers, as the emulator records it.</summary>
     public class CustomerStoreTests
     {
         [Test]

@@ -76,7 +76,10 @@ namespace Plaid.Partner.Emulator.Tests.TestSupport
                 document.getElementById('f').submit();
               } else {
                 (async () => {
-                  try { const r = await fetch(base + '__emulator/customers/status', { method: 'POST', mode: 'no-cors', headers: { 'Content-Type': 'text/plain' }, body }); results.simple = 'sent ' + r.type; }
+                  try {
+                    const r = await fetch(base + '__emulator/customers/status', { method: 'POST', mode: 'no-cors', headers: { 'Content-Type': 'text/plain' }, body });
+                    results.simple = 'sent ' + r.type;
+                  }
                   catch (e) { results.simple = 'blocked: ' + e.message; }
                   try { const r = await fetch(base + '__emulator/customers/status', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }); results.json = 'answered ' + r.status; }
                   catch (e) { results.json = 'blocked: ' + e.message; }

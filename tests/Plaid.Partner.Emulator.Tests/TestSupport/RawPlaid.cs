@@ -11,13 +11,15 @@ namespace Plaid.Partner.Emulator.Tests.TestSupport
     {
         private static readonly HttpClient Http = new(new SocketsHttpHandler { UseProxy = false });
 
-        public static Task<RawResponse> PostAsync(PlaidPartnerEmulator emulator, string path, string? body, string? contentType = "application/json", string? clientId = "(emulator)", string? secret = "(emulator)")
+        public static Task<RawResponse> PostAsync(PlaidPartnerEmulator emulator, string path, string? body, string? contentType = "application/json", string? clientId = "(emulator)",
+            string? secret = "(emulator)")
         {
             var content = body is null ? null : new ByteArrayContent(Encoding.UTF8.GetBytes(body));
             return PostAsync(emulator, path, content, contentType, clientId, secret);
         }
 
-        public static async Task<RawResponse> PostAsync(PlaidPartnerEmulator emulator, string path, HttpContent? content, string? contentType = "application/json", string? clientId = "(emulator)", string? secret = "(emulator)")
+        public static async Task<RawResponse> PostAsync(PlaidPartnerEmulator emulator, string path, HttpContent? content, string? contentType = "application/json", string? clientId = "(emulator)",
+            string? secret = "(emulator)")
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(emulator.BaseAddress, path.TrimStart('/'))) { Content = content };
             if (content is not null && contentType is not null)

@@ -1,16 +1,10 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using Plaid.Partner.TestSupport;
 
 namespace Plaid.Partner.Emulator.Tests.TestSupport
 {
@@ -20,33 +14,32 @@ namespace Plaid.Partner.Emulator.Tests.TestSupport
         /// <summary>Only a guard against a hang: a webhook that never comes fails the test instead of blocking it.</summary>
         private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(30);
 
-        private readonly Channel<ReceivedWebhook> _received = Channel.CreateUnbounded<ReceivedWebhook>();
-        private readonly WebApplication _app;
+        private readonly Channel<ReceivedWebhook> _received;
+        private readonly LoopbackHost _host;
 
-        private WebhookReceiver(int statusCode)
+        private WebhookReceiver(Channel<ReceivedWebhook> received, LoopbackHost host)
         {
-            var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-            builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-            _app = builder.Build();
-            _app.Run(async context =>
+            _received = received;
+            _host = host;
+        }
+
+        public Uri Url => new(_host.BaseAddress, "plaid/webhooks");
+
+        /// <summary>Webhooks already received, without waiting.</summary>
+        public int Pending => _received.Reader.Count;
+
+        public static async Task<WebhookReceiver> StartAsync(int statusCode = 200)
+        {
+            var received = Channel.CreateUnbounded<ReceivedWebhook>();
+            var host = await LoopbackHost.StartAsync(async context =>
             {
                 using var buffer = new MemoryStream();
                 await context.Request.Body.CopyToAsync(buffer);
                 var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-                await _received.Writer.WriteAsync(new ReceivedWebhook(buffer.ToArray(), headers, context.Request.Method, context.Request.Path));
+                await received.Writer.WriteAsync(new ReceivedWebhook(buffer.ToArray(), headers, context.Request.Method, context.Request.Path));
                 context.Response.StatusCode = statusCode;
             });
-        }
-
-        public Uri Url { get; private set; } = null!;
-
-        public static async Task<WebhookReceiver> StartAsync(int statusCode = 200)
-        {
-            var receiver = new WebhookReceiver(statusCode);
-            await receiver._app.StartAsync();
-            var address = receiver._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-            receiver.Url = new Uri(address + "/plaid/webhooks");
-            return receiver;
+            return new WebhookReceiver(received, host);
         }
 
         public async Task<ReceivedWebhook> NextAsync()
@@ -55,13 +48,6 @@ namespace Plaid.Partner.Emulator.Tests.TestSupport
             return await _received.Reader.ReadAsync(giveUp.Token);
         }
 
-        /// <summary>Webhooks already received, without waiting.</summary>
-        public int Pending => _received.Reader.Count;
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        public ValueTask DisposeAsync() => _host.DisposeAsync();
     }
 }

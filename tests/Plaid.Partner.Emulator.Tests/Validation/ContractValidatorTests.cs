@@ -5,7 +5,7 @@ using Plaid.Partner.Emulator.Tests.TestSupport;
 
 namespace Plaid.Partner.Emulator.Tests.Validation
 {
-    /// <summary>Bodies that break openapi/plaid-partner.yml get Plaid's INVALID_REQUEST errors (seed 004, <c>errors invalid request</c>), naming the field.</summary>
+    /// <summary>Bodies that break openapi/plaid-partner.yml get Plaid's INVALID_REQUEST errors (Plaid API docs, Errors › Invalid request errors), naming the field.</summary>
     public class ContractValidatorTests
     {
         public record BadBody(string Name, string Path, JObject Body, string ErrorCode, string[] Named)

@@ -5,7 +5,7 @@ using Plaid.Partner.Emulator.Tests.TestSupport;
 
 namespace Plaid.Partner.Emulator.Tests.Validation
 {
-    /// <summary>Plaid accepts only JSON text with Content-Type application/json (seed 004, <c>api</c> and <c>errors invalid request</c>).</summary>
+    /// <summary>Plaid accepts only JSON text with Content-Type application/json (Plaid API docs, Overview and Errors › Invalid request errors).</summary>
     public class RequestBodyReaderTests
     {
         [TestCase("{\"end_customer_client_id\":", "body could not be parsed as JSON", TestName = "truncated JSON")]
@@ -35,7 +35,8 @@ namespace Plaid.Partner.Emulator.Tests.Validation
         {
             await using var emulator = await PlaidPartnerEmulator.StartAsync();
 
-            var response = await RawPlaid.PostAsync(emulator, "/partner/customer/get", new ByteArrayContent(new byte[] { (byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}' }));
+            var response = await RawPlaid.PostAsync(emulator, "/partner/customer/get",
+                new ByteArrayContent(new byte[] { (byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}' }));
 
             Assert.That(response.Json["error_code"]!.ToString(), Is.EqualTo("INVALID_BODY"));
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using Plaid.Partner.Emulator.Tests.TestSupport;
 using Plaid.Partner.Emulator.Webhooks;
@@ -80,14 +81,14 @@ namespace Plaid.Partner.Emulator.Tests.Webhooks
         [Test]
         public async Task A_delivery_records_when_it_was_sent_by_the_emulators_clock()
         {
-            var clock = new FixedTimeProvider(new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero));
+            var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero));
             await using var receiver = await WebhookReceiver.StartAsync();
             await using var emulator = await PlaidPartnerEmulator.StartAsync(new PlaidPartnerEmulatorOptions { WebhookUrl = receiver.Url, TimeProvider = clock });
             var id = (await emulator.CreateClient().CreateEndCustomerAsync(CreateRequests.Valid())).EndCustomer!.ClientId!;
 
             var delivery = await emulator.SetOAuthStatusAsync(id, "ins_56", PartnerEndCustomerOAuthInstitutionApplicationStatus.Approved);
 
-            Assert.That(delivery!.SentAt, Is.EqualTo(clock.Now));
+            Assert.That(delivery!.SentAt, Is.EqualTo(clock.GetUtcNow()));
         }
 
         private static EmulatorWebhookDelivery Signed(string body, WebhookKeyRing keys)

@@ -1,10 +1,9 @@
 using System;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using Plaid.Partner.Emulator.Tests.TestSupport;
+using Plaid.Partner.TestSupport;
 
 namespace Plaid.Partner.Emulator.Tests.Webhooks
 {
@@ -15,7 +14,8 @@ namespace Plaid.Partner.Emulator.Tests.Webhooks
         public async Task Enabling_starts_oauth_registration_and_sends_a_processing_webhook_per_institution_in_order()
         {
             await using var receiver = await WebhookReceiver.StartAsync();
-            await using var emulator = await PlaidPartnerEmulator.StartAsync(new PlaidPartnerEmulatorOptions { WebhookUrl = receiver.Url, NewCustomerStatus = PartnerEndCustomerStatus.PendingEnablement });
+            await using var emulator = await PlaidPartnerEmulator.StartAsync(
+                new PlaidPartnerEmulatorOptions { WebhookUrl = receiver.Url, NewCustomerStatus = PartnerEndCustomerStatus.PendingEnablement });
             var client = emulator.CreateClient();
             var id = (await client.CreateEndCustomerAsync(CreateRequests.Valid())).EndCustomer!.ClientId!;
 
@@ -90,7 +90,7 @@ namespace Plaid.Partner.Emulator.Tests.Webhooks
         [Test]
         public async Task An_unreachable_receiver_is_recorded_with_the_error()
         {
-            await using var emulator = await PlaidPartnerEmulator.StartAsync(new PlaidPartnerEmulatorOptions { WebhookUrl = new Uri($"http://127.0.0.1:{ClosedPort()}/hook") });
+            await using var emulator = await PlaidPartnerEmulator.StartAsync(new PlaidPartnerEmulatorOptions { WebhookUrl = new Uri($"http://127.0.0.1:{LoopbackHost.UnusedPort()}/hook") });
             var id = (await emulator.CreateClient().CreateEndCustomerAsync(CreateRequests.Valid())).EndCustomer!.ClientId!;
 
             var delivery = await emulator.SetOAuthStatusAsync(id, "ins_56", PartnerEndCustomerOAuthInstitutionApplicationStatus.Approved);
@@ -153,13 +153,6 @@ namespace Plaid.Partner.Emulator.Tests.Webhooks
                 Assert.That(unknownCustomer!.Message, Does.Contain("404").And.Contain("nobody"));
                 Assert.That(unknownInstitution!.Message, Does.Contain("404").And.Contain("ins_999"));
             });
-        }
-
-        private static int ClosedPort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }

@@ -1,10 +1,10 @@
 using System;
 using System.Text;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using NUnit.Framework;
-using Plaid.Partner.Emulator.Tests.TestSupport;
 using Plaid.Partner.Emulator.Webhooks;
 
 namespace Plaid.Partner.Emulator.Tests.Webhooks
@@ -19,7 +19,7 @@ namespace Plaid.Partner.Emulator.Tests.Webhooks
         [Test]
         public async Task A_signature_validates_with_the_key_Find_returns_before_and_after_rotation()
         {
-            using var ring = new WebhookKeyRing(new FixedTimeProvider(Now));
+            using var ring = new WebhookKeyRing(new FakeTimeProvider(Now));
             var (before, oldKeyId) = ring.Sign(Body, Now);
 
             var (newKeyId, expiredKeyId) = ring.Rotate();

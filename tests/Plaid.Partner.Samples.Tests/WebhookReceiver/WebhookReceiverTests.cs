@@ -6,13 +6,13 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using NUnit.Framework;
 using Plaid.Partner.DependencyInjection;
 using Plaid.Partner.Testing;
+using Plaid.Partner.TestSupport;
 using Plaid.Partner.Webhooks;
 
 namespace Plaid.Partner.Samples.Tests.WebhookReceiver
@@ -23,17 +23,7 @@ namespace Plaid.Partner.Samples.Tests.WebhookReceiver
     /// </summary>
     public class WebhookReceiverTests
     {
-        private const string Body = """
-            {
-              "webhook_type": "PARTNER",
-              "webhook_code": "END_CUSTOMER_OAUTH_STATUS_UPDATED",
-              "end_customer_client_id": "634758733ebb4f00134b85ea",
-              "environment": "production",
-              "institution_id": "ins_127989",
-              "institution_name": "Bank of America",
-              "status": "attention-required"
-            }
-            """;
+        private const string Body = PlaidExampleWebhooks.OAuthStatusUpdated;
 
         [Test]
         public async Task A_genuine_webhook_is_answered_200_and_handled()

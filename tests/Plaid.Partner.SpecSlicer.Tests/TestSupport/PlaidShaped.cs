@@ -5,7 +5,7 @@ namespace Plaid.Partner.SpecSlicer.Tests.TestSupport
 {
     /// <summary>
     /// Undoes the project's deliberate differences on a copy of the bundled spec, giving it the shapes Plaid's file
-    /// has where the seeds show them (seed 001 is an excerpt of Plaid's file): a Development server, credentials in
+    /// has where Plaid's docs show them (an older edition of Plaid's file shows most): a Development server, credentials in
     /// request bodies and examples, open request objects, an inline error_code_reason enum, Development secrets,
     /// required products, obfuscated e-mails, open product statuses (the beta facts sheet: <c>additionalProperties:
     /// true</c>), and so on. Slicing the result must give the bundled spec back.
@@ -67,7 +67,37 @@ namespace Plaid.Partner.SpecSlicer.Tests.TestSupport
             ((JObject)schemas["JWKPublicKey"]!["properties"]!["created_at"]!).Remove("format");
             schemas["PartnerEndCustomerProductStatuses"]!["additionalProperties"] = true;
             schemas["PartnerEndCustomerOAuthStatusUpdatedWebhook"]!["required"] = new JArray("webhook_type", "webhook_code");
+
+            // Plaid's file references a member's type with a bare $ref and leaves some plain members undescribed; the
+            // overlay describes both (the referenced ones as allOf: [$ref]).
+            foreach (var member in plaid.SelectTokens("$.components.schemas..properties.*").OfType<JObject>().Where(IsDescribedReference).ToList())
+            {
+                var reference = member["allOf"]![0]!["$ref"]!.DeepClone();
+                member.RemoveAll();
+                member.Add("$ref", reference);
+            }
+
+            foreach (var (schema, member) in UndescribedPlainMembers)
+            {
+                ((JObject)schemas[schema]!["properties"]![member]!).Remove("description");
+            }
+
             return plaid;
         }
+
+        private static readonly (string Schema, string Member)[] UndescribedPlainMembers =
+        {
+            ("PartnerEndCustomerTechnicalContact", "given_name"), ("PartnerEndCustomerTechnicalContact", "family_name"),
+            ("PartnerEndCustomerTechnicalContact", "email"), ("PartnerEndCustomerBillingContact", "given_name"),
+            ("PartnerEndCustomerBillingContact", "family_name"), ("PartnerEndCustomerBillingContact", "email"),
+            ("PartnerEndCustomerCustomerSupportInfo", "phone_number"), ("PartnerEndCustomerCustomerSupportInfo", "contact_url"),
+            ("PartnerEndCustomerCustomerSupportInfo", "link_update_url"), ("PartnerEndCustomerAddress", "city"),
+            ("PartnerEndCustomerAddress", "street"), ("PartnerEndCustomerAddress", "region"), ("PartnerEndCustomerAddress", "postal_code"),
+            ("PartnerEndCustomerAssetsUnderManagement", "amount"), ("PartnerEndCustomerAssetsUnderManagement", "iso_currency_code"),
+            ("PartnerEndCustomerOAuthInstitution", "name"), ("PartnerEndCustomerOAuthInstitution", "institution_id"),
+        };
+
+        private static bool IsDescribedReference(JObject member) =>
+            member.Count == 2 && member["description"] is not null && member["allOf"] is JArray { Count: 1 } parts && parts[0]["$ref"] is not null;
     }
 }

@@ -75,6 +75,23 @@ namespace Plaid.Partner.Tests.Contract
         }
 
         [Test]
+        public async Task Every_member_of_every_schema_has_a_description_of_its_own()
+        {
+            var document = await BundledSpec.LoadAsync();
+
+            // A referenced member's description sits beside allOf: [$ref] (a $ref's own siblings are ignored in 3.0);
+            // the referenced schema's description says what the type is, not what the member is.
+            var bare = document.Components.Schemas
+                .SelectMany(schema => schema.Value.AllOf.Append(schema.Value)
+                    .SelectMany(part => part.Properties)
+                    .Where(member => string.IsNullOrWhiteSpace(member.Value.Description))
+                    .Select(member => $"{schema.Key}.{member.Key}"))
+                .ToList();
+
+            Assert.That(bare, Is.Empty);
+        }
+
+        [Test]
         public async Task No_request_schema_carries_credentials()
         {
             var document = await BundledSpec.LoadAsync();
@@ -176,8 +193,10 @@ namespace Plaid.Partner.Tests.Contract
                 Assert.That(schemas["BetaPartnerEndCustomerWithSecrets"].AllOf.Select(s => s.ActualSchema), Does.Contain(endCustomer));
                 Assert.That(schemas["BetaPartnerCustomerV1GetResponse"].Properties["end_customer"].ActualSchema, Is.SameAs(endCustomer));
                 Assert.That(schemas["BetaPartnerCustomerV1UpdateResponse"].Properties["end_customer"].ActualSchema, Is.SameAs(endCustomer));
-                Assert.That(schemas["BetaPartnerCustomerV1EnableResponse"].Properties.Keys, Is.EquivalentTo(new[] { "end_customer_client_id", "status", "product_statuses", "production_secret", "request_id" }));
-                Assert.That(schemas["PartnerEndCustomerProductStatuses"].AdditionalPropertiesSchema!.ActualSchema, Is.SameAs(schemas["PartnerEndCustomerStatus"]), "any product key, any status string");
+                Assert.That(schemas["BetaPartnerCustomerV1EnableResponse"].Properties.Keys,
+                    Is.EquivalentTo(new[] { "end_customer_client_id", "status", "product_statuses", "production_secret", "request_id" }));
+                Assert.That(schemas["PartnerEndCustomerProductStatuses"].AdditionalPropertiesSchema!.ActualSchema, Is.SameAs(schemas["PartnerEndCustomerStatus"]),
+                    "any product key, any status string");
                 Assert.That(schemas["PartnerEndCustomerRequirementDue"].Enumeration, Is.EqualTo(new[]
                 {
                     "legal_entity_name", "website", "application_name", "is_diligence_attested", "technical_contact", "billing_contact",

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,6 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using Plaid.Partner.DependencyInjection;
 using Plaid.Partner.Tests.TestSupport;
+using Plaid.Partner.TestSupport;
 using Plaid.Partner.Webhooks;
 using RichardSzalay.MockHttp;
 
@@ -133,7 +133,7 @@ namespace Plaid.Partner.Tests.DependencyInjection
             });
             services.Configure<PlaidWebhookVerifierOptions>("b", o => o.ClockSkew = TimeSpan.FromHours(1));
             await using var provider = services.BuildServiceProvider();
-            var body = SeedWebhooks.OAuthStatusUpdatedBytes();
+            var body = PlaidExampleWebhooks.OAuthStatusUpdatedBytes();
 
             var verifier = provider.GetRequiredService<PlaidWebhookVerifier>();
             var result = await verifier.VerifyAsync(body, key.Sign(body, time.GetUtcNow()));

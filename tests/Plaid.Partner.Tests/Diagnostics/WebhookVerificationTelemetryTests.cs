@@ -5,13 +5,14 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using NUnit.Framework;
 using Plaid.Partner.Diagnostics;
 using Plaid.Partner.Tests.TestSupport;
+using Plaid.Partner.TestSupport;
 
 namespace Plaid.Partner.Tests.Diagnostics
 {
     /// <summary>One span and one count per verification, by result and reason; never the header, its kid or the body.</summary>
     public class WebhookVerificationTelemetryTests
     {
-        private static readonly byte[] Body = SeedWebhooks.OAuthStatusUpdatedBytes();
+        private static readonly byte[] Body = PlaidExampleWebhooks.OAuthStatusUpdatedBytes();
 
         [Test]
         public async Task A_verified_webhook_is_one_span_and_one_verified_count()
@@ -64,7 +65,7 @@ namespace Plaid.Partner.Tests.Diagnostics
                 "HeaderMissing" => null,
                 "MalformedToken" => "not.a-jwt",
                 "SignatureInvalid" => harness.Sign(Body, forger),
-                "BodyHashMismatch" => harness.Sign(SeedWebhooks.OAuthStatusUpdatedBytes().Concat(new byte[] { (byte)' ' }).ToArray()),
+                "BodyHashMismatch" => harness.Sign(PlaidExampleWebhooks.OAuthStatusUpdatedBytes().Concat(new byte[] { (byte)' ' }).ToArray()),
                 _ => harness.Genuine.Sign(Body, harness.Now.AddMinutes(-6)),
             };
             using var recorder = new ActivityRecorder();

@@ -30,10 +30,12 @@ namespace Plaid.Partner.Tests.TestSupport
         public static EndpointCase[] SandboxCallable { get; } =
         {
             new(PlaidPartnerClient.GetPath, "PartnerCustomerGetRequest", SeedExamples.GetResponse, async c => await c.GetEndCustomerAsync("7f57eb3d2a9j6480121fx361")),
-            new(PlaidPartnerClient.OAuthInstitutionsGetPath, "PartnerCustomerOAuthInstitutionsGetRequest", SeedExamples.OAuthInstitutionsGetResponse, async c => await c.GetEndCustomerOAuthInstitutionsAsync("7f57eb3d2a9j6480121fx361")),
+            new(PlaidPartnerClient.OAuthInstitutionsGetPath, "PartnerCustomerOAuthInstitutionsGetRequest", SeedExamples.OAuthInstitutionsGetResponse,
+                async c => await c.GetEndCustomerOAuthInstitutionsAsync("7f57eb3d2a9j6480121fx361")),
             new(PlaidPartnerClient.EnablePath, "PartnerCustomerEnableRequest", SeedExamples.EnableResponse, async c => await c.EnableEndCustomerAsync("7f57eb3d2a9j6480121fx361")),
             new(PlaidPartnerClient.RemovePath, "PartnerCustomerRemoveRequest", SeedExamples.RemoveResponse, async c => await c.RemoveEndCustomerAsync("7f57eb3d2a9j6480121fx361")),
-            new(PlaidPartnerClient.WebhookVerificationKeyGetPath, "WebhookVerificationKeyGetRequest", SeedExamples.WebhookVerificationKeyGetResponse, async c => await c.GetWebhookVerificationKeyAsync("bfbd5111-8e33-4643-8ced-b2e642a72f3c")),
+            new(PlaidPartnerClient.WebhookVerificationKeyGetPath, "WebhookVerificationKeyGetRequest", SeedExamples.WebhookVerificationKeyGetResponse,
+                async c => await c.GetWebhookVerificationKeyAsync("bfbd5111-8e33-4643-8ced-b2e642a72f3c")),
             new(PlaidPartnerBetaClient.GetPath, "BetaPartnerCustomerV1GetRequest", BetaExamples.GetResponse, async c => await c.Beta.GetEndCustomerAsync(Requests.BetaGet())),
         };
 
@@ -41,9 +43,12 @@ namespace Plaid.Partner.Tests.TestSupport
         public static EndpointCase[] ProductionOnlyCalls { get; } =
         {
             new(PlaidPartnerClient.CreatePath, "PartnerCustomerCreateRequest", SeedExamples.CreateResponse, async c => await c.CreateEndCustomerAsync(Requests.Create()), productionOnly: true),
-            new(PlaidPartnerBetaClient.CreatePath, "BetaPartnerCustomerV1CreateRequest", BetaExamples.CreateResponse, async c => await c.Beta.CreateEndCustomerAsync(Requests.BetaCreate()), productionOnly: true),
-            new(PlaidPartnerBetaClient.UpdatePath, "BetaPartnerCustomerV1UpdateRequest", BetaExamples.UpdateResponse, async c => await c.Beta.UpdateEndCustomerAsync(Requests.BetaUpdate()), productionOnly: true),
-            new(PlaidPartnerBetaClient.EnablePath, "BetaPartnerCustomerV1EnableRequest", BetaExamples.EnableResponse, async c => await c.Beta.EnableEndCustomerAsync(Requests.BetaEnable()), productionOnly: true),
+            new(PlaidPartnerBetaClient.CreatePath, "BetaPartnerCustomerV1CreateRequest", BetaExamples.CreateResponse, async c => await c.Beta.CreateEndCustomerAsync(Requests.BetaCreate()),
+                productionOnly: true),
+            new(PlaidPartnerBetaClient.UpdatePath, "BetaPartnerCustomerV1UpdateRequest", BetaExamples.UpdateResponse, async c => await c.Beta.UpdateEndCustomerAsync(Requests.BetaUpdate()),
+                productionOnly: true),
+            new(PlaidPartnerBetaClient.EnablePath, "BetaPartnerCustomerV1EnableRequest", BetaExamples.EnableResponse, async c => await c.Beta.EnableEndCustomerAsync(Requests.BetaEnable()),
+                productionOnly: true),
         };
 
         /// <summary>Every operation, with the production-only ones as they are called in Production.</summary>

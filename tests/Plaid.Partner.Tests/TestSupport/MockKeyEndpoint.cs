@@ -52,17 +52,25 @@ namespace Plaid.Partner.Tests.TestSupport
 
             if (FailWith is { } status)
             {
-                return Json(status, new JObject { ["error_type"] = "API_ERROR", ["error_code"] = "INTERNAL_SERVER_ERROR", ["error_message"] = "an unexpected error occurred", ["display_message"] = null, ["request_id"] = "testRequest" });
+                return Json(status, new JObject
+                {
+                    ["error_type"] = "API_ERROR",
+                    ["error_code"] = "INTERNAL_SERVER_ERROR",
+                    ["error_message"] = "an unexpected error occurred",
+                    ["display_message"] = null,
+                    ["request_id"] = "testRequest",
+                });
             }
 
             if (!_keys.TryGetValue(keyId, out var key))
             {
-                // Seed 004, errors: INVALID_WEBHOOK_VERIFICATION_KEY_ID, http code 400.
+                // Plaid API docs, Errors › Invalid input errors: INVALID_WEBHOOK_VERIFICATION_KEY_ID, HTTP 400.
                 return Json(HttpStatusCode.BadRequest, new JObject
                 {
                     ["error_type"] = "INVALID_INPUT",
                     ["error_code"] = "INVALID_WEBHOOK_VERIFICATION_KEY_ID",
-                    ["error_message"] = "invalid key_id provided. note that key_ids are specific to Plaid environments, and verification requests must be made to the same environment that the webhook was sent from",
+                    ["error_message"] = "invalid key_id provided. note that key_ids are specific to Plaid environments, and verification requests "
+                        + "must be made to the same environment that the webhook was sent from",
                     ["display_message"] = null,
                     ["request_id"] = "HNTDNrA8F1shFEW",
                 });

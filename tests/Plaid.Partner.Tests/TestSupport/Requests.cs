@@ -2,7 +2,7 @@ namespace Plaid.Partner.Tests.TestSupport
 {
     internal static class Requests
     {
-        /// <summary>A create request with every required field and a few optional ones, as in the seed example.</summary>
+        /// <summary>A create request with every required field and a few optional ones, as in Plaid's example.</summary>
         public static PartnerCustomerCreateRequest Create() => new()
         {
             CompanyName = "Plaid",
@@ -26,7 +26,13 @@ namespace Plaid.Partner.Tests.TestSupport
             Products = new[] { Products.CraBaseReport },
             CreateLinkCustomization = false,
             Address = new PartnerEndCustomerAddress { City = "New York", Street = "123 Main St", Region = "NY", PostalCode = "12345", CountryCode = "US" },
-            CustomerSupportInfo = new PartnerEndCustomerCustomerSupportInfo { Email = "support@example.com", PhoneNumber = "1234567890", ContactUrl = "example.com/contact", LinkUpdateUrl = "example.com/update" },
+            CustomerSupportInfo = new PartnerEndCustomerCustomerSupportInfo
+            {
+                Email = "support@example.com",
+                PhoneNumber = "1234567890",
+                ContactUrl = "example.com/contact",
+                LinkUpdateUrl = "example.com/update",
+            },
             TechnicalContact = new PartnerEndCustomerTechnicalContact { GivenName = "Alice", FamilyName = "Smith", Email = "alice@example.com" },
             BillingContact = new PartnerEndCustomerBillingContact { GivenName = "Bob", FamilyName = "Jones", Email = "bob@example.com" },
             BankAddendumAcceptance = BankAddendum(),
@@ -62,7 +68,10 @@ namespace Plaid.Partner.Tests.TestSupport
                 Purposes = new PartnerEndCustomerCRAPurposes
                 {
                     Employment = new PartnerEndCustomerCRAUseCases { UseCases = new[] { PartnerEndCustomerCRAUseCase.CreditUnderwriting } },
-                    RiskAssessment = new PartnerEndCustomerCRAUseCases { UseCases = new[] { PartnerEndCustomerCRAUseCase.BankAccountOpening, PartnerEndCustomerCRAUseCase.IdentityVerificationFraudPrevention } },
+                    RiskAssessment = new PartnerEndCustomerCRAUseCases
+                    {
+                        UseCases = new[] { PartnerEndCustomerCRAUseCase.BankAccountOpening, PartnerEndCustomerCRAUseCase.IdentityVerificationFraudPrevention },
+                    },
                 },
             },
         };

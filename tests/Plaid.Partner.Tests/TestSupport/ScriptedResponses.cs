@@ -20,9 +20,10 @@ namespace Plaid.Partner.Tests.TestSupport
 
         public static Func<CancellationToken, Task<HttpResponseMessage>> Status(HttpStatusCode status, string? retryAfter = null) => _ =>
         {
+            var body = $$"""{"error_type":"API_ERROR","error_code":"INTERNAL_SERVER_ERROR","error_message":"scripted {{(int)status}}","display_message":null,"request_id":"scripted"}""";
             var response = new HttpResponseMessage(status)
             {
-                Content = new StringContent($$"""{"error_type":"API_ERROR","error_code":"INTERNAL_SERVER_ERROR","error_message":"scripted {{(int)status}}","display_message":null,"request_id":"scripted"}""", System.Text.Encoding.UTF8, "application/json"),
+                Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
             };
             if (retryAfter is not null)
             {

@@ -1,6 +1,6 @@
 namespace Plaid.Partner.Tests.TestSupport
 {
-    /// <summary>The example responses of seed 002 (the newest partner reference), verbatim.</summary>
+    /// <summary>Plaid's example responses (Plaid API docs, Partner), verbatim.</summary>
     internal static class SeedExamples
     {
         public const string CreateResponse = """
@@ -88,7 +88,7 @@ namespace Plaid.Partner.Tests.TestSupport
             }
             """;
 
-        /// <summary>Seed 004, "api webhooks webhook verification".</summary>
+        /// <summary>Plaid API docs, Webhooks › Webhook verification.</summary>
         public const string WebhookVerificationKeyGetResponse = """
             {
               "key": {

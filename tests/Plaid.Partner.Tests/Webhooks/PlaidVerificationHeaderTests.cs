@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using Plaid.Partner.Tests.TestSupport;
+using Plaid.Partner.TestSupport;
 using Plaid.Partner.Webhooks;
 
 namespace Plaid.Partner.Tests.Webhooks
@@ -44,7 +45,7 @@ namespace Plaid.Partner.Tests.Webhooks
         public async Task Two_signatures_are_joined_as_HTTP_does_and_never_verify()
         {
             using var h = new WebhookHarness();
-            var body = SeedWebhooks.OAuthStatusUpdatedBytes();
+            var body = PlaidExampleWebhooks.OAuthStatusUpdatedBytes();
             var headers = new List<KeyValuePair<string, string>>
             {
                 new("Plaid-Verification", h.Sign(body)),

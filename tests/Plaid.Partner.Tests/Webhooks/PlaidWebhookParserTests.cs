@@ -1,7 +1,7 @@
 using System;
 using System.Text;
 using NUnit.Framework;
-using Plaid.Partner.Tests.TestSupport;
+using Plaid.Partner.TestSupport;
 using Plaid.Partner.Webhooks;
 
 namespace Plaid.Partner.Tests.Webhooks
@@ -9,9 +9,9 @@ namespace Plaid.Partner.Tests.Webhooks
     public class PlaidWebhookParserTests
     {
         [Test]
-        public void The_seed_webhook_becomes_the_typed_END_CUSTOMER_OAUTH_STATUS_UPDATED_model()
+        public void Plaids_example_webhook_becomes_the_typed_END_CUSTOMER_OAUTH_STATUS_UPDATED_model()
         {
-            var webhook = PlaidWebhookParser.Parse(SeedWebhooks.OAuthStatusUpdatedBytes());
+            var webhook = PlaidWebhookParser.Parse(PlaidExampleWebhooks.OAuthStatusUpdatedBytes());
 
             Assert.That(webhook, Is.InstanceOf<PartnerEndCustomerOAuthStatusUpdatedWebhook>());
             var update = (PartnerEndCustomerOAuthStatusUpdatedWebhook)webhook;
@@ -33,9 +33,9 @@ namespace Plaid.Partner.Tests.Webhooks
         [TestCase("approved")]
         [TestCase("enabled")]
         [TestCase("attention-required")]
-        public void Every_status_the_seed_lists_is_known(string status)
+        public void Every_status_Plaid_lists_is_known(string status)
         {
-            var update = (PartnerEndCustomerOAuthStatusUpdatedWebhook)PlaidWebhookParser.Parse(SeedWebhooks.OAuthStatusUpdated.Replace("attention-required", status, StringComparison.Ordinal));
+            var update = (PartnerEndCustomerOAuthStatusUpdatedWebhook)PlaidWebhookParser.Parse(PlaidExampleWebhooks.OAuthStatusUpdated.Replace("attention-required", status, StringComparison.Ordinal));
 
             Assert.Multiple(() =>
             {
@@ -47,7 +47,7 @@ namespace Plaid.Partner.Tests.Webhooks
         [Test]
         public void A_status_or_member_Plaid_adds_later_is_kept_not_refused()
         {
-            var json = SeedWebhooks.OAuthStatusUpdated
+            var json = PlaidExampleWebhooks.OAuthStatusUpdated
                 .Replace("attention-required", "on-hold", StringComparison.Ordinal)
                 .Replace("\"environment\"", "\"new_member\": [1, 2],\n  \"environment\"", StringComparison.Ordinal);
 

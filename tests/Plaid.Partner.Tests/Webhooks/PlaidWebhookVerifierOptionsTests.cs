@@ -18,7 +18,7 @@ namespace Plaid.Partner.Tests.Webhooks
         };
 
         [Test]
-        public void The_defaults_follow_seed_004()
+        public void The_defaults_follow_Plaids_webhook_verification_page()
         {
             var options = new PlaidWebhookVerifierOptions();
 

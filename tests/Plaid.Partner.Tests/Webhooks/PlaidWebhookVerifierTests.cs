@@ -7,17 +7,18 @@ using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using Plaid.Partner.Tests.TestSupport;
+using Plaid.Partner.TestSupport;
 using Plaid.Partner.Webhooks;
 
 namespace Plaid.Partner.Tests.Webhooks
 {
     /// <summary>
     /// Issue 5's adversarial list: each forgery is rejected with its own reason, and a genuine webhook is accepted.
-    /// Keys are generated per test; the body is seed 002's webhook with Plaid's 2-space indentation.
+    /// Keys are generated per test; the body is Plaid's example webhook with Plaid's 2-space indentation.
     /// </summary>
     public class PlaidWebhookVerifierTests
     {
-        private static readonly byte[] Body = SeedWebhooks.OAuthStatusUpdatedBytes();
+        private static readonly byte[] Body = PlaidExampleWebhooks.OAuthStatusUpdatedBytes();
 
         [Test]
         public async Task A_genuine_webhook_is_verified()
@@ -87,7 +88,8 @@ namespace Plaid.Partner.Tests.Webhooks
         {
             using var h = new WebhookHarness();
             using var p384 = ECDsa.Create(ECCurve.NamedCurves.nistP384);
-            var forged = TestJwt.Compact(TestJwt.Header(h.Genuine.KeyId, "ES384"), TestJwt.Payload(h.Now, Body), input => p384.SignData(input, HashAlgorithmName.SHA384, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+            var forged = TestJwt.Compact(TestJwt.Header(h.Genuine.KeyId, "ES384"), TestJwt.Payload(h.Now, Body),
+                input => p384.SignData(input, HashAlgorithmName.SHA384, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
 
             await AssertRejected(h, forged, WebhookVerificationFailureReason.AlgorithmNotAllowed);
         }
@@ -358,8 +360,8 @@ namespace Plaid.Partner.Tests.Webhooks
         {
             using var h = new WebhookHarness();
             var header = h.Sign(Body);
-            var reindented = Encoding.UTF8.GetBytes(SeedWebhooks.OAuthStatusUpdated.Replace("\n  ", "\n    ", StringComparison.Ordinal));
-            Assert.That(JToken.DeepEquals(JToken.Parse(Encoding.UTF8.GetString(reindented)), JToken.Parse(SeedWebhooks.OAuthStatusUpdated)), Is.True, "same JSON, other bytes");
+            var reindented = Encoding.UTF8.GetBytes(PlaidExampleWebhooks.OAuthStatusUpdated.Replace("\n  ", "\n    ", StringComparison.Ordinal));
+            Assert.That(JToken.DeepEquals(JToken.Parse(Encoding.UTF8.GetString(reindented)), JToken.Parse(PlaidExampleWebhooks.OAuthStatusUpdated)), Is.True, "same JSON, other bytes");
 
             await AssertRejected(h, header, WebhookVerificationFailureReason.BodyHashMismatch, reindented);
         }
@@ -369,7 +371,7 @@ namespace Plaid.Partner.Tests.Webhooks
         {
             using var h = new WebhookHarness();
             var header = h.Sign(Body);
-            var minified = Encoding.UTF8.GetBytes(JToken.Parse(SeedWebhooks.OAuthStatusUpdated).ToString(Newtonsoft.Json.Formatting.None));
+            var minified = Encoding.UTF8.GetBytes(JToken.Parse(PlaidExampleWebhooks.OAuthStatusUpdated).ToString(Newtonsoft.Json.Formatting.None));
 
             await AssertRejected(h, header, WebhookVerificationFailureReason.BodyHashMismatch, minified);
         }
@@ -450,7 +452,8 @@ namespace Plaid.Partner.Tests.Webhooks
             using var p384 = new TestSigningKey("p384-key", ECCurve.NamedCurves.nistP384);
             p384.EditJwk = jwk => jwk["crv"] = "P-384";
             h.Keys.Serve(p384);
-            var token = TestJwt.Compact(TestJwt.Header(p384.KeyId), TestJwt.Payload(h.Now, Body), input => p384.Key.SignData(input, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+            var token = TestJwt.Compact(TestJwt.Header(p384.KeyId), TestJwt.Payload(h.Now, Body),
+                input => p384.Key.SignData(input, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
 
             await AssertRejected(h, token, WebhookVerificationFailureReason.KeyUnsupported);
         }
@@ -459,7 +462,10 @@ namespace Plaid.Partner.Tests.Webhooks
         public async Task A_JWK_whose_point_is_not_on_P256_is_refused()
         {
             using var h = new WebhookHarness();
-            h.Genuine.EditJwk = jwk => jwk["y"] = TestJwt.Encode(new byte[32] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32 });
+            h.Genuine.EditJwk = jwk => jwk["y"] = TestJwt.Encode(new byte[32]
+            {
+                1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
+            });
 
             await AssertRejected(h, h.Sign(Body), WebhookVerificationFailureReason.KeyUnsupported);
         }
@@ -525,7 +531,8 @@ namespace Plaid.Partner.Tests.Webhooks
             {
                 Assert.That(() => new PlaidWebhookVerifier(null!), Throws.ArgumentNullException);
                 Assert.That(() => new PlaidWebhookVerifier(plaid.Client, null!), Throws.ArgumentNullException);
-                Assert.That(() => new PlaidWebhookVerifier(plaid.Client, new PlaidWebhookVerifierOptions { ClockSkew = TimeSpan.FromMinutes(6) }), Throws.ArgumentException.With.Message.Contains("ClockSkew"));
+                Assert.That(() => new PlaidWebhookVerifier(plaid.Client, new PlaidWebhookVerifierOptions { ClockSkew = TimeSpan.FromMinutes(6) }),
+                    Throws.ArgumentException.With.Message.Contains("ClockSkew"));
             });
         }
 

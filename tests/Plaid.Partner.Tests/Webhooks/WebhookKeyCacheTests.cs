@@ -4,17 +4,19 @@ using System.Net;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using Plaid.Partner.Tests.TestSupport;
+using Plaid.Partner.TestSupport;
 using Plaid.Partner.Webhooks;
 
 namespace Plaid.Partner.Tests.Webhooks
 {
     /// <summary>
-    /// Seed 004's caching and rotation rules and issue 5's flood rules, driven by a fake clock and a key endpoint that
-    /// counts its requests. Every verification signs a fresh token at the fake "now", so only the cache is under test.
+    /// The caching and rotation rules of Plaid API docs, Webhooks › Webhook verification, and issue 5's flood rules,
+    /// driven by a fake clock and a key endpoint that counts its requests. Every verification signs a fresh token at the
+    /// fake "now", so only the cache is under test.
     /// </summary>
     public class WebhookKeyCacheTests
     {
-        private static readonly byte[] Body = SeedWebhooks.OAuthStatusUpdatedBytes();
+        private static readonly byte[] Body = PlaidExampleWebhooks.OAuthStatusUpdatedBytes();
 
         [Test]
         public async Task A_key_is_fetched_once_and_reused_for_up_to_24_hours_then_fetched_again()
@@ -194,7 +196,7 @@ namespace Plaid.Partner.Tests.Webhooks
             Assert.Multiple(() =>
             {
                 Assert.That(flood.Sum(k => h.Keys.CallsFor(k.KeyId)), Is.EqualTo(10), "only the admitted unknown kids are looked up");
-                // Each admitted unknown kid also refetches the cached genuine key (seed 004); refetches still running
+                // Each admitted unknown kid also refetches the cached genuine key (Plaid's verification page); refetches still running
                 // when the next unknown kid arrives are shared, so between 1 and 10.
                 Assert.That(h.Keys.CallsFor(h.Genuine.KeyId) - genuineBefore, Is.InRange(1, 10));
                 Assert.That(reasons.Count(r => r == WebhookVerificationFailureReason.KeyNotFound), Is.EqualTo(10));

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http;
@@ -14,12 +13,12 @@ namespace Plaid.Partner.AspNetCore.Tests.TestSupport
     /// The key endpoint the app's Plaid client talks to: the signer's keys (through its own handler), plus JWKs a test
     /// adds by hand, and a switch to fail every request as Plaid would on an outage. Counts requests.
     /// </summary>
-    internal sealed class KeyServer : DelegatingHandler
+    internal sealed class KeyEndpointStub : DelegatingHandler
     {
         private readonly ConcurrentDictionary<string, JsonObject> _extra = new();
         private int _requests;
 
-        public KeyServer(PlaidWebhookSigner signer)
+        public KeyEndpointStub(PlaidWebhookSigner signer)
             : base(signer.CreateKeyEndpointHandler())
         {
         }

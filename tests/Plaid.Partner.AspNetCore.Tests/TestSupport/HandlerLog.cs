@@ -8,7 +8,7 @@ using Plaid.Partner.Webhooks;
 namespace Plaid.Partner.AspNetCore.Tests.TestSupport
 {
     /// <summary>What the test handlers saw, in order, and what they should do (a singleton in the test app).</summary>
-    internal sealed class Handled
+    internal sealed class HandlerLog
     {
         private readonly ConcurrentQueue<(string Handler, IPlaidWebhook Webhook, PlaidWebhookContext Context)> _calls = new();
 
@@ -27,23 +27,23 @@ namespace Plaid.Partner.AspNetCore.Tests.TestSupport
         }
     }
 
-    internal sealed class OAuthStatusHandler(Handled handled) : IPlaidWebhookHandler<PartnerEndCustomerOAuthStatusUpdatedWebhook>
+    internal sealed class OAuthStatusHandler(HandlerLog log) : IPlaidWebhookHandler<PartnerEndCustomerOAuthStatusUpdatedWebhook>
     {
         public Task HandleAsync(PartnerEndCustomerOAuthStatusUpdatedWebhook webhook, PlaidWebhookContext context, CancellationToken cancellationToken) =>
-            handled.RecordAsync(nameof(OAuthStatusHandler), webhook, context, cancellationToken);
+            log.RecordAsync(nameof(OAuthStatusHandler), webhook, context, cancellationToken);
     }
 
-    internal sealed class UnknownWebhookHandler(Handled handled) : IPlaidWebhookHandler<UnknownPlaidWebhook>
+    internal sealed class UnknownWebhookHandler(HandlerLog log) : IPlaidWebhookHandler<UnknownPlaidWebhook>
     {
         public Task HandleAsync(UnknownPlaidWebhook webhook, PlaidWebhookContext context, CancellationToken cancellationToken) =>
-            handled.RecordAsync(nameof(UnknownWebhookHandler), webhook, context, cancellationToken);
+            log.RecordAsync(nameof(UnknownWebhookHandler), webhook, context, cancellationToken);
     }
 
     /// <summary>One handler for every webhook, through IPlaidWebhookHandler&lt;IPlaidWebhook&gt;.</summary>
-    internal sealed class EveryWebhookHandler(Handled handled) : IPlaidWebhookHandler<IPlaidWebhook>
+    internal sealed class EveryWebhookHandler(HandlerLog log) : IPlaidWebhookHandler<IPlaidWebhook>
     {
         public Task HandleAsync(IPlaidWebhook webhook, PlaidWebhookContext context, CancellationToken cancellationToken) =>
-            handled.RecordAsync(nameof(EveryWebhookHandler), webhook, context, cancellationToken);
+            log.RecordAsync(nameof(EveryWebhookHandler), webhook, context, cancellationToken);
     }
 
     internal sealed class NotAHandler

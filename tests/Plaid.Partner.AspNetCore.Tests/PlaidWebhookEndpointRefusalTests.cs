@@ -20,7 +20,7 @@ namespace Plaid.Partner.AspNetCore.Tests
     /// Every reason verification can refuse a delivery, made to happen through the endpoint: each is answered 400,
     /// reaches no handler, is counted with its reason and logged without the header or the body.
     /// </summary>
-    public class RefusalTests
+    public class PlaidWebhookEndpointRefusalTests
     {
         private static readonly byte[] Body = Bodies.OAuthStatusUpdated;
 
@@ -107,7 +107,8 @@ namespace Plaid.Partner.AspNetCore.Tests
         {
             await using var app = await WebhookApp.StartAsync(verifier: o => o.MaxNewKeyIdFetchesPerMinute = 1);
             using var key = new CraftedKey();
-            using var responses = new MetricCollector<long>(app.App.Services.GetRequiredService<IMeterFactory>(), PlaidPartnerTelemetry.MeterName, PlaidPartnerTelemetry.WebhookEndpointResponsesInstrument);
+            using var responses = new MetricCollector<long>(app.App.Services.GetRequiredService<IMeterFactory>(), PlaidPartnerTelemetry.MeterName,
+                PlaidPartnerTelemetry.WebhookEndpointResponsesInstrument);
             using var verifications = new MetricCollector<long>(null, PlaidPartnerTelemetry.MeterName, PlaidPartnerTelemetry.WebhookVerificationsInstrument);
             var (body, header) = await refusal.Make(app, key);
 
@@ -120,13 +121,14 @@ namespace Plaid.Partner.AspNetCore.Tests
             Assert.Multiple(() =>
             {
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-                Assert.That(app.Handled.Calls, Is.Empty);
+                Assert.That(app.HandlerLog.Calls, Is.Empty);
                 Assert.That(answer.Tags["http.response.status_code"], Is.EqualTo(400));
                 Assert.That(answer.Tags["plaid.webhook.outcome"], Is.EqualTo("refused"));
                 Assert.That(counted.Tags["plaid.webhook.verification.result"], Is.EqualTo("refused"));
                 Assert.That(counted.Tags["plaid.webhook.verification.failure_reason"], Is.EqualTo(refusal.Reason.ToString()));
                 Assert.That(logged.Message, Does.Contain(refusal.Reason.ToString()));
-                Assert.That(logged.Level, Is.EqualTo(refusal.Reason is WebhookVerificationFailureReason.KeyFetchFailed or WebhookVerificationFailureReason.KeyFetchThrottled ? LogLevel.Error : LogLevel.Warning));
+                Assert.That(logged.Level,
+                    Is.EqualTo(refusal.Reason is WebhookVerificationFailureReason.KeyFetchFailed or WebhookVerificationFailureReason.KeyFetchThrottled ? LogLevel.Error : LogLevel.Warning));
                 Assert.That(allLogText, Does.Not.Contain("634758733ebb4f00134b85ea"), "the body is never logged");
                 if (header is { Length: > 20 })
                 {

@@ -1,10 +1,11 @@
 using System;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using Plaid.Partner.Emulator.Tests.TestSupport;
 using Plaid.Partner.Webhooks;
 
-namespace Plaid.Partner.Emulator.Tests.Webhooks
+namespace Plaid.Partner.Emulator.Tests.Integration
 {
     /// <summary>
     /// End to end: webhooks the emulator signs and sends over loopback are checked by the library's
@@ -18,7 +19,7 @@ namespace Plaid.Partner.Emulator.Tests.Webhooks
         [Test]
         public async Task A_webhook_is_accepted_as_sent_and_rejected_once_one_body_byte_changes()
         {
-            var clock = new FixedTimeProvider(Now);
+            var clock = new FakeTimeProvider(Now);
             await using var receiver = await WebhookReceiver.StartAsync();
             await using var emulator = await StartAsync(receiver, clock);
             var id = await CreateCustomerAsync(emulator);
@@ -48,7 +49,7 @@ namespace Plaid.Partner.Emulator.Tests.Webhooks
         [Test]
         public async Task A_verifier_for_another_emulator_does_not_know_the_key()
         {
-            var clock = new FixedTimeProvider(Now);
+            var clock = new FakeTimeProvider(Now);
             await using var receiver = await WebhookReceiver.StartAsync();
             await using var emulator = await StartAsync(receiver, clock);
             await using var other = await PlaidPartnerEmulator.StartAsync();
@@ -64,8 +65,8 @@ namespace Plaid.Partner.Emulator.Tests.Webhooks
         [Test]
         public async Task After_rotation_the_new_keys_webhooks_verify_and_the_old_key_expires_for_a_verifier_that_cached_it()
         {
-            var emulatorClock = new FixedTimeProvider(Now);
-            var verifierClock = new FixedTimeProvider(Now);
+            var emulatorClock = new FakeTimeProvider(Now);
+            var verifierClock = new FakeTimeProvider(Now);
             await using var receiver = await WebhookReceiver.StartAsync();
             await using var emulator = await StartAsync(receiver, emulatorClock);
             var id = await CreateCustomerAsync(emulator);
@@ -75,11 +76,12 @@ namespace Plaid.Partner.Emulator.Tests.Webhooks
             var old = await receiver.NextAsync();
             var oldBeforeRotation = await verifier.VerifyAsync(old.Body, PlaidVerificationHeader.Find(old.Headers)); // caches the old key, not expired
 
-            emulatorClock.Now = verifierClock.Now = Now.AddSeconds(60);
+            emulatorClock.SetUtcNow(Now.AddSeconds(60));
+            verifierClock.SetUtcNow(Now.AddSeconds(60));
             var newKid = await emulator.RotateWebhookKeyAsync();
             await emulator.SetOAuthStatusAsync(id, "ins_56", PartnerEndCustomerOAuthInstitutionApplicationStatus.Approved);
             var fresh = await receiver.NextAsync();
-            // An unknown kid makes the verifier fetch it and refetch the cached keys not yet expired (seed 004).
+            // An unknown kid makes the verifier fetch it and refetch the cached keys not yet expired (Plaid API docs, Webhooks › Webhook verification).
             var freshResult = await verifier.VerifyAsync(fresh.Body, PlaidVerificationHeader.Find(fresh.Headers));
             var oldAfterRotation = await verifier.VerifyAsync(old.Body, PlaidVerificationHeader.Find(old.Headers));
 
@@ -98,20 +100,20 @@ namespace Plaid.Partner.Emulator.Tests.Webhooks
         [Test]
         public async Task A_rotated_out_keys_webhook_verifies_until_its_expired_at_and_not_from_then_on()
         {
-            var emulatorClock = new FixedTimeProvider(Now);
-            var verifierClock = new FixedTimeProvider(Now);
+            var emulatorClock = new FakeTimeProvider(Now);
+            var verifierClock = new FakeTimeProvider(Now);
             await using var receiver = await WebhookReceiver.StartAsync();
             await using var emulator = await StartAsync(receiver, emulatorClock);
             var id = await CreateCustomerAsync(emulator);
             await emulator.SetOAuthStatusAsync(id, "ins_56", PartnerEndCustomerOAuthInstitutionApplicationStatus.Processing);
             var old = await receiver.NextAsync();
-            emulatorClock.Now = Now.AddSeconds(60);
+            emulatorClock.SetUtcNow(Now.AddSeconds(60));
             await emulator.RotateWebhookKeyAsync(); // the old key's expired_at is Now + 60 s
             var verifier = Verifier(emulator, verifierClock);
 
-            verifierClock.Now = Now.AddSeconds(59);
+            verifierClock.SetUtcNow(Now.AddSeconds(59));
             var justBefore = await verifier.VerifyAsync(old.Body, PlaidVerificationHeader.Find(old.Headers));
-            verifierClock.Now = Now.AddSeconds(60);
+            verifierClock.SetUtcNow(Now.AddSeconds(60));
             var atExpiry = await verifier.VerifyAsync(old.Body, PlaidVerificationHeader.Find(old.Headers));
 
             Assert.Multiple(() =>

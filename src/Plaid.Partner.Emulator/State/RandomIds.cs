@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 
 namespace Plaid.Partner.Emulator.State
 {
-    /// <summary>Random identifiers shaped like Plaid's (seed 002 examples: 24-character client_id, 15-character request_id, 30-character secrets).</summary>
-    internal static class Ids
+    /// <summary>Random identifiers shaped like Plaid's (Plaid's examples in Plaid API docs, Partner: 24-character client_id, 15-character request_id, 30-character secrets).</summary>
+    internal static class RandomIds
     {
         private const string LowerAlphanumeric = "abcdefghijklmnopqrstuvwxyz0123456789";
         private const string MixedAlphanumeric = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

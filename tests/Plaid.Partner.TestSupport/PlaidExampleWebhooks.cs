@@ -1,9 +1,12 @@
 using System.Text;
 
-namespace Plaid.Partner.Tests.TestSupport
+namespace Plaid.Partner.TestSupport
 {
-    /// <summary>Webhook bodies from seed 002, verbatim, with Plaid's 2-space indentation.</summary>
-    internal static class SeedWebhooks
+    /// <summary>
+    /// Plaid's example END_CUSTOMER_OAUTH_STATUS_UPDATED webhook (Plaid API docs, Partner), verbatim, with the 2-space
+    /// indentation Plaid sends (the signature covers the exact bytes).
+    /// </summary>
+    public static class PlaidExampleWebhooks
     {
         public const string OAuthStatusUpdated = """
             {
