@@ -35,7 +35,6 @@ namespace Plaid.Partner
         private string _baseUrl;
         #pragma warning restore 8618
 
-        private System.Net.Http.HttpClient _httpClient;
         private System.Uri? _uriPartnerCustomerCreate;
         private System.Uri? _uriPartnerCustomerGet;
         private System.Uri? _uriPartnerCustomerEnable;
@@ -47,11 +46,10 @@ namespace Plaid.Partner
         private Newtonsoft.Json.JsonSerializerSettings _instanceSettings;
 
     #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
-        public PlaidPartnerApiClient(System.Net.Http.HttpClient httpClient)
+        public PlaidPartnerApiClient()
     #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
         {
             BaseUrl = "https://production.plaid.com";
-            _httpClient = httpClient;
             Initialize();
         }
 
@@ -98,9 +96,9 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<PartnerCustomerCreateResponse> PartnerCustomerCreateAsync(PartnerCustomerCreateRequest body)
+        public virtual System.Threading.Tasks.Task<PartnerCustomerCreateResponse> PartnerCustomerCreateAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerCreateRequest body)
         {
-            return PartnerCustomerCreateAsync(body, System.Threading.CancellationToken.None);
+            return PartnerCustomerCreateAsync(httpClient, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -112,12 +110,12 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PartnerCustomerCreateResponse> PartnerCustomerCreateAsync(PartnerCustomerCreateRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<PartnerCustomerCreateResponse> PartnerCustomerCreateAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerCreateRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
-            var client_ = _httpClient;
+            var client_ = httpClient;
             var disposeClient_ = false;
             try
             {
@@ -135,7 +133,7 @@ namespace Plaid.Partner
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
@@ -181,9 +179,9 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<PartnerCustomerGetResponse> PartnerCustomerGetAsync(PartnerCustomerGetRequest body)
+        public virtual System.Threading.Tasks.Task<PartnerCustomerGetResponse> PartnerCustomerGetAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerGetRequest body)
         {
-            return PartnerCustomerGetAsync(body, System.Threading.CancellationToken.None);
+            return PartnerCustomerGetAsync(httpClient, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -195,12 +193,12 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PartnerCustomerGetResponse> PartnerCustomerGetAsync(PartnerCustomerGetRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<PartnerCustomerGetResponse> PartnerCustomerGetAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerGetRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
-            var client_ = _httpClient;
+            var client_ = httpClient;
             var disposeClient_ = false;
             try
             {
@@ -218,7 +216,7 @@ namespace Plaid.Partner
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
@@ -264,9 +262,9 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<PartnerCustomerEnableResponse> PartnerCustomerEnableAsync(PartnerCustomerEnableRequest body)
+        public virtual System.Threading.Tasks.Task<PartnerCustomerEnableResponse> PartnerCustomerEnableAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerEnableRequest body)
         {
-            return PartnerCustomerEnableAsync(body, System.Threading.CancellationToken.None);
+            return PartnerCustomerEnableAsync(httpClient, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -278,12 +276,12 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PartnerCustomerEnableResponse> PartnerCustomerEnableAsync(PartnerCustomerEnableRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<PartnerCustomerEnableResponse> PartnerCustomerEnableAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerEnableRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
-            var client_ = _httpClient;
+            var client_ = httpClient;
             var disposeClient_ = false;
             try
             {
@@ -301,7 +299,7 @@ namespace Plaid.Partner
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
@@ -347,9 +345,9 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<PartnerCustomerRemoveResponse> PartnerCustomerRemoveAsync(PartnerCustomerRemoveRequest body)
+        public virtual System.Threading.Tasks.Task<PartnerCustomerRemoveResponse> PartnerCustomerRemoveAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerRemoveRequest body)
         {
-            return PartnerCustomerRemoveAsync(body, System.Threading.CancellationToken.None);
+            return PartnerCustomerRemoveAsync(httpClient, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -361,12 +359,12 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PartnerCustomerRemoveResponse> PartnerCustomerRemoveAsync(PartnerCustomerRemoveRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<PartnerCustomerRemoveResponse> PartnerCustomerRemoveAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerRemoveRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
-            var client_ = _httpClient;
+            var client_ = httpClient;
             var disposeClient_ = false;
             try
             {
@@ -384,7 +382,7 @@ namespace Plaid.Partner
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
@@ -430,9 +428,9 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<PartnerCustomerOAuthInstitutionsGetResponse> PartnerCustomerOauthInstitutionsGetAsync(PartnerCustomerOAuthInstitutionsGetRequest body)
+        public virtual System.Threading.Tasks.Task<PartnerCustomerOAuthInstitutionsGetResponse> PartnerCustomerOauthInstitutionsGetAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerOAuthInstitutionsGetRequest body)
         {
-            return PartnerCustomerOauthInstitutionsGetAsync(body, System.Threading.CancellationToken.None);
+            return PartnerCustomerOauthInstitutionsGetAsync(httpClient, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -444,12 +442,12 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PartnerCustomerOAuthInstitutionsGetResponse> PartnerCustomerOauthInstitutionsGetAsync(PartnerCustomerOAuthInstitutionsGetRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<PartnerCustomerOAuthInstitutionsGetResponse> PartnerCustomerOauthInstitutionsGetAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerOAuthInstitutionsGetRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
-            var client_ = _httpClient;
+            var client_ = httpClient;
             var disposeClient_ = false;
             try
             {
@@ -467,7 +465,7 @@ namespace Plaid.Partner
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
@@ -513,9 +511,9 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<BetaPartnerCustomerV1CreateResponse> BetaPartnerCustomerV1CreateAsync(BetaPartnerCustomerV1CreateRequest body)
+        public virtual System.Threading.Tasks.Task<BetaPartnerCustomerV1CreateResponse> BetaPartnerCustomerV1CreateAsync(System.Net.Http.HttpClient httpClient, BetaPartnerCustomerV1CreateRequest body)
         {
-            return BetaPartnerCustomerV1CreateAsync(body, System.Threading.CancellationToken.None);
+            return BetaPartnerCustomerV1CreateAsync(httpClient, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -527,12 +525,12 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BetaPartnerCustomerV1CreateResponse> BetaPartnerCustomerV1CreateAsync(BetaPartnerCustomerV1CreateRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<BetaPartnerCustomerV1CreateResponse> BetaPartnerCustomerV1CreateAsync(System.Net.Http.HttpClient httpClient, BetaPartnerCustomerV1CreateRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
-            var client_ = _httpClient;
+            var client_ = httpClient;
             var disposeClient_ = false;
             try
             {
@@ -550,7 +548,7 @@ namespace Plaid.Partner
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
@@ -598,9 +596,9 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<WebhookVerificationKeyGetResponse> WebhookVerificationKeyGetAsync(WebhookVerificationKeyGetRequest body)
+        public virtual System.Threading.Tasks.Task<WebhookVerificationKeyGetResponse> WebhookVerificationKeyGetAsync(System.Net.Http.HttpClient httpClient, WebhookVerificationKeyGetRequest body)
         {
-            return WebhookVerificationKeyGetAsync(body, System.Threading.CancellationToken.None);
+            return WebhookVerificationKeyGetAsync(httpClient, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -614,12 +612,12 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WebhookVerificationKeyGetResponse> WebhookVerificationKeyGetAsync(WebhookVerificationKeyGetRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<WebhookVerificationKeyGetResponse> WebhookVerificationKeyGetAsync(System.Net.Http.HttpClient httpClient, WebhookVerificationKeyGetRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
-            var client_ = _httpClient;
+            var client_ = httpClient;
             var disposeClient_ = false;
             try
             {
@@ -637,7 +635,7 @@ namespace Plaid.Partner
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
@@ -708,48 +706,9 @@ namespace Plaid.Partner
     #endif
         }
 
-        public bool ReadResponseAsString { get; set; }
-
-        protected virtual async System.Threading.Tasks.ValueTask<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
+        protected virtual System.Threading.Tasks.ValueTask<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
         {
-            if (response == null || response.Content == null)
-            {
-                return new ObjectResponseResult<T>(default(T)!, string.Empty);
-            }
-
-            if (ReadResponseAsString)
-            {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    var typedBody = Newtonsoft.Json.JsonConvert.DeserializeObject<T>(responseText, JsonSerializerSettings);
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
-                }
-                catch (Newtonsoft.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new PlaidGeneratedApiException(message, (int)response.StatusCode, responseText, headers, exception);
-                }
-            }
-            else
-            {
-                try
-                {
-                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
-                    using (var streamReader = new System.IO.StreamReader(responseStream))
-                    using (var jsonTextReader = new Newtonsoft.Json.JsonTextReader(streamReader))
-                    {
-                        var serializer = Newtonsoft.Json.JsonSerializer.Create(JsonSerializerSettings);
-                        var typedBody = serializer.Deserialize<T>(jsonTextReader);
-                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
-                    }
-                }
-                catch (Newtonsoft.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new PlaidGeneratedApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
-                }
-            }
+            return ReadPlaidResponseAsync<T>(response, headers, cancellationToken);
         }
 
         private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)

@@ -1,6 +1,8 @@
 using System;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Plaid.Partner.Internal;
 
 namespace Plaid.Partner
 {
@@ -13,16 +15,19 @@ namespace Plaid.Partner
     {
         internal const string CreatePath = "/beta/partner/customer/v1/create";
 
-        private readonly PlaidPartnerClient _client = null!;
+        private readonly PlaidCallPipeline _pipeline = null!;
+        private readonly HttpClient _http = null!;
 
         /// <summary>For mocking only: a client built this way has no transport.</summary>
         protected PlaidPartnerBetaClient()
         {
         }
 
-        internal PlaidPartnerBetaClient(PlaidPartnerClient client)
+        /// <summary>The beta endpoints on the owning client's pipeline and HttpClient.</summary>
+        internal PlaidPartnerBetaClient(PlaidCallPipeline pipeline, HttpClient httpClient)
         {
-            _client = client;
+            _pipeline = pipeline;
+            _http = httpClient;
         }
 
         /// <summary>
@@ -39,7 +44,7 @@ namespace Plaid.Partner
         /// <exception cref="ArgumentException">A required field is missing; the message names it.</exception>
         /// <exception cref="PlaidApiException">Plaid refused the call or answered with an unreadable body.</exception>
         public virtual Task<BetaPartnerCustomerV1CreateResponse> CreateEndCustomerAsync(BetaPartnerCustomerV1CreateRequest request, CancellationToken cancellationToken = default) =>
-            _client.CreateInProductionAsync(CreatePath, request, (api, body, ct) => api.BetaPartnerCustomerV1CreateAsync(body, ct), cancellationToken);
+            _pipeline.CreateInProductionAsync(_http, CreatePath, request, static (api, http, body, ct) => api.BetaPartnerCustomerV1CreateAsync(http, body, ct), cancellationToken);
 
         /// <summary>
         /// Beta: asks Plaid Sandbox for the sample response of <c>/beta/partner/customer/v1/create</c> on purpose: nothing
@@ -51,6 +56,6 @@ namespace Plaid.Partner
         /// <exception cref="InvalidOperationException">The client is configured for Production, where the call would create a real, billable customer.</exception>
         /// <exception cref="PlaidApiException">Plaid refused the call or answered with an unreadable body.</exception>
         public virtual Task<PlaidSandboxSample<BetaPartnerCustomerV1CreateResponse>> CreateEndCustomerSandboxSampleAsync(BetaPartnerCustomerV1CreateRequest request, CancellationToken cancellationToken = default) =>
-            _client.CreateSandboxSampleAsync(CreatePath, request, (api, body, ct) => api.BetaPartnerCustomerV1CreateAsync(body, ct), cancellationToken);
+            _pipeline.CreateSandboxSampleAsync(_http, CreatePath, request, static (api, http, body, ct) => api.BetaPartnerCustomerV1CreateAsync(http, body, ct), cancellationToken);
     }
 }
