@@ -8,20 +8,27 @@ using Plaid.Partner.Internal;
 namespace Plaid.Partner.DependencyInjection
 {
     /// <summary>
-    /// One <c>AddPlaidPartner</c> registration inside one service provider (a singleton there): the
-    /// <see cref="PlaidCallPipeline"/> every client resolved from it shares, built on first use and again after that
-    /// name's options change (<see cref="IOptionsMonitor{TOptions}.OnChange"/>), and the client factory itself.
+    /// One <c>AddPlaidPartner</c> registration inside one service provider (a singleton there): it makes the clients, and
+    /// keeps the <see cref="PlaidCallPipeline"/> they share, built from the registration's current options.
     /// </summary>
     /// <remarks>
-    /// Resolving a client costs what resolving a typed client (<c>AddHttpClient&lt;T&gt;</c>) costs: the factory's
-    /// HttpClient and two small objects. The HttpClient is asked of <see cref="IHttpClientFactory"/> for each resolved
-    /// client, as a typed client's is, and not kept by the pipeline: the factory pools the handler chain and rotates it
-    /// (HandlerLifetime), so a client resolved per request or per scope follows DNS changes, and handlers added through
-    /// the builder <c>AddPlaidPartner</c> returns run on every call. A client held for a long time keeps its HttpClient,
-    /// exactly like a typed client. Asking the factory on every call instead would cost the same per call as a
-    /// resolve does now, for every call of a reused client.
+    /// <para>
+    /// Resolving a client costs about what resolving a typed client (<c>AddHttpClient&lt;T&gt;</c>) costs: the factory's
+    /// HttpClient, two small objects and one look-up in the options cache. The HttpClient is asked of
+    /// <see cref="IHttpClientFactory"/> for each resolved client, as a typed client's is, and never kept by the pipeline:
+    /// the factory pools and rotates the handler chain (HandlerLifetime), so clients resolved per request follow DNS
+    /// changes, and handlers added to the builder <c>AddPlaidPartner</c> returns run on every call. A client held for a
+    /// long time keeps its HttpClient, exactly like a typed client. Asking the factory on every call instead would cost a
+    /// reused client, per call, what a resolve costs.
+    /// </para>
+    /// <para>
+    /// The pipeline is rebuilt when <see cref="IOptionsMonitor{TOptions}"/> hands out a different options instance for
+    /// the name: after a configuration change (what <see cref="IOptionsMonitor{TOptions}.OnChange"/> reports) and also
+    /// after a change to options that fail validation, which OnChange never reports (the monitor validates before it
+    /// notifies); a resolve then throws <see cref="OptionsValidationException"/> naming the setting until it is fixed.
+    /// </para>
     /// </remarks>
-    internal sealed class PlaidPartnerRegistration : IDisposable
+    internal sealed class PlaidPartnerRegistration
     {
         private readonly string _name;
         private readonly string _httpClientName;
@@ -29,11 +36,7 @@ namespace Plaid.Partner.DependencyInjection
         private readonly IHttpClientFactory _httpClientFactory;
         private readonly ILogger<PlaidPartnerClient>? _logger;
         private readonly TimeProvider? _timeProvider;
-        private readonly IDisposable? _onChange;
-        private PlaidCallPipeline? _pipeline;
-
-        // Counts option changes, so a pipeline built from options that changed meanwhile is not kept.
-        private int _version;
+        private Built? _built;
 
         public PlaidPartnerRegistration(string name, string httpClientName, IOptionsMonitor<PlaidPartnerOptions> options, IHttpClientFactory httpClientFactory, ILogger<PlaidPartnerClient>? logger, TimeProvider? timeProvider)
         {
@@ -43,41 +46,42 @@ namespace Plaid.Partner.DependencyInjection
             _httpClientFactory = httpClientFactory;
             _logger = logger;
             _timeProvider = timeProvider;
-            _onChange = options.OnChange((_, changed) =>
-            {
-                if (string.Equals(changed ?? Options.DefaultName, _name, StringComparison.Ordinal))
-                {
-                    Interlocked.Increment(ref _version);
-                    Volatile.Write(ref _pipeline, null);
-                }
-            });
         }
 
-        /// <summary>The pipeline of this registration's current options; building it validates them.</summary>
-        public PlaidCallPipeline Pipeline => Volatile.Read(ref _pipeline) ?? Build();
+        /// <summary>The pipeline of the registration's current options (validated by the options monitor).</summary>
+        public PlaidCallPipeline Pipeline
+        {
+            get
+            {
+                var options = _options.Get(_name);
+                var built = Volatile.Read(ref _built);
+                if (built is not null && ReferenceEquals(built.Options, options))
+                {
+                    return built.Pipeline;
+                }
+
+                // Two resolves racing a change may both build; either result is right, and a stale one is replaced on the
+                // next resolve because its options are no longer the monitor's.
+                built = new Built(options, PlaidCallPipeline.Create(options, _logger, _timeProvider));
+                Volatile.Write(ref _built, built);
+                return built.Pipeline;
+            }
+        }
 
         /// <summary>A client on the shared pipeline and a new HttpClient from the factory.</summary>
         public PlaidPartnerClient CreateClient() => new(Pipeline, _httpClientFactory.CreateClient(_httpClientName));
 
-        public void Dispose() => _onChange?.Dispose();
-
-        private PlaidCallPipeline Build()
+        private sealed class Built
         {
-            var version = Volatile.Read(ref _version);
-            var pipeline = PlaidCallPipeline.Create(_options.Get(_name), _logger, _timeProvider);
-            if (Volatile.Read(ref _version) == version && Interlocked.CompareExchange(ref _pipeline, pipeline, null) is { } other)
+            public Built(PlaidPartnerOptions options, PlaidCallPipeline pipeline)
             {
-                // Another resolve built it first: share that one.
-                return other;
+                Options = options;
+                Pipeline = pipeline;
             }
 
-            // A change that raced this build clears what may have been stored; the next resolve builds again.
-            if (Volatile.Read(ref _version) != version)
-            {
-                Interlocked.CompareExchange(ref _pipeline, null, pipeline);
-            }
+            public PlaidPartnerOptions Options { get; }
 
-            return pipeline;
+            public PlaidCallPipeline Pipeline { get; }
         }
     }
 }

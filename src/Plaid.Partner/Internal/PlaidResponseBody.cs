@@ -46,8 +46,9 @@ namespace Plaid.Partner.Internal
                 throw new PlaidResponseTooLargeException((int)response.StatusCode, headers, maxBytes, declared);
             }
 
-            // One byte more than declared, so the end of the body is seen without growing the buffer.
-            var buffer = ArrayPool<byte>.Shared.Rent(Capacity(declared is { } length ? length + 1 : Math.Min(InitialBufferSize, maxBytes + 1L)));
+            // Room for one byte more than declared, so the end is seen without growing; but never more than the limit:
+            // a body that fills the limit is probed for one more byte instead (EndsAtLimitAsync).
+            var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(declared + 1 ?? InitialBufferSize, maxBytes));
             var read = 0;
             try
             {
@@ -56,6 +57,13 @@ namespace Plaid.Partner.Internal
                 {
                     if (read == buffer.Length)
                     {
+                        if (read >= maxBytes)
+                        {
+                            return await EndsAtLimitAsync(stream, cancellationToken).ConfigureAwait(false)
+                                ? new PlaidResponseBody(buffer, read)
+                                : throw new PlaidResponseTooLargeException((int)response.StatusCode, headers, maxBytes, declared);
+                        }
+
                         buffer = Grow(buffer, maxBytes);
                     }
 
@@ -109,15 +117,17 @@ namespace Plaid.Partner.Internal
             }
         }
 
-        // Doubles, but never asks for more than one byte past the limit: that byte is enough to know the body is too long.
+        // Doubles, up to the limit.
         private static byte[] Grow(byte[] buffer, int maxBytes)
         {
-            var larger = ArrayPool<byte>.Shared.Rent(Capacity(Math.Min(buffer.Length * 2L, maxBytes + 1L)));
+            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(buffer.Length * 2L, maxBytes));
             buffer.AsSpan().CopyTo(larger);
             ArrayPool<byte>.Shared.Return(buffer);
             return larger;
         }
 
-        private static int Capacity(long wanted) => (int)Math.Min(wanted, Array.MaxLength);
+        // A body exactly as long as the limit is allowed; one byte more is not.
+        private static async ValueTask<bool> EndsAtLimitAsync(System.IO.Stream stream, CancellationToken cancellationToken) =>
+            await stream.ReadAsync(new byte[1], cancellationToken).ConfigureAwait(false) == 0;
     }
 }
