@@ -343,6 +343,17 @@ namespace Plaid.Partner.Tests
         }
 
         [Test]
+        public async Task The_response_size_limit_is_copied_at_construction_too()
+        {
+            using var plaid = new MockPlaid();
+            plaid.Respond(PlaidPartnerClient.GetPath, HttpStatusCode.OK, SeedExamples.GetResponse);
+
+            plaid.Options.MaxResponseBodyBytes = 10;
+
+            await Assert.ThatAsync(async () => (await plaid.Client.GetEndCustomerAsync("id")).RequestId, Is.EqualTo("4zlKapIkTm8p5KM"));
+        }
+
+        [Test]
         public void Constructor_arguments_are_validated()
         {
             var options = new PlaidPartnerOptions { ClientId = "id", Secret = "secret" };
