@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.IO;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
@@ -50,40 +51,50 @@ namespace Plaid.Partner.Internal
             // a body that fills the limit is probed for one more byte instead (EndsAtLimitAsync).
             var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(declared + 1 ?? InitialBufferSize, maxBytes));
             var read = 0;
+            var whole = false;
             try
             {
                 var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                while (true)
+                while (!whole)
                 {
                     if (read == buffer.Length)
                     {
                         if (read >= maxBytes)
                         {
-                            return await EndsAtLimitAsync(stream, cancellationToken).ConfigureAwait(false)
-                                ? new PlaidResponseBody(buffer, read)
-                                : throw new PlaidResponseTooLargeException((int)response.StatusCode, headers, maxBytes, declared);
+                            if (!await EndsAtLimitAsync(stream, cancellationToken).ConfigureAwait(false))
+                            {
+                                throw new PlaidResponseTooLargeException((int)response.StatusCode, headers, maxBytes, declared);
+                            }
+
+                            whole = true;
+                            break;
                         }
 
                         buffer = Grow(buffer, maxBytes);
                     }
 
                     var count = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
-                    if (count == 0)
-                    {
-                        return new PlaidResponseBody(buffer, read);
-                    }
-
+                    whole = count == 0;
                     read += count;
                     if (read > maxBytes)
                     {
                         throw new PlaidResponseTooLargeException((int)response.StatusCode, headers, maxBytes, declared);
                     }
                 }
+
+                return new PlaidResponseBody(buffer, read);
             }
-            catch
+            catch (IOException e)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
-                throw;
+                // The connection failed mid-body: a transport failure, as HttpClient reports one when it reads a body itself.
+                throw new HttpRequestException($"The connection failed while the response body was read: {e.Message}", e);
+            }
+            finally
+            {
+                if (!whole)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
             }
         }
 
@@ -127,7 +138,7 @@ namespace Plaid.Partner.Internal
         }
 
         // A body exactly as long as the limit is allowed; one byte more is not.
-        private static async ValueTask<bool> EndsAtLimitAsync(System.IO.Stream stream, CancellationToken cancellationToken) =>
+        private static async ValueTask<bool> EndsAtLimitAsync(Stream stream, CancellationToken cancellationToken) =>
             await stream.ReadAsync(new byte[1], cancellationToken).ConfigureAwait(false) == 0;
     }
 }

@@ -39,10 +39,16 @@ namespace Plaid.Partner.Tests.Generation
             var shipped = ShippedTemplates(version);
 
             Assert.That(shipped.Keys, Does.Contain(name), $"NSwag.MSBuild {version} ships no template {name}");
-            Assert.That(
-                Normalize(File.ReadAllBytes(Path.Combine(Templates, "stock", name))),
-                Is.EqualTo(Normalize(shipped[name])),
-                $"openapi/templates/stock/{name} is not NSwag.MSBuild {version}'s template: take the new stock templates and re-apply the PLAID: changes of openapi/templates/{name} to them (openapi/README.md, Templates).");
+            var stock = Normalize(File.ReadAllBytes(Path.Combine(Templates, "stock", name)));
+            var pinned = Normalize(shipped[name]);
+            if (stock != pinned)
+            {
+                // Hand the new stock template over, so re-basing the fork starts from a diff.
+                var written = Path.Combine(Templates, "shipped", version, name);
+                Directory.CreateDirectory(Path.GetDirectoryName(written)!);
+                File.WriteAllText(written, pinned);
+                Assert.Fail($"openapi/templates/stock/{name} is not NSwag.MSBuild {version}'s template, which is now in {written}. Copy it to openapi/templates/stock/, re-apply the PLAID: changes of openapi/templates/{name} to it, and build to regenerate generated/ (openapi/README.md, Templates).");
+            }
         }
 
         private static string PinnedNSwagVersion() =>

@@ -95,6 +95,16 @@ namespace Plaid.Partner.Tests.Internal
             await Assert.ThatAsync(async () => (await client.RemoveEndCustomerAsync("id")).RequestId, Is.EqualTo("4zlKapIkTm8p5KM"));
         }
 
+        [Test]
+        public void A_connection_lost_in_the_middle_of_a_body_is_a_transport_failure()
+        {
+            var client = Client(new BrokenBody(), HttpStatusCode.OK);
+
+            var exception = Assert.ThrowsAsync<HttpRequestException>(() => client.GetEndCustomerAsync("id"));
+
+            Assert.That(exception!.InnerException, Is.InstanceOf<IOException>());
+        }
+
         private static PlaidPartnerClient Client(HttpContent body, HttpStatusCode status, int maxResponseBodyBytes = Limit)
         {
             var options = new PlaidPartnerOptions { ClientId = MockPlaid.ClientId, Secret = MockPlaid.Secret, Environment = PlaidEnvironment.Production, MaxResponseBodyBytes = maxResponseBodyBytes };
@@ -116,6 +126,37 @@ namespace Plaid.Partner.Tests.Internal
 
             protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
                 Task.FromResult(new HttpResponseMessage(_status) { Content = _content, RequestMessage = request });
+        }
+
+        /// <summary>A body whose connection drops after its first bytes.</summary>
+        private sealed class BrokenBody : HttpContent
+        {
+            protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => throw new NotSupportedException();
+
+            protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult<Stream>(new BrokenStream());
+
+            protected override bool TryComputeLength(out long length)
+            {
+                length = 0;
+                return false;
+            }
+
+            private sealed class BrokenStream : MemoryStream
+            {
+                private bool _started;
+
+                public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+                {
+                    if (_started)
+                    {
+                        throw new IOException("The response ended prematurely (test).");
+                    }
+
+                    _started = true;
+                    buffer.Span[0] = (byte)'{';
+                    return ValueTask.FromResult(1);
+                }
+            }
         }
 
         /// <summary>Fixed bytes, with or without a Content-Length.</summary>
