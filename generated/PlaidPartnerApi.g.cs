@@ -121,8 +121,7 @@ namespace Plaid.Partner
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
+                    var content_ = CreateJsonContent(body);
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
 
@@ -204,8 +203,7 @@ namespace Plaid.Partner
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
+                    var content_ = CreateJsonContent(body);
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
 
@@ -287,8 +285,7 @@ namespace Plaid.Partner
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
+                    var content_ = CreateJsonContent(body);
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
 
@@ -370,8 +367,7 @@ namespace Plaid.Partner
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
+                    var content_ = CreateJsonContent(body);
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
 
@@ -453,8 +449,7 @@ namespace Plaid.Partner
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
+                    var content_ = CreateJsonContent(body);
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
 
@@ -536,8 +531,7 @@ namespace Plaid.Partner
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
+                    var content_ = CreateJsonContent(body);
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
 
@@ -623,8 +617,7 @@ namespace Plaid.Partner
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
+                    var content_ = CreateJsonContent(body);
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
 

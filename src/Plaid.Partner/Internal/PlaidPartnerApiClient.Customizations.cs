@@ -13,6 +13,7 @@ namespace Plaid.Partner
     /// </summary>
     internal partial class PlaidPartnerApiClient
     {
+        private static readonly System.Lazy<JsonSerializer> RequestSerializer = new(CreateRequestSerializer, isThreadSafe: true);
         private static readonly System.Lazy<JsonSerializer> ResponseSerializer = new(CreateResponseSerializer, isThreadSafe: true);
 
         private readonly PlaidPartnerOptions? _options;
@@ -37,6 +38,9 @@ namespace Plaid.Partner
                 PlaidRequestHeaders.Apply(request, _options);
             }
         }
+
+        /// <summary>Every request body the generated code sends (openapi/templates/Client.Class.liquid).</summary>
+        private static HttpContent CreateJsonContent(object body) => PlaidRequestBody.Create(body, RequestSerializer.Value);
 
         /// <summary>
         /// Every response body the generated code reads (openapi/templates/Client.Class.ReadObjectResponse.liquid): at most
@@ -63,6 +67,9 @@ namespace Plaid.Partner
                 throw new PlaidGeneratedApiException("Could not deserialize the response body as " + typeof(T).FullName + ".", (int)response.StatusCode, body.ToText(), headers, exception);
             }
         }
+
+        // What JsonConvert.SerializeObject does per call (the stock template's write), once.
+        private static JsonSerializer CreateRequestSerializer() => JsonSerializer.CreateDefault(_settings.Value);
 
         // What JsonConvert.DeserializeObject does per call (the stock template's read), once: the same settings, and
         // content after the JSON value is an error.
