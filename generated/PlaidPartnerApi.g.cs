@@ -35,7 +35,6 @@ namespace Plaid.Partner
         private string _baseUrl;
         #pragma warning restore 8618
 
-        private System.Net.Http.HttpClient _httpClient;
         private System.Uri? _uriPartnerCustomerCreate;
         private System.Uri? _uriPartnerCustomerGet;
         private System.Uri? _uriPartnerCustomerEnable;
@@ -50,11 +49,10 @@ namespace Plaid.Partner
         private Newtonsoft.Json.JsonSerializerSettings _instanceSettings;
 
     #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
-        public PlaidPartnerApiClient(System.Net.Http.HttpClient httpClient)
+        public PlaidPartnerApiClient()
     #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
         {
             BaseUrl = "https://production.plaid.com";
-            _httpClient = httpClient;
             Initialize();
         }
 
@@ -104,9 +102,9 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<PartnerCustomerCreateResponse> PartnerCustomerCreateAsync(PartnerCustomerCreateRequest body)
+        public virtual System.Threading.Tasks.Task<PartnerCustomerCreateResponse> PartnerCustomerCreateAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerCreateRequest body)
         {
-            return PartnerCustomerCreateAsync(body, System.Threading.CancellationToken.None);
+            return PartnerCustomerCreateAsync(httpClient, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -118,19 +116,18 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PartnerCustomerCreateResponse> PartnerCustomerCreateAsync(PartnerCustomerCreateRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<PartnerCustomerCreateResponse> PartnerCustomerCreateAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerCreateRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
-            var client_ = _httpClient;
+            var client_ = httpClient;
             var disposeClient_ = false;
             try
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
+                    var content_ = CreateJsonContent(body);
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
 
@@ -141,7 +138,7 @@ namespace Plaid.Partner
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
@@ -187,9 +184,9 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<PartnerCustomerGetResponse> PartnerCustomerGetAsync(PartnerCustomerGetRequest body)
+        public virtual System.Threading.Tasks.Task<PartnerCustomerGetResponse> PartnerCustomerGetAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerGetRequest body)
         {
-            return PartnerCustomerGetAsync(body, System.Threading.CancellationToken.None);
+            return PartnerCustomerGetAsync(httpClient, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -201,19 +198,18 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PartnerCustomerGetResponse> PartnerCustomerGetAsync(PartnerCustomerGetRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<PartnerCustomerGetResponse> PartnerCustomerGetAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerGetRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
-            var client_ = _httpClient;
+            var client_ = httpClient;
             var disposeClient_ = false;
             try
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
+                    var content_ = CreateJsonContent(body);
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
 
@@ -224,7 +220,7 @@ namespace Plaid.Partner
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
@@ -270,9 +266,9 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<PartnerCustomerEnableResponse> PartnerCustomerEnableAsync(PartnerCustomerEnableRequest body)
+        public virtual System.Threading.Tasks.Task<PartnerCustomerEnableResponse> PartnerCustomerEnableAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerEnableRequest body)
         {
-            return PartnerCustomerEnableAsync(body, System.Threading.CancellationToken.None);
+            return PartnerCustomerEnableAsync(httpClient, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -284,19 +280,18 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PartnerCustomerEnableResponse> PartnerCustomerEnableAsync(PartnerCustomerEnableRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<PartnerCustomerEnableResponse> PartnerCustomerEnableAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerEnableRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
-            var client_ = _httpClient;
+            var client_ = httpClient;
             var disposeClient_ = false;
             try
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
+                    var content_ = CreateJsonContent(body);
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
 
@@ -307,7 +302,7 @@ namespace Plaid.Partner
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
@@ -353,9 +348,9 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<PartnerCustomerRemoveResponse> PartnerCustomerRemoveAsync(PartnerCustomerRemoveRequest body)
+        public virtual System.Threading.Tasks.Task<PartnerCustomerRemoveResponse> PartnerCustomerRemoveAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerRemoveRequest body)
         {
-            return PartnerCustomerRemoveAsync(body, System.Threading.CancellationToken.None);
+            return PartnerCustomerRemoveAsync(httpClient, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -367,19 +362,18 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PartnerCustomerRemoveResponse> PartnerCustomerRemoveAsync(PartnerCustomerRemoveRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<PartnerCustomerRemoveResponse> PartnerCustomerRemoveAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerRemoveRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
-            var client_ = _httpClient;
+            var client_ = httpClient;
             var disposeClient_ = false;
             try
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
+                    var content_ = CreateJsonContent(body);
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
 
@@ -390,7 +384,7 @@ namespace Plaid.Partner
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
@@ -436,9 +430,9 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<PartnerCustomerOAuthInstitutionsGetResponse> PartnerCustomerOauthInstitutionsGetAsync(PartnerCustomerOAuthInstitutionsGetRequest body)
+        public virtual System.Threading.Tasks.Task<PartnerCustomerOAuthInstitutionsGetResponse> PartnerCustomerOauthInstitutionsGetAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerOAuthInstitutionsGetRequest body)
         {
-            return PartnerCustomerOauthInstitutionsGetAsync(body, System.Threading.CancellationToken.None);
+            return PartnerCustomerOauthInstitutionsGetAsync(httpClient, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -450,19 +444,18 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PartnerCustomerOAuthInstitutionsGetResponse> PartnerCustomerOauthInstitutionsGetAsync(PartnerCustomerOAuthInstitutionsGetRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<PartnerCustomerOAuthInstitutionsGetResponse> PartnerCustomerOauthInstitutionsGetAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerOAuthInstitutionsGetRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
-            var client_ = _httpClient;
+            var client_ = httpClient;
             var disposeClient_ = false;
             try
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
+                    var content_ = CreateJsonContent(body);
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
 
@@ -473,7 +466,7 @@ namespace Plaid.Partner
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
@@ -519,9 +512,9 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<BetaPartnerCustomerV1CreateResponse> BetaPartnerCustomerV1CreateAsync(BetaPartnerCustomerV1CreateRequest body)
+        public virtual System.Threading.Tasks.Task<BetaPartnerCustomerV1CreateResponse> BetaPartnerCustomerV1CreateAsync(System.Net.Http.HttpClient httpClient, BetaPartnerCustomerV1CreateRequest body)
         {
-            return BetaPartnerCustomerV1CreateAsync(body, System.Threading.CancellationToken.None);
+            return BetaPartnerCustomerV1CreateAsync(httpClient, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -533,19 +526,18 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BetaPartnerCustomerV1CreateResponse> BetaPartnerCustomerV1CreateAsync(BetaPartnerCustomerV1CreateRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<BetaPartnerCustomerV1CreateResponse> BetaPartnerCustomerV1CreateAsync(System.Net.Http.HttpClient httpClient, BetaPartnerCustomerV1CreateRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
-            var client_ = _httpClient;
+            var client_ = httpClient;
             var disposeClient_ = false;
             try
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
+                    var content_ = CreateJsonContent(body);
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
 
@@ -556,7 +548,7 @@ namespace Plaid.Partner
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
@@ -602,9 +594,9 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<BetaPartnerCustomerV1GetResponse> BetaPartnerCustomerV1GetAsync(BetaPartnerCustomerV1GetRequest body)
+        public virtual System.Threading.Tasks.Task<BetaPartnerCustomerV1GetResponse> BetaPartnerCustomerV1GetAsync(System.Net.Http.HttpClient httpClient, BetaPartnerCustomerV1GetRequest body)
         {
-            return BetaPartnerCustomerV1GetAsync(body, System.Threading.CancellationToken.None);
+            return BetaPartnerCustomerV1GetAsync(httpClient, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -616,19 +608,18 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BetaPartnerCustomerV1GetResponse> BetaPartnerCustomerV1GetAsync(BetaPartnerCustomerV1GetRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<BetaPartnerCustomerV1GetResponse> BetaPartnerCustomerV1GetAsync(System.Net.Http.HttpClient httpClient, BetaPartnerCustomerV1GetRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
-            var client_ = _httpClient;
+            var client_ = httpClient;
             var disposeClient_ = false;
             try
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
+                    var content_ = CreateJsonContent(body);
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
 
@@ -639,7 +630,7 @@ namespace Plaid.Partner
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
@@ -685,9 +676,9 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<BetaPartnerCustomerV1UpdateResponse> BetaPartnerCustomerV1UpdateAsync(BetaPartnerCustomerV1UpdateRequest body)
+        public virtual System.Threading.Tasks.Task<BetaPartnerCustomerV1UpdateResponse> BetaPartnerCustomerV1UpdateAsync(System.Net.Http.HttpClient httpClient, BetaPartnerCustomerV1UpdateRequest body)
         {
-            return BetaPartnerCustomerV1UpdateAsync(body, System.Threading.CancellationToken.None);
+            return BetaPartnerCustomerV1UpdateAsync(httpClient, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -699,19 +690,18 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BetaPartnerCustomerV1UpdateResponse> BetaPartnerCustomerV1UpdateAsync(BetaPartnerCustomerV1UpdateRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<BetaPartnerCustomerV1UpdateResponse> BetaPartnerCustomerV1UpdateAsync(System.Net.Http.HttpClient httpClient, BetaPartnerCustomerV1UpdateRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
-            var client_ = _httpClient;
+            var client_ = httpClient;
             var disposeClient_ = false;
             try
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
+                    var content_ = CreateJsonContent(body);
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
 
@@ -722,7 +712,7 @@ namespace Plaid.Partner
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
@@ -768,9 +758,9 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<BetaPartnerCustomerV1EnableResponse> BetaPartnerCustomerV1EnableAsync(BetaPartnerCustomerV1EnableRequest body)
+        public virtual System.Threading.Tasks.Task<BetaPartnerCustomerV1EnableResponse> BetaPartnerCustomerV1EnableAsync(System.Net.Http.HttpClient httpClient, BetaPartnerCustomerV1EnableRequest body)
         {
-            return BetaPartnerCustomerV1EnableAsync(body, System.Threading.CancellationToken.None);
+            return BetaPartnerCustomerV1EnableAsync(httpClient, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -782,19 +772,18 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BetaPartnerCustomerV1EnableResponse> BetaPartnerCustomerV1EnableAsync(BetaPartnerCustomerV1EnableRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<BetaPartnerCustomerV1EnableResponse> BetaPartnerCustomerV1EnableAsync(System.Net.Http.HttpClient httpClient, BetaPartnerCustomerV1EnableRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
-            var client_ = _httpClient;
+            var client_ = httpClient;
             var disposeClient_ = false;
             try
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
+                    var content_ = CreateJsonContent(body);
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
 
@@ -805,7 +794,7 @@ namespace Plaid.Partner
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
@@ -853,9 +842,9 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<WebhookVerificationKeyGetResponse> WebhookVerificationKeyGetAsync(WebhookVerificationKeyGetRequest body)
+        public virtual System.Threading.Tasks.Task<WebhookVerificationKeyGetResponse> WebhookVerificationKeyGetAsync(System.Net.Http.HttpClient httpClient, WebhookVerificationKeyGetRequest body)
         {
-            return WebhookVerificationKeyGetAsync(body, System.Threading.CancellationToken.None);
+            return WebhookVerificationKeyGetAsync(httpClient, body, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -869,19 +858,18 @@ namespace Plaid.Partner
         /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WebhookVerificationKeyGetResponse> WebhookVerificationKeyGetAsync(WebhookVerificationKeyGetRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<WebhookVerificationKeyGetResponse> WebhookVerificationKeyGetAsync(System.Net.Http.HttpClient httpClient, WebhookVerificationKeyGetRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
-            var client_ = _httpClient;
+            var client_ = httpClient;
             var disposeClient_ = false;
             try
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_, System.Text.Encoding.UTF8, "application/json");
+                    var content_ = CreateJsonContent(body);
                     request_.Content = content_;
                     request_.Method = System.Net.Http.HttpMethod.Post;
 
@@ -892,7 +880,7 @@ namespace Plaid.Partner
 
                     PrepareRequest(client_, request_, url_);
 
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
                     try
                     {
@@ -963,48 +951,9 @@ namespace Plaid.Partner
     #endif
         }
 
-        public bool ReadResponseAsString { get; set; }
-
-        protected virtual async System.Threading.Tasks.ValueTask<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
+        protected virtual System.Threading.Tasks.ValueTask<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
         {
-            if (response == null || response.Content == null)
-            {
-                return new ObjectResponseResult<T>(default(T)!, string.Empty);
-            }
-
-            if (ReadResponseAsString)
-            {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    var typedBody = Newtonsoft.Json.JsonConvert.DeserializeObject<T>(responseText, JsonSerializerSettings);
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
-                }
-                catch (Newtonsoft.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new PlaidGeneratedApiException(message, (int)response.StatusCode, responseText, headers, exception);
-                }
-            }
-            else
-            {
-                try
-                {
-                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
-                    using (var streamReader = new System.IO.StreamReader(responseStream))
-                    using (var jsonTextReader = new Newtonsoft.Json.JsonTextReader(streamReader))
-                    {
-                        var serializer = Newtonsoft.Json.JsonSerializer.Create(JsonSerializerSettings);
-                        var typedBody = serializer.Deserialize<T>(jsonTextReader);
-                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
-                    }
-                }
-                catch (Newtonsoft.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new PlaidGeneratedApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
-                }
-            }
+            return ReadPlaidResponseAsync<T>(response, headers, cancellationToken);
         }
 
         private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)

@@ -9,7 +9,7 @@ namespace Plaid.Partner.Benchmarks
     /// <summary>
     /// P1 (create, the largest request body): <see cref="PlaidPartnerClient.CreateEndCustomerAsync"/> over the
     /// hand-written call with the user's own model classes, both over the same in-process stub answering seed 002's
-    /// example. Target: Ratio and Alloc Ratio at most 1.25. The client also checks the required fields before sending.
+    /// example. Target: Ratio and Alloc Ratio at most 1.10. The client also checks the required fields before sending.
     /// </summary>
     [MemoryDiagnoser]
     public class CreateEndCustomerBenchmarks

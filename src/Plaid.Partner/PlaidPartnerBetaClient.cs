@@ -1,4 +1,5 @@
 using System;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Plaid.Partner.Internal;
@@ -26,16 +27,19 @@ namespace Plaid.Partner
         internal const string UpdatePath = "/beta/partner/customer/v1/update";
         internal const string EnablePath = "/beta/partner/customer/v1/enable";
 
-        private readonly PlaidPartnerClient _client = null!;
+        private readonly PlaidCallPipeline _pipeline = null!;
+        private readonly HttpClient _http = null!;
 
         /// <summary>For mocking only: a client built this way has no transport.</summary>
         protected PlaidPartnerBetaClient()
         {
         }
 
-        internal PlaidPartnerBetaClient(PlaidPartnerClient client)
+        /// <summary>The beta endpoints on the owning client's pipeline and HttpClient.</summary>
+        internal PlaidPartnerBetaClient(PlaidCallPipeline pipeline, HttpClient httpClient)
         {
-            _client = client;
+            _pipeline = pipeline;
+            _http = httpClient;
         }
 
         /// <summary>
@@ -53,7 +57,12 @@ namespace Plaid.Partner
         /// <exception cref="ArgumentException">A required field is missing; the message names it.</exception>
         /// <exception cref="PlaidApiException">Plaid refused the call or answered with an unreadable body.</exception>
         public virtual Task<BetaPartnerCustomerV1CreateResponse> CreateEndCustomerAsync(BetaPartnerCustomerV1CreateRequest request, CancellationToken cancellationToken = default) =>
-            _client.CreateInProductionAsync(CreatePath, request, static (api, body, ct) => api.BetaPartnerCustomerV1CreateAsync(body, ct), cancellationToken);
+            _pipeline.CreateInProductionAsync(
+                _http,
+                CreatePath,
+                request,
+                static (api, http, body, ct) => api.BetaPartnerCustomerV1CreateAsync(http, body, ct),
+                cancellationToken);
 
         /// <summary>
         /// Beta: asks Plaid Sandbox for the sample response of <c>/beta/partner/customer/v1/create</c> on purpose: nothing
@@ -64,8 +73,15 @@ namespace Plaid.Partner
         /// <returns>The sample, marked as such.</returns>
         /// <exception cref="InvalidOperationException">The client is configured for Production, where the call would create a real, billable customer.</exception>
         /// <exception cref="PlaidApiException">Plaid refused the call or answered with an unreadable body.</exception>
-        public virtual Task<PlaidSandboxSample<BetaPartnerCustomerV1CreateResponse>> CreateEndCustomerSandboxSampleAsync(BetaPartnerCustomerV1CreateRequest request, CancellationToken cancellationToken = default) =>
-            _client.CreateSandboxSampleAsync(CreatePath, request, static (api, body, ct) => api.BetaPartnerCustomerV1CreateAsync(body, ct), cancellationToken);
+        public virtual Task<PlaidSandboxSample<BetaPartnerCustomerV1CreateResponse>> CreateEndCustomerSandboxSampleAsync(
+            BetaPartnerCustomerV1CreateRequest request,
+            CancellationToken cancellationToken = default) =>
+            _pipeline.CreateSandboxSampleAsync(
+                _http,
+                CreatePath,
+                request,
+                static (api, http, body, ct) => api.BetaPartnerCustomerV1CreateAsync(http, body, ct),
+                cancellationToken);
 
         /// <summary>
         /// Beta: reads an end customer's onboarding state (<c>/beta/partner/customer/v1/get</c>): its status, each
@@ -78,7 +94,12 @@ namespace Plaid.Partner
         /// <exception cref="ArgumentException"><c>end_customer_client_id</c> is missing or blank; the message names it.</exception>
         /// <exception cref="PlaidApiException">Plaid refused the call (e.g. <see cref="PlaidPartnerErrorCodes.CustomerNotFound"/>) or answered with an unreadable body.</exception>
         public virtual Task<BetaPartnerCustomerV1GetResponse> GetEndCustomerAsync(BetaPartnerCustomerV1GetRequest request, CancellationToken cancellationToken = default) =>
-            ReadAsync(GetPath, request, static r => r.EndCustomerClientId, static (api, body, ct) => api.BetaPartnerCustomerV1GetAsync(body, ct), cancellationToken);
+            _pipeline.ReadAsync(
+                _http,
+                GetPath,
+                EndCustomerRequest.Checked(request, static r => r.EndCustomerClientId),
+                static (api, http, body, ct) => api.BetaPartnerCustomerV1GetAsync(http, body, ct),
+                cancellationToken);
 
         /// <summary>
         /// Beta: sends details that were missing when the end customer was created
@@ -92,7 +113,12 @@ namespace Plaid.Partner
         /// <exception cref="ArgumentException">A required field is missing; the message names it.</exception>
         /// <exception cref="PlaidApiException">Plaid refused the call (e.g. <see cref="PlaidPartnerErrorCodes.CustomerNotFound"/>) or answered with an unreadable body.</exception>
         public virtual Task<BetaPartnerCustomerV1UpdateResponse> UpdateEndCustomerAsync(BetaPartnerCustomerV1UpdateRequest request, CancellationToken cancellationToken = default) =>
-            ChangeInProductionAsync(UpdatePath, request, static r => r.EndCustomerClientId, static (api, body, ct) => api.BetaPartnerCustomerV1UpdateAsync(body, ct), cancellationToken);
+            _pipeline.ChangeInProductionAsync(
+                _http,
+                UpdatePath,
+                EndCustomerRequest.Checked(request, static r => r.EndCustomerClientId),
+                static (api, http, body, ct) => api.BetaPartnerCustomerV1UpdateAsync(http, body, ct),
+                cancellationToken);
 
         /// <summary>
         /// Beta: enables an end customer with nothing left due in full Production for the products named
@@ -104,50 +130,15 @@ namespace Plaid.Partner
         /// <returns>The end customer's status, each product's status and its Production secret.</returns>
         /// <exception cref="PlaidProductionOnlyException">The client is configured for Sandbox; nothing was sent.</exception>
         /// <exception cref="ArgumentException">A required field is missing; the message names it.</exception>
-        /// <exception cref="PlaidApiException">Plaid refused the call (e.g. <see cref="PlaidPartnerErrorCodes.CustomerNotReadyForEnablement"/> while requirements are due) or answered with an unreadable body.</exception>
+        /// <exception cref="PlaidApiException">Plaid refused the call (e.g. <see
+        /// cref="PlaidPartnerErrorCodes.CustomerNotReadyForEnablement"/> while requirements are due) or answered with
+        /// an unreadable body.</exception>
         public virtual Task<BetaPartnerCustomerV1EnableResponse> EnableEndCustomerAsync(BetaPartnerCustomerV1EnableRequest request, CancellationToken cancellationToken = default) =>
-            ChangeInProductionAsync(EnablePath, request, static r => r.EndCustomerClientId, static (api, body, ct) => api.BetaPartnerCustomerV1EnableAsync(body, ct), cancellationToken);
-
-        /// <summary>A beta read: validate, then send with the retries of the GA reads.</summary>
-        private Task<TResponse> ReadAsync<TRequest, TResponse>(string path, TRequest request, Func<TRequest, string> endCustomerClientId, Func<PlaidPartnerApiClient, TRequest, CancellationToken, Task<TResponse>> call, CancellationToken cancellationToken)
-            where TRequest : class
-            where TResponse : class, IPlaidResponse
-        {
-            Validate(request, endCustomerClientId);
-            return _client.SendAsync(path, request, call, retrySafe: true, cancellationToken);
-        }
-
-        /// <summary>A beta call that changes an end customer: validate, refuse outside Production before sending, send once.</summary>
-        private Task<TResponse> ChangeInProductionAsync<TRequest, TResponse>(string path, TRequest request, Func<TRequest, string> endCustomerClientId, Func<PlaidPartnerApiClient, TRequest, CancellationToken, Task<TResponse>> call, CancellationToken cancellationToken)
-            where TRequest : class
-            where TResponse : class, IPlaidResponse
-        {
-            Validate(request, endCustomerClientId);
-            var environment = _client.Environment;
-            if (!environment.IsProduction)
-            {
-                throw new PlaidProductionOnlyException(
-                    path,
-                    environment,
-                    $"{path} must be called in Production: the beta create makes end customers only there, so in {environment} there is no end customer for it to change. " +
-                    "Use a client whose PlaidPartnerOptions.Environment is PlaidEnvironment.Production (or a PlaidEnvironment.Custom address that stands for Production, such as the emulator).");
-            }
-
-            return _client.SendAsync(path, request, call, retrySafe: false, cancellationToken);
-        }
-
-        /// <summary>
-        /// The contract's required flags, then the id itself: the generated model lets a required string be empty, but
-        /// a blank <c>end_customer_client_id</c> names no end customer (the GA calls refuse blank ids the same way).
-        /// </summary>
-        private static void Validate<TRequest>(TRequest request, Func<TRequest, string> endCustomerClientId)
-            where TRequest : class
-        {
-            RequestValidator.Validate(request, nameof(request));
-            if (string.IsNullOrWhiteSpace(endCustomerClientId(request)))
-            {
-                throw new ArgumentException($"{typeof(TRequest).Name} is not valid: {typeof(TRequest).Name}.EndCustomerClientId ('end_customer_client_id') must be a non-empty Plaid id.", nameof(request));
-            }
-        }
+            _pipeline.ChangeInProductionAsync(
+                _http,
+                EnablePath,
+                EndCustomerRequest.Checked(request, static r => r.EndCustomerClientId),
+                static (api, http, body, ct) => api.BetaPartnerCustomerV1EnableAsync(http, body, ct),
+                cancellationToken);
     }
 }

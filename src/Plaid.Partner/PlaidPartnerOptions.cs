@@ -20,6 +20,9 @@ namespace Plaid.Partner
         /// <summary>The limit for one attempt unless overridden.</summary>
         public static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(30);
 
+        /// <summary>The largest response body read unless overridden: 1 MiB, far above any answer of the partner endpoints.</summary>
+        public const int DefaultMaxResponseBodyBytes = 1024 * 1024;
+
         /// <summary>Your reseller team's Plaid <c>client_id</c>, sent in the <c>PLAID-CLIENT-ID</c> header.</summary>
         public string? ClientId { get; set; }
 
@@ -59,9 +62,19 @@ namespace Plaid.Partner
         /// <summary>Retries of read calls. Set <see cref="PlaidRetryOptions.MaxRetryAttempts"/> to 0 to switch them off.</summary>
         public PlaidRetryOptions Retry { get; set; } = new();
 
+        /// <summary>
+        /// The largest response body, in bytes, the client reads; positive. A longer answer (a proxy gone wrong, JSON that
+        /// never ends) fails the call with <see cref="PlaidApiException"/> carrying the HTTP status, without reading the
+        /// rest: at once when its <c>Content-Length</c> says so, else as soon as the count passes the limit. Success and
+        /// error answers alike. Defaults to <see cref="DefaultMaxResponseBodyBytes"/> (1 MiB).
+        /// </summary>
+        public int MaxResponseBodyBytes { get; set; } = DefaultMaxResponseBodyBytes;
+
         /// <summary>Shows every setting with the secret redacted.</summary>
         public override string ToString() =>
-            $"PlaidPartnerOptions {{ ClientId = {ClientId ?? "(null)"}, Secret = {(Secret is null ? "(null)" : "[redacted]")}, Environment = {Environment}, BaseAddress = {ShownBaseAddress}, PlaidVersion = {PlaidVersion}, Timeout = {Timeout}, AttemptTimeout = {AttemptTimeout}, Retry = {{ {Retry} }} }}";
+            $"PlaidPartnerOptions {{ ClientId = {ClientId ?? "(null)"}, Secret = {(Secret is null ? "(null)" : "[redacted]")}, " +
+            $"Environment = {Environment}, BaseAddress = {ShownBaseAddress}, PlaidVersion = {PlaidVersion}, Timeout = {Timeout}, " +
+            $"AttemptTimeout = {AttemptTimeout}, Retry = {{ {Retry} }}, MaxResponseBodyBytes = {MaxResponseBodyBytes} }}";
 
         // User info in an address (user:password@) is refused by validation, and never shown.
         private string ShownBaseAddress =>
@@ -89,6 +102,7 @@ namespace Plaid.Partner
                 Timeout = Timeout,
                 AttemptTimeout = AttemptTimeout,
                 Retry = Retry.Copy(),
+                MaxResponseBodyBytes = MaxResponseBodyBytes,
             };
         }
     }

@@ -24,19 +24,6 @@ namespace Plaid.Partner.Build.Tests
 
         private static readonly string[] BuildOutputFolders = { "bin", "obj" };
 
-        /// <summary>
-        /// Files the issue-12 branch is rewriting while this rule arrives; the lead fixes their wording at the issue-12
-        /// merge and then empties this list (a file listed here that no longer needs to be fails the test below).
-        /// </summary>
-        private static readonly string[] ToBeFixedAtTheIssue12Merge =
-        {
-            "openapi/templates/Client.Class.liquid", // "P1" in the header comment and at the Accept header
-            "openapi/templates/Client.Class.ReadObjectResponse.liquid", // "P1" in the header comment
-            "src/Plaid.Partner/PlaidPartnerClient.cs", // "P1" in the timers' comment
-            "src/Plaid.Partner/Internal/RequestValidator.cs", // "P1" in the class summary
-            "src/Plaid.Partner/Internal/TimeoutSources.cs", // "P1" in the class summary
-        };
-
         // "seed" then a number, however joined ("seed 002", "Seed002", "seed-2"); a benchmark id is P1 to P9 as a word.
         private static readonly Regex SeedNumber = new(@"seed[\s_-]*\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
@@ -60,10 +47,7 @@ namespace Plaid.Partner.Build.Tests
         public void No_shipped_file_names_a_seed_or_a_benchmark_id()
         {
             var files = ShippedFiles().ToList();
-            var findings = files
-                .Where(file => !ToBeFixedAtTheIssue12Merge.Contains(file, StringComparer.Ordinal))
-                .SelectMany(file => FindingsIn(file))
-                .ToList();
+            var findings = files.SelectMany(file => FindingsIn(file)).ToList();
 
             Assert.Multiple(() =>
             {
@@ -71,14 +55,6 @@ namespace Plaid.Partner.Build.Tests
                 Assert.That(files, Does.Contain("README.md").And.Contain("generated/PlaidPartnerApi.g.cs"));
                 Assert.That(findings, Is.Empty, "cite Plaid's docs by page instead (e.g. \"Plaid API docs, Errors › Partner errors\")");
             });
-        }
-
-        [Test]
-        public void Every_file_waiting_for_the_issue_12_merge_still_needs_to()
-        {
-            var fixedAlready = ToBeFixedAtTheIssue12Merge.Where(file => !FindingsIn(file).Any());
-
-            Assert.That(fixedAlready, Is.Empty, "remove these from ToBeFixedAtTheIssue12Merge: the rule now covers them");
         }
 
         private static IEnumerable<string> ShippedFiles()

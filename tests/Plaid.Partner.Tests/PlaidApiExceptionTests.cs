@@ -149,7 +149,8 @@ namespace Plaid.Partner.Tests
             const string BetaEnable = PlaidPartnerBetaClient.EnablePath;
             var deep = new string('[', 5000) + new string(']', 5000);
             var deepObject = string.Concat(Enumerable.Repeat("{\"a\":", 200)) + "1" + new string('}', 200);
-            var huge = "{\"error_type\":\"API_ERROR\",\"error_code\":\"X\",\"error_message\":\"" + new string('x', 2_000_000) + "\"}";
+            // Just under the default PlaidPartnerOptions.MaxResponseBodyBytes (1 MiB): read whole, then cut to a snippet.
+            var huge = "{\"error_type\":\"API_ERROR\",\"error_code\":\"X\",\"error_message\":\"" + new string('x', 1_000_000) + "\"}";
             var anyStatus = new (string Name, string Body, string MediaType)[]
             {
                 ("empty", "", "application/json"),
@@ -205,7 +206,7 @@ namespace Plaid.Partner.Tests
                 yield return new TestCaseData(HttpStatusCode.OK, body, "application/json", path).SetName($"200 with {name}");
             }
 
-            yield return new TestCaseData(HttpStatusCode.BadGateway, huge, "application/json", null).SetName("502 with a 2 MB error_message");
+            yield return new TestCaseData(HttpStatusCode.BadGateway, huge, "application/json", null).SetName("502 with a 1 MB error_message");
             yield return new TestCaseData(HttpStatusCode.BadRequest, "{\"error_type\":5,\"error_code\":\"X\"}", "application/json", null).SetName("400 with error_type a number");
             yield return new TestCaseData(HttpStatusCode.BadRequest, "{\"message\":\"bad\"}", "application/json", null).SetName("400 with an object that is not a PlaidError");
             yield return new TestCaseData(HttpStatusCode.BadRequest, "{\"error_type\":\"INVALID_REQUEST\",\"error_code\":\"MISSING_FIELDS\"}", "application/json", null)

@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using Plaid.Partner.Tests.TestSupport;
-using RichardSzalay.MockHttp;
 
 namespace Plaid.Partner.Tests
 {
@@ -340,6 +339,17 @@ namespace Plaid.Partner.Tests
             plaid.Options.Secret = "changed";
 
             Assert.That(plaid.Client.Environment, Is.EqualTo(PlaidEnvironment.Sandbox));
+        }
+
+        [Test]
+        public async Task The_response_size_limit_is_copied_at_construction_too()
+        {
+            using var plaid = new MockPlaid();
+            plaid.Respond(PlaidPartnerClient.GetPath, HttpStatusCode.OK, SeedExamples.GetResponse);
+
+            plaid.Options.MaxResponseBodyBytes = 10;
+
+            await Assert.ThatAsync(async () => (await plaid.Client.GetEndCustomerAsync("id")).RequestId, Is.EqualTo("4zlKapIkTm8p5KM"));
         }
 
         [Test]

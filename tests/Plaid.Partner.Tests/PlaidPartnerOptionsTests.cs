@@ -17,6 +17,7 @@ namespace Plaid.Partner.Tests
                 Assert.That(options.Environment, Is.SameAs(PlaidEnvironment.Sandbox));
                 Assert.That(options.PlaidVersion, Is.EqualTo("2020-09-14"));
                 Assert.That(options.Timeout, Is.EqualTo(TimeSpan.FromSeconds(60)));
+                Assert.That(options.MaxResponseBodyBytes, Is.EqualTo(1024 * 1024));
             });
         }
 
@@ -30,7 +31,7 @@ namespace Plaid.Partner.Tests
             Assert.Multiple(() =>
             {
                 Assert.That(text, Does.Not.Contain(MockPlaid.Secret));
-                Assert.That(text, Does.Contain("client").And.Contain("[redacted]").And.Contain("production"));
+                Assert.That(text, Does.Contain("client").And.Contain("[redacted]").And.Contain("production").And.Contain("MaxResponseBodyBytes = 1048576"));
             });
         }
 
@@ -51,6 +52,8 @@ namespace Plaid.Partner.Tests
             new object[] { new PlaidPartnerOptions { ClientId = "c", Secret = Secret, Timeout = TimeSpan.Zero }, "Timeout" },
             new object[] { new PlaidPartnerOptions { ClientId = "c", Secret = Secret, Timeout = TimeSpan.FromSeconds(-5) }, "Timeout" },
             new object[] { new PlaidPartnerOptions { ClientId = "c", Secret = Secret, BaseAddress = new Uri("https://user:hunter2@proxy.example") }, "BaseAddress" },
+            new object[] { new PlaidPartnerOptions { ClientId = "c", Secret = Secret, MaxResponseBodyBytes = 0 }, "MaxResponseBodyBytes" },
+            new object[] { new PlaidPartnerOptions { ClientId = "c", Secret = Secret, MaxResponseBodyBytes = -1 }, "MaxResponseBodyBytes" },
         };
 
         [TestCaseSource(nameof(InvalidOptions))]

@@ -18,7 +18,13 @@ namespace Plaid.Partner.Benchmarks.Support
             ApplicationName = "Plaid",
             TechnicalContact = new PartnerEndCustomerTechnicalContact { GivenName = "Alice", FamilyName = "Smith", Email = "alice@example.com" },
             BillingContact = new PartnerEndCustomerBillingContact { GivenName = "Bob", FamilyName = "Jones", Email = "bob@example.com" },
-            CustomerSupportInfo = new PartnerEndCustomerCustomerSupportInfo { Email = "support@example.com", PhoneNumber = "1234567890", ContactUrl = "https://example.com/contact", LinkUpdateUrl = "https://example.com/update" },
+            CustomerSupportInfo = new PartnerEndCustomerCustomerSupportInfo
+            {
+                Email = "support@example.com",
+                PhoneNumber = "1234567890",
+                ContactUrl = "https://example.com/contact",
+                LinkUpdateUrl = "https://example.com/update",
+            },
             Address = new PartnerEndCustomerAddress { City = "New York", Street = "123 Main St", Region = "NY", PostalCode = "12345", CountryCode = "US" },
             IsBankAddendumCompleted = true,
         };
@@ -33,7 +39,13 @@ namespace Plaid.Partner.Benchmarks.Support
             ApplicationName = "Plaid",
             TechnicalContact = new Contact { GivenName = "Alice", FamilyName = "Smith", Email = "alice@example.com" },
             BillingContact = new Contact { GivenName = "Bob", FamilyName = "Jones", Email = "bob@example.com" },
-            CustomerSupportInfo = new SupportInfo { Email = "support@example.com", PhoneNumber = "1234567890", ContactUrl = "https://example.com/contact", LinkUpdateUrl = "https://example.com/update" },
+            CustomerSupportInfo = new SupportInfo
+            {
+                Email = "support@example.com",
+                PhoneNumber = "1234567890",
+                ContactUrl = "https://example.com/contact",
+                LinkUpdateUrl = "https://example.com/update",
+            },
             Address = new Address { City = "New York", Street = "123 Main St", Region = "NY", PostalCode = "12345", CountryCode = "US" },
             IsBankAddendumCompleted = true,
         };

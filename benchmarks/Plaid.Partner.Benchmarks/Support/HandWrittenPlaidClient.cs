@@ -42,16 +42,20 @@ namespace Plaid.Partner.Benchmarks.Support
             PostAsync<EndCustomerResponse>(CreateUri, request, cancellationToken);
 
         /// <summary>The whole hand-written call: any body, any response type (the benchmarks also read into the library's models).</summary>
-        public async Task<T> PostAsync<T>(Uri uri, object body, CancellationToken cancellationToken)
+        public Task<T> PostAsync<T>(Uri uri, object body, CancellationToken cancellationToken) =>
+            PostAsync<T>(_http, uri, body, _clientId, _secret, cancellationToken);
+
+        /// <summary>The same call on any HttpClient (the typed client of the per-request benchmark uses it too).</summary>
+        public static async Task<T> PostAsync<T>(HttpClient http, Uri uri, object body, string clientId, string secret, CancellationToken cancellationToken)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, uri)
             {
                 Content = new StringContent(JsonConvert.SerializeObject(body, Settings), Encoding.UTF8, "application/json"),
             };
-            request.Headers.Add("PLAID-CLIENT-ID", _clientId);
-            request.Headers.Add("PLAID-SECRET", _secret);
+            request.Headers.Add("PLAID-CLIENT-ID", clientId);
+            request.Headers.Add("PLAID-SECRET", secret);
             request.Headers.Add("Plaid-Version", "2020-09-14");
-            using var response = await _http.SendAsync(request, cancellationToken);
+            using var response = await http.SendAsync(request, cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {

@@ -111,11 +111,19 @@ namespace Plaid.Partner.DependencyInjection
                 // own lines instead: path, status, duration, request_id.
                 .RemoveAllLoggers();
 
-            PlaidPartnerClient Create(IServiceProvider provider) => new(
-                provider.GetRequiredService<IHttpClientFactory>().CreateClient(httpClientName),
-                provider.GetRequiredService<IOptionsMonitor<PlaidPartnerOptions>>().Get(name),
+            // The pipeline is built once per registration and container (PlaidPartnerRegistration says why the HttpClient
+            // is not): a singleton under a key only this registration knows, so registrations never share one.
+            var registrationKey = new object();
+            services.AddKeyedSingleton(registrationKey, (provider, _) => new PlaidPartnerRegistration(
+                name,
+                httpClientName,
+                provider.GetRequiredService<IOptionsMonitor<PlaidPartnerOptions>>(),
+                provider.GetRequiredService<IHttpClientFactory>(),
                 provider.GetService<ILogger<PlaidPartnerClient>>(),
-                provider.GetService<TimeProvider>());
+                provider.GetService<TimeProvider>()));
+
+            PlaidPartnerClient Create(IServiceProvider provider) =>
+                provider.GetRequiredKeyedService<PlaidPartnerRegistration>(registrationKey).CreateClient();
 
             // One verifier per registration for the life of the app: it caches Plaid's keys. The client it keeps holds one
             // HttpClient for good; its primary handler recycles pooled connections itself, so DNS changes are still seen.

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Net.Http;
+using Plaid.Partner.Internal;
 using Polly.Timeout;
 
 namespace Plaid.Partner.Diagnostics
@@ -134,11 +135,17 @@ namespace Plaid.Partner.Diagnostics
         /// </summary>
         internal static (string Outcome, string ErrorType) Classify(Exception exception) => exception switch
         {
-            PlaidApiException api => (PlaidOutcomes.PlaidError, api.ErrorType?.ToString() is { Length: > 0 } type ? type : ((int)api.StatusCode).ToString(CultureInfo.InvariantCulture)),
+            PlaidApiException api => (PlaidOutcomes.PlaidError, ErrorTypeOrStatus(api.ErrorType?.ToString(), (int)api.StatusCode)),
+            // A retry's cause, before the call's end maps it to PlaidApiException.
+            PlaidGeneratedApiException<PlaidError?> generated => (PlaidOutcomes.PlaidError, ErrorTypeOrStatus(generated.Result?.ErrorType.ToString(), generated.StatusCode)),
+            PlaidGeneratedApiException generated => (PlaidOutcomes.PlaidError, ErrorTypeOrStatus(null, generated.StatusCode)),
             TimeoutException or TimeoutRejectedException => (PlaidOutcomes.Timeout, "timeout"),
             OperationCanceledException => (PlaidOutcomes.Canceled, typeof(OperationCanceledException).FullName!),
             HttpRequestException or IOException => (PlaidOutcomes.TransportError, exception.GetType().FullName ?? Other),
             _ => (PlaidOutcomes.Error, exception.GetType().FullName ?? Other),
         };
+
+        private static string ErrorTypeOrStatus(string? errorType, int status) =>
+            errorType is { Length: > 0 } ? errorType : status.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -4,7 +4,11 @@ using System.Text;
 
 namespace Plaid.Partner.Internal
 {
-    /// <summary>Turns whatever the generated client threw into the one public <see cref="PlaidApiException"/>.</summary>
+    /// <summary>
+    /// Turns whatever the generated client threw into the one public <see cref="PlaidApiException"/>. The error body was
+    /// read and parsed once already (<see cref="PlaidPartnerApiClient"/>'s response reader): its <see cref="PlaidError"/>
+    /// comes with the exception.
+    /// </summary>
     internal static class PlaidApiExceptionFactory
     {
         // Plaid's messages are a sentence; anything longer is not worth a multi-megabyte exception message.
@@ -14,12 +18,22 @@ namespace Plaid.Partner.Internal
         {
             var status = (HttpStatusCode)source.StatusCode;
             var isSuccess = source.StatusCode is >= 200 and < 300;
-            var error = isSuccess ? null : RedactStrings(PlaidErrorReader.TryRead(source.Response), secret);
+            var error = isSuccess || source is not PlaidGeneratedApiException<PlaidError?> withError ? null : RedactStrings(withError.Result, secret);
             var snippet = SecretRedactor.Snippet(source.Response, secret);
 
             var message = new StringBuilder();
             message.Append("Plaid ").Append(operationPath).Append(" failed: HTTP ").Append(source.StatusCode);
-            if (error is not null)
+            if (source is PlaidResponseTooLargeException tooLarge)
+            {
+                message.Append(" with a response body over ").Append(tooLarge.MaxBytes).Append(" bytes");
+                if (tooLarge.DeclaredLength is { } declared)
+                {
+                    message.Append(" (Content-Length ").Append(declared).Append(')');
+                }
+
+                message.Append(", the limit set by PlaidPartnerOptions.MaxResponseBodyBytes; the rest of the body was not read.");
+            }
+            else if (error is not null)
             {
                 message.Append(' ').Append(error.ErrorType.ToString()).Append('/').Append(error.ErrorCode);
                 if (!string.IsNullOrEmpty(error.ErrorMessage))

@@ -64,6 +64,12 @@ namespace Plaid.Partner.Internal
 
             CheckTimeout(options.Timeout, nameof(options.Timeout), Add);
             CheckTimeout(options.AttemptTimeout, nameof(options.AttemptTimeout), Add);
+            if (options.MaxResponseBodyBytes <= 0)
+            {
+                Add(
+                    nameof(options.MaxResponseBodyBytes),
+                    $"must be a positive number of bytes (the default is {PlaidPartnerOptions.DefaultMaxResponseBodyBytes}); it was {options.MaxResponseBodyBytes}.");
+            }
 
             var retry = options.Retry;
             if (retry is null)

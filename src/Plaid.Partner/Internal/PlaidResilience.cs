@@ -16,9 +16,11 @@ namespace Plaid.Partner.Internal
 {
     /// <summary>
     /// The Polly retry pipeline of read calls: exponential backoff with jitter, Retry-After honoured, a per-attempt
-    /// timeout. <see cref="PlaidPartnerClient"/> makes the first attempt itself and enters the pipeline only after a
+    /// timeout. <see cref="PlaidCallPipeline"/> makes the first attempt itself and enters the pipeline only after a
     /// transient failure of a read call; calls that change state never do, because once a create may have reached
-    /// Plaid, sending it again could create a second real end customer.
+    /// Plaid, sending it again could create a second real end customer. Failures are judged as the generated client
+    /// throws them (<see cref="PlaidGeneratedApiException"/>: status and headers); they become
+    /// <see cref="PlaidApiException"/> once, when the call ends.
     /// </summary>
     internal sealed class PlaidResilience
     {
@@ -40,17 +42,17 @@ namespace Plaid.Partner.Internal
         public ResiliencePipeline? RetryPipeline { get; }
 
         /// <summary>
-        /// Runs <paramref name="pipeline"/> after the caller's own first attempt failed with <paramref name="firstFailure"/>:
-        /// the pipeline's attempt 0 replays that failure instead of calling Plaid again, so its backoff, Retry-After,
-        /// retry logging and attempt numbers are exactly those of a pipeline that had made the first attempt itself.
+        /// Runs the retry pipeline after the first attempt failed: the pipeline's attempt 0 replays that failure
+        /// (<paramref name="attempts"/>) instead of calling Plaid again, so its backoff, Retry-After, retry logging and
+        /// attempt numbers are exactly those of a pipeline that had made the first attempt itself.
         /// </summary>
-        public static async ValueTask<T> RetryAfterFirstFailureAsync<T>(ResiliencePipeline pipeline, string path, Exception firstFailure, Func<CancellationToken, ValueTask<T>> attempt, CancellationToken cancellationToken)
+        public async Task<TResponse> RetryAsync<TRequest, TResponse>(string path, ReplayFirstFailure<TRequest, TResponse> attempts, CancellationToken cancellationToken)
         {
             var context = ResilienceContextPool.Shared.Get(cancellationToken);
             context.Properties.Set(PathKey, path);
             try
             {
-                return await pipeline.ExecuteAsync(static (ctx, state) => state.NextAsync(ctx.CancellationToken), context, new ReplayFirstFailure<T>(firstFailure, attempt)).ConfigureAwait(false);
+                return await RetryPipeline!.ExecuteAsync(static (ctx, state) => state.NextAsync(ctx.CancellationToken), context, attempts).ConfigureAwait(false);
             }
             finally
             {
@@ -70,7 +72,7 @@ namespace Plaid.Partner.Internal
         /// <summary>429, 500, 502, 503 and 504, an attempt that timed out, and a connection that failed or dropped.</summary>
         public static bool IsTransient(Exception exception) => exception switch
         {
-            PlaidApiException api => api.StatusCode is (HttpStatusCode)429 or HttpStatusCode.InternalServerError
+            PlaidGeneratedApiException api => (HttpStatusCode)api.StatusCode is (HttpStatusCode)429 or HttpStatusCode.InternalServerError
                 or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout,
             TimeoutRejectedException => true,
             HttpRequestException => true,
@@ -81,12 +83,12 @@ namespace Plaid.Partner.Internal
         /// <summary>The wait a 429 or 503 asks for in <c>Retry-After</c> (seconds or an HTTP date), if any.</summary>
         public static TimeSpan? RetryAfter(Exception exception, TimeProvider timeProvider)
         {
-            if (exception is not PlaidApiException api)
+            if (exception is not PlaidGeneratedApiException api)
             {
                 return null;
             }
 
-            var header = api.ResponseHeaders.FirstOrDefault(h => string.Equals(h.Key, "Retry-After", StringComparison.OrdinalIgnoreCase));
+            var header = api.Headers.FirstOrDefault(h => string.Equals(h.Key, "Retry-After", StringComparison.OrdinalIgnoreCase));
             if (header.Value is null || !RetryConditionHeaderValue.TryParse(header.Value.FirstOrDefault(), out var value))
             {
                 return null;
@@ -142,7 +144,7 @@ namespace Plaid.Partner.Internal
 
         private static string Describe(Exception? exception) => exception switch
         {
-            PlaidApiException api => $"HTTP {(int)api.StatusCode}",
+            PlaidGeneratedApiException api => $"HTTP {api.StatusCode}",
             TimeoutRejectedException => "attempt timed out",
             null => "unknown",
             _ => exception.GetType().Name,

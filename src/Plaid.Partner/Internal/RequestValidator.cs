@@ -15,15 +15,21 @@ namespace Plaid.Partner.Internal
     /// sent, so a missing field fails fast with its JSON name instead of a serializer error or a round trip.
     /// </summary>
     /// <remarks>
-    /// Each model type is inspected once: its validation attributes, the JSON names and compiled getters are kept, so a
-    /// create does not reflect over every property on every call (benchmarks/README.md, P1). The generated models carry
-    /// attributes on properties only (no class-level attributes or IValidatableObject), which is all this checks.
+    /// Each model type is inspected once: its validation attributes, the JSON names and compiled getters are kept, and
+    /// the check of a valid request is compiled into one delegate per type (a null test per required member, a call per
+    /// nested model), so a create neither reflects nor loops over property descriptions on every call (the per-call
+    /// benchmarks in benchmarks/README.md). The generated models carry attributes on properties only (no class-level attributes or
+    /// IValidatableObject), which is all this checks.
     /// </remarks>
     internal static class RequestValidator
     {
         private const int MaxDepth = 16;
 
         private static readonly ConcurrentDictionary<Type, ModelPlan> Plans = new();
+
+        private static readonly MethodInfo IsValidMethod = typeof(RequestValidator).GetMethod(nameof(IsValid), BindingFlags.NonPublic | BindingFlags.Static)!;
+        private static readonly MethodInfo ItemsAreValidMethod = typeof(RequestValidator).GetMethod(nameof(ItemsAreValid), BindingFlags.NonPublic | BindingFlags.Static)!;
+        private static readonly MethodInfo AttributeIsValid = typeof(ValidationAttribute).GetMethod(nameof(ValidationAttribute.IsValid), new[] { typeof(object) })!;
 
         public static void Validate(object request, string parameterName)
         {
@@ -46,50 +52,17 @@ namespace Plaid.Partner.Internal
             }
         }
 
-        private static bool IsValid(object model, int depth)
+        private static bool IsValid(object model, int depth) =>
+            depth > MaxDepth || Plans.GetOrAdd(model.GetType(), static type => new ModelPlan(type)).IsValid(model, depth);
+
+        // The items of a list that may hold models, for the compiled checks.
+        private static bool ItemsAreValid(IEnumerable items, int depth)
         {
-            if (depth > MaxDepth)
+            foreach (var item in items)
             {
-                return true;
-            }
-
-            var plan = Plans.GetOrAdd(model.GetType(), static type => new ModelPlan(type));
-            foreach (var property in plan.Validated)
-            {
-                var value = property.Get(model);
-                foreach (var attribute in property.Attributes)
+                if (item is not null && IsModel(item.GetType()) && !IsValid(item, depth))
                 {
-                    if (!attribute.IsValid(value))
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            foreach (var property in plan.Nested)
-            {
-                var value = property.Get(model);
-                if (value is null)
-                {
-                    continue;
-                }
-
-                if (!property.IsCollection)
-                {
-                    if (!IsValid(value, depth + 1))
-                    {
-                        return false;
-                    }
-
-                    continue;
-                }
-
-                foreach (var item in (IEnumerable)value)
-                {
-                    if (item is not null && IsModel(item.GetType()) && !IsValid(item, depth + 1))
-                    {
-                        return false;
-                    }
+                    return false;
                 }
             }
 
@@ -162,11 +135,48 @@ namespace Plaid.Partner.Internal
                     .Where(p => IsModel(p.PropertyType) || HoldsModels(p.PropertyType))
                     .Select(p => new PropertyPlan(p, Array.Empty<ValidationAttribute>(), isCollection: !IsModel(p.PropertyType)))
                     .ToArray();
+                IsValid = CompileCheck(type, Validated, Nested);
             }
 
             public PropertyPlan[] Validated { get; }
 
             public PropertyPlan[] Nested { get; }
+
+            /// <summary>True when the model and every model in it pass; the failure path (<see cref="Collect"/>) says why not.</summary>
+            public Func<object, int, bool> IsValid { get; }
+
+            // (model, depth) => model.A != null && attribute.IsValid(model.B) && (model.C == null || IsValid(model.C, depth + 1)) && …
+            private static Func<object, int, bool> CompileCheck(Type type, PropertyPlan[] validated, PropertyPlan[] nested)
+            {
+                var model = Expression.Parameter(typeof(object), "model");
+                var depth = Expression.Parameter(typeof(int), "depth");
+                var typed = Expression.Variable(type, "typed");
+                var deeper = Expression.Add(depth, Expression.Constant(1));
+                Expression all = Expression.Constant(true);
+                foreach (var property in validated)
+                {
+                    var value = Expression.Property(typed, property.Property);
+                    foreach (var attribute in property.Attributes)
+                    {
+                        // [Required(AllowEmptyStrings = true)], all NSwag writes for a required member, only means "not null".
+                        all = Expression.AndAlso(all, attribute is RequiredAttribute { AllowEmptyStrings: true } && !property.Property.PropertyType.IsValueType
+                            ? Expression.NotEqual(value, Expression.Constant(null, property.Property.PropertyType))
+                            : Expression.Call(Expression.Constant(attribute), AttributeIsValid, Expression.Convert(value, typeof(object))));
+                    }
+                }
+
+                foreach (var property in nested)
+                {
+                    var value = Expression.Property(typed, property.Property);
+                    var check = property.IsCollection
+                        ? Expression.Call(ItemsAreValidMethod, Expression.Convert(value, typeof(IEnumerable)), deeper)
+                        : Expression.Call(IsValidMethod, Expression.Convert(value, typeof(object)), deeper);
+                    all = Expression.AndAlso(all, Expression.OrElse(Expression.Equal(value, Expression.Constant(null, property.Property.PropertyType)), check));
+                }
+
+                var body = Expression.Block(new[] { typed }, Expression.Assign(typed, Expression.Convert(model, type)), all);
+                return Expression.Lambda<Func<object, int, bool>>(body, model, depth).Compile();
+            }
 
             // A list of models (or of anything that might be one); lists of strings or extensible enums hold none.
             private static bool HoldsModels(Type type)
@@ -188,6 +198,7 @@ namespace Plaid.Partner.Internal
         {
             public PropertyPlan(PropertyInfo property, ValidationAttribute[] attributes, bool isCollection)
             {
+                Property = property;
                 Name = property.Name;
                 JsonName = property.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName ?? property.Name;
                 Attributes = attributes;
@@ -197,6 +208,8 @@ namespace Plaid.Partner.Internal
                 var read = Expression.Property(Expression.Convert(model, property.DeclaringType!), property);
                 Get = Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), model).Compile();
             }
+
+            public PropertyInfo Property { get; }
 
             public string Name { get; }
 

@@ -5,10 +5,9 @@ using System.Threading;
 namespace Plaid.Partner.Internal
 {
     /// <summary>
-    /// The timer-backed <see cref="CancellationTokenSource"/>s that bound each call. On the system clock a source is
-    /// reset and reused once its call is over, as Polly's timeout strategy does: a new timer per call was a measurable
-    /// share of a call's cost (benchmarks/README.md, P1). On any other <see cref="TimeProvider"/> (a test's fake clock)
-    /// each source is new, because only the system timer can be reset without racing a callback already queued.
+    /// The timer-backed <see cref="CancellationTokenSource"/>s that bound each call, reused on the system clock (as
+    /// Polly's timeout strategy does) because a new timer per call was a measurable share of its cost; new each time on any
+    /// other clock (a test's), where a reset could race a callback already queued.
     /// </summary>
     internal sealed class TimeoutSources
     {

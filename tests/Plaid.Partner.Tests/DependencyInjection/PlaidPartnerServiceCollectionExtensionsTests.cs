@@ -154,7 +154,7 @@ namespace Plaid.Partner.Tests.DependencyInjection
             var configuration = Configuration(
                 ("Plaid:ClientId", "c"), ("Plaid:Secret", MockPlaid.Secret), ("Plaid:BaseAddress", "http://127.0.0.1:5005"),
                 ("Plaid:Timeout", "00:00:20"), ("Plaid:AttemptTimeout", "00:00:05"),
-                ("Plaid:Retry:MaxRetryAttempts", "0"), ("Plaid:Retry:BaseDelay", "00:00:00.250"));
+                ("Plaid:Retry:MaxRetryAttempts", "0"), ("Plaid:Retry:BaseDelay", "00:00:00.250"), ("Plaid:MaxResponseBodyBytes", "65536"));
             var services = new ServiceCollection();
             services.AddPlaidPartner(configuration.GetSection("Plaid"));
             await using var provider = services.BuildServiceProvider();
@@ -168,6 +168,7 @@ namespace Plaid.Partner.Tests.DependencyInjection
                 Assert.That(options.AttemptTimeout, Is.EqualTo(TimeSpan.FromSeconds(5)));
                 Assert.That(options.Retry.MaxRetryAttempts, Is.Zero);
                 Assert.That(options.Retry.BaseDelay, Is.EqualTo(TimeSpan.FromMilliseconds(250)));
+                Assert.That(options.MaxResponseBodyBytes, Is.EqualTo(65536));
                 Assert.That(client.Environment.BaseAddress.AbsoluteUri, Is.EqualTo("http://127.0.0.1:5005/"));
                 Assert.That(client.Environment.IsSandbox, Is.True);
             });
@@ -185,6 +186,7 @@ namespace Plaid.Partner.Tests.DependencyInjection
             new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", MockPlaid.Secret), ("Plaid:Timeout", "-00:00:01") }, "Plaid:Timeout" },
             new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", MockPlaid.Secret), ("Plaid:AttemptTimeout", "00:00:00") }, "Plaid:AttemptTimeout" },
             new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", MockPlaid.Secret), ("Plaid:Retry:MaxRetryAttempts", "50") }, "Plaid:Retry:MaxRetryAttempts" },
+            new object[] { new[] { ("Plaid:ClientId", (string?)"c"), ("Plaid:Secret", MockPlaid.Secret), ("Plaid:MaxResponseBodyBytes", "0") }, "Plaid:MaxResponseBodyBytes" },
         };
 
         [TestCaseSource(nameof(InvalidConfigurations))]

@@ -43,7 +43,9 @@ namespace Plaid.Partner.Tests.Internal
             {
                 Assert.That(parsed.Production, Is.EqualTo(PartnerEndCustomerOAuthInstitutionApplicationStatus.AttentionRequired));
                 Assert.That(parsed.Production!.Value.IsKnown, Is.True);
-                Assert.That(PartnerEndCustomerOAuthInstitutionApplicationStatus.KnownValues.Select(v => v.ToString()), Is.EqualTo(new[] { "NOT_STARTED", "PROCESSING", "APPROVED", "ENABLED", "ATTENTION_REQUIRED" }));
+                Assert.That(
+                    PartnerEndCustomerOAuthInstitutionApplicationStatus.KnownValues.Select(v => v.ToString()),
+                    Is.EqualTo(new[] { "NOT_STARTED", "PROCESSING", "APPROVED", "ENABLED", "ATTENTION_REQUIRED" }));
                 Assert.That(PartnerEndCustomerOAuthStatusUpdatedValues.AttentionRequired.ToString(), Is.EqualTo("attention-required"));
             });
         }

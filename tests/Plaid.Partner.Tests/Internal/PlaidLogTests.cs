@@ -67,7 +67,10 @@ namespace Plaid.Partner.Tests.Internal
             mock.When("https://production.plaid.com/partner/customer/oauth_institutions/get").Respond(HttpStatusCode.BadRequest, "application/json",
                 $$"""{"error_type":"INVALID_INPUT","error_code":"INVALID_API_KEYS","error_message":"invalid secret {{MockPlaid.Secret}}","display_message":null,"request_id":"r1"}""");
             mock.When("https://production.plaid.com/partner/customer/remove").Respond(HttpStatusCode.BadRequest, "application/json",
-                """{"error_type":"PARTNER_ERROR","error_code":"CUSTOMER_REMOVAL_NOT_ALLOWED","error_message":"removal of a production-enabled end customer is not allowed.","display_message":null,"request_id":"r2"}""");
+                """
+                {"error_type":"PARTNER_ERROR","error_code":"CUSTOMER_REMOVAL_NOT_ALLOWED",
+                 "error_message":"removal of a production-enabled end customer is not allowed.","display_message":null,"request_id":"r2"}
+                """);
             mock.When("https://production.plaid.com/webhook_verification_key/get").Respond("application/json", $$"""{"production_secret":"{{ProductionSecret}}","key":""");
 
             var services = new ServiceCollection();

@@ -18,12 +18,12 @@ namespace Plaid.Partner.Tests.Internal
             handler.Expect(HttpMethod.Post, "https://first.example/partner/customer/get").Respond(HttpStatusCode.OK, "application/json", SeedExamples.GetResponse);
             handler.Expect(HttpMethod.Post, "https://second.example/partner/customer/get").Respond(HttpStatusCode.OK, "application/json", SeedExamples.GetResponse);
             using var http = handler.ToHttpClient();
-            var api = new PlaidPartnerApiClient(http) { BaseUrl = "https://first.example" };
+            var api = new PlaidPartnerApiClient { BaseUrl = "https://first.example" };
             var body = new PartnerCustomerGetRequest { EndCustomerClientId = "id" };
 
-            await api.PartnerCustomerGetAsync(body, CancellationToken.None);
+            await api.PartnerCustomerGetAsync(http, body, CancellationToken.None);
             api.BaseUrl = "https://second.example/";
-            await api.PartnerCustomerGetAsync(body, CancellationToken.None);
+            await api.PartnerCustomerGetAsync(http, body, CancellationToken.None);
 
             handler.VerifyNoOutstandingExpectation();
         }

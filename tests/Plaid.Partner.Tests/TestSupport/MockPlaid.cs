@@ -1,7 +1,6 @@
 using System;
 using System.Net;
 using System.Net.Http;
-using System.Threading.Tasks;
 using RichardSzalay.MockHttp;
 
 namespace Plaid.Partner.Tests.TestSupport

@@ -1,0 +1,13 @@
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Plaid.Partner.Internal
+{
+    /// <summary>
+    /// One operation of the generated client, sent through <paramref name="http"/>, e.g.
+    /// <c>static (api, http, body, ct) =&gt; api.PartnerCustomerGetAsync(http, body, ct)</c>. A static lambda, so the
+    /// compiler caches it and a call allocates no delegate.
+    /// </summary>
+    internal delegate Task<TResponse> GeneratedOperation<in TRequest, TResponse>(PlaidPartnerApiClient api, HttpClient http, TRequest body, CancellationToken cancellationToken);
+}

@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+using System.Net;
+using NUnit.Framework;
+using Plaid.Partner.Internal;
+using Plaid.Partner.Tests.TestSupport;
+
+namespace Plaid.Partner.Tests.Internal
+{
+    public class PlaidApiExceptionFactoryTests
+    {
+        private static readonly Dictionary<string, IEnumerable<string>> NoHeaders = new();
+
+        [Test]
+        public void The_error_the_response_reader_parsed_is_used_and_the_body_is_not_parsed_again()
+        {
+            // The text says one thing and the parsed error another: only a second parse of the text could give "FROM_TEXT".
+            var parsed = new PlaidError { ErrorType = PlaidErrorType.PartnerError, ErrorCode = "FROM_THE_ONE_PARSE", ErrorMessage = "m", RequestId = "r" };
+            var text = """{"error_type":"API_ERROR","error_code":"FROM_TEXT","error_message":"m","request_id":"r"}""";
+            var source = new PlaidGeneratedApiException<PlaidError?>("Error response", 404, text, NoHeaders, parsed, innerException: null);
+
+            var exception = PlaidApiExceptionFactory.Create(PlaidPartnerClient.GetPath, typeof(PartnerCustomerGetResponse), source, MockPlaid.Secret);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exception.ErrorCode, Is.EqualTo("FROM_THE_ONE_PARSE"));
+                Assert.That(exception.Message, Does.Contain("FROM_THE_ONE_PARSE"));
+                Assert.That(exception.ResponseBodySnippet, Does.Contain("FROM_TEXT"), "the snippet still quotes the body");
+            });
+        }
+
+        [Test]
+        public void A_body_over_the_limit_is_named_with_the_limit_and_the_setting()
+        {
+            var source = new PlaidResponseTooLargeException(503, NoHeaders, maxBytes: 1000, declaredLength: null);
+
+            var exception = PlaidApiExceptionFactory.Create(PlaidPartnerClient.GetPath, typeof(PartnerCustomerGetResponse), source, MockPlaid.Secret);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exception.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+                Assert.That(
+                    exception.Message,
+                    Is.EqualTo("Plaid /partner/customer/get failed: HTTP 503 with a response body over 1000 bytes, " +
+                        "the limit set by PlaidPartnerOptions.MaxResponseBodyBytes; the rest of the body was not read."));
+                Assert.That(exception.Error, Is.Null);
+            });
+        }
+    }
+}
