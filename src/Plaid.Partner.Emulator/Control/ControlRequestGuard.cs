@@ -34,7 +34,7 @@ namespace Plaid.Partner.Emulator.Control
                 return next(context);
             }
 
-            if (!IsJson(request.ContentType))
+            if (!ControlJson.IsJsonContentType(request.ContentType))
             {
                 return ControlResponses.WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType,
                     $"{request.Method} {request.Path} needs Content-Type: application/json (it was '{request.ContentType ?? "none"}'), even with no body. "
@@ -51,12 +51,6 @@ namespace Plaid.Partner.Emulator.Control
 
             return next(context);
         }
-
-        /// <summary><c>application/json</c>, with no charset or UTF-8.</summary>
-        private static bool IsJson(string? contentType) =>
-            MediaTypeHeaderValue.TryParse(contentType, out var type)
-            && type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            && (!type.Charset.HasValue || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
         private static bool ComesFromBrowser(HttpRequest request) =>
             request.Headers.ContainsKey(HeaderNames.Origin) || request.Headers.ContainsKey("Sec-Fetch-Site");
