@@ -54,7 +54,9 @@ namespace Plaid.Partner.Emulator.Hosting
             var controls = ControlRequestGuard.MapGroup(app, runtime);
             ControlEndpoints.Map(controls, runtime);
             ConsoleEndpoint.Map(controls, runtime);
-            app.MapFallback(context => context.Request.Path.StartsWithSegments(PlaidPartnerEmulator.ControlPathPrefix, StringComparison.Ordinal)
+
+            // Routing ignores letter case, so this does too: /__EMULATOR/nothing is an unknown control, not a Plaid path.
+            app.MapFallback(context => context.Request.Path.StartsWithSegments(PlaidPartnerEmulator.ControlPathPrefix, StringComparison.OrdinalIgnoreCase)
                 ? WriteUnknownControlAsync(context)
                 : PlaidRequestPipeline.WriteErrorAsync(context, runtime, PlaidErrors.NotFound, RandomIds.RequestId()));
 
