@@ -21,18 +21,17 @@ namespace Plaid.Partner.Emulator.Tests.Control
         [TestCase("multipart/form-data; boundary=x")]
         [TestCase("application/json; charset=utf-16")]
         [TestCase(null)]
-        public void A_body_of_another_type_is_refused_with_415_and_not_read(string? contentType)
+        public async Task A_body_of_another_type_is_refused_with_415_and_not_read(string? contentType)
         {
             var request = Request(contentType);
 
-            var refused = Assert.ThrowsAsync<ControlException>(() => ControlJson.ReadAsync<CustomerStatusCommand>(request));
-
-            Assert.Multiple(() =>
-            {
-                Assert.That(refused!.Status, Is.EqualTo(415));
-                Assert.That(refused.Message, Does.Contain("Content-Type: application/json").And.Contain(contentType ?? "none"));
-                Assert.That(request.Body.Position, Is.Zero, "the body was read");
-            });
+            await Assert.ThatAsync(
+                async () => await ControlJson.ReadAsync<CustomerStatusCommand>(request),
+                Throws.TypeOf<ControlException>()
+                    .With.Property(nameof(ControlException.Status)).EqualTo(415)
+                    .And.Message.Contains("Content-Type: application/json")
+                    .And.Message.Contains(contentType ?? "none"));
+            Assert.That(request.Body.Position, Is.Zero, "the body was read");
         }
 
         [TestCase("application/json")]
