@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Plaid.Partner.Emulator.Control;
 using Plaid.Partner.Emulator.Hosting;
 
@@ -67,6 +69,10 @@ namespace Plaid.Partner.Emulator
 
         /// <summary>The <c>kid</c> of the key that signs webhooks now (it changes on <see cref="RotateWebhookKeyAsync"/>).</summary>
         public string WebhookKeyId => _runtime.Keys.CurrentKeyId;
+
+        /// <summary>Every route the emulator maps, so tests can check that each control route is guarded.</summary>
+        internal IReadOnlyList<RouteEndpoint> RouteEndpoints =>
+            ((IEndpointRouteBuilder)_app).DataSources.SelectMany(source => source.Endpoints).OfType<RouteEndpoint>().ToList();
 
         /// <summary>Starts an emulator; it listens on 127.0.0.1 until disposed.</summary>
         /// <param name="options">Settings, or null for a Production emulator on a free port with random credentials.</param>

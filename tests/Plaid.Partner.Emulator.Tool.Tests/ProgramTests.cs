@@ -80,7 +80,7 @@ namespace Plaid.Partner.Emulator.Tool.Tests
                 Assert.That(kill(process.Id, SigTerm), Is.EqualTo(0), "kill(SIGTERM)");
                 await process.WaitForExitAsync(timeout.Token);
 
-                Assert.Multiple(async () =>
+                await Assert.MultipleAsync(async () =>
                 {
                     Assert.That(address.IsLoopback, Is.True, address.ToString());
                     Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));

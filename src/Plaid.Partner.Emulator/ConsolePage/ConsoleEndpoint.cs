@@ -15,10 +15,13 @@ namespace Plaid.Partner.Emulator.ConsolePage
     /// </summary>
     internal static class ConsoleEndpoint
     {
-        public const string Path = PlaidPartnerEmulator.ControlPathPrefix + "/console";
+        public const string Path = PlaidPartnerEmulator.ControlPathPrefix + PathInGroup;
 
-        public static void Map(IEndpointRouteBuilder app, EmulatorRuntime runtime) =>
-            app.MapGet(Path, context => WriteAsync(context, runtime));
+        private const string PathInGroup = "/console";
+
+        /// <summary>Maps the page in the control group (<see cref="Control.ControlRequestGuard.MapGroup"/>).</summary>
+        public static void Map(RouteGroupBuilder controls, EmulatorRuntime runtime) =>
+            controls.MapGet(PathInGroup, context => WriteAsync(context, runtime));
 
         private static async Task WriteAsync(HttpContext context, EmulatorRuntime runtime)
         {

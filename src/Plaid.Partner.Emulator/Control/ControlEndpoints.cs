@@ -17,32 +17,33 @@ namespace Plaid.Partner.Emulator.Control
     /// answer 400, 404 or 409 with <c>{"error": "…"}</c>; <see cref="ControlRequestGuard"/> and
     /// <see cref="Hosting.LoopbackHostCheck"/> refuse requests a web page could send before they get here.
     /// </summary>
+    /// <remarks><see cref="Map"/> takes the group <see cref="ControlRequestGuard.MapGroup"/> made: its paths are relative to the prefix.</remarks>
     internal static class ControlEndpoints
     {
         private const string Prefix = PlaidPartnerEmulator.ControlPathPrefix;
 
-        public static void Map(IEndpointRouteBuilder app, EmulatorRuntime runtime)
+        public static void Map(RouteGroupBuilder controls, EmulatorRuntime runtime)
         {
-            Route(app, HttpMethods.Get, string.Empty, context => Task.FromResult<object?>(Describe(context, runtime)));
-            Route(app, HttpMethods.Get, "/customers", _ => Task.FromResult<object?>(new CustomersResult { Customers = runtime.Customers.Snapshot().Select(ToCustomer).ToList() }));
-            Route(app, HttpMethods.Post, "/customers/status", async context =>
+            Route(controls, HttpMethods.Get, string.Empty, context => Task.FromResult<object?>(Describe(context, runtime)));
+            Route(controls, HttpMethods.Get, "/customers", _ => Task.FromResult<object?>(new CustomersResult { Customers = runtime.Customers.Snapshot().Select(ToCustomer).ToList() }));
+            Route(controls, HttpMethods.Post, "/customers/status", async context =>
             {
                 var command = await ControlJson.ReadAsync<CustomerStatusCommand>(context.Request).ConfigureAwait(false);
                 var status = Require(command.Status, "status").Trim().ToUpperInvariant();
                 return ToCustomer(runtime.Customers.SetStatus(Require(command.EndCustomerClientId, "end_customer_client_id"), status));
             });
-            Route(app, HttpMethods.Post, "/oauth_status", async context =>
+            Route(controls, HttpMethods.Post, "/oauth_status", async context =>
             {
                 var command = await ControlJson.ReadAsync<OAuthStatusCommand>(context.Request).ConfigureAwait(false);
                 return new OAuthStatusResult { Webhook = await SetOAuthStatusAsync(runtime, command).ConfigureAwait(false) };
             });
-            Route(app, HttpMethods.Get, "/partner", _ => Task.FromResult<object?>(runtime.Partner));
-            Route(app, HttpMethods.Put, "/partner", async context =>
+            Route(controls, HttpMethods.Get, "/partner", _ => Task.FromResult<object?>(runtime.Partner));
+            Route(controls, HttpMethods.Put, "/partner", async context =>
             {
                 runtime.Partner = await ControlJson.ReadAsync<EmulatorPartnerSettings>(context.Request).ConfigureAwait(false);
                 return runtime.Partner;
             });
-            Route(app, HttpMethods.Put, "/webhook_url", async context =>
+            Route(controls, HttpMethods.Put, "/webhook_url", async context =>
             {
                 var command = await ControlJson.ReadAsync<WebhookUrlCommand>(context.Request).ConfigureAwait(false);
                 Uri? url = null;
@@ -55,13 +56,13 @@ namespace Plaid.Partner.Emulator.Control
                 runtime.Webhooks.Url = url;
                 return command;
             });
-            Route(app, HttpMethods.Get, "/webhooks", _ => Task.FromResult<object?>(new DeliveriesResult { Deliveries = runtime.Webhooks.Deliveries.ToList() }));
-            Route(app, HttpMethods.Post, "/webhook_key/rotate", _ =>
+            Route(controls, HttpMethods.Get, "/webhooks", _ => Task.FromResult<object?>(new DeliveriesResult { Deliveries = runtime.Webhooks.Deliveries.ToList() }));
+            Route(controls, HttpMethods.Post, "/webhook_key/rotate", _ =>
             {
                 var (kid, expired) = runtime.Keys.Rotate();
                 return Task.FromResult<object?>(new RotateResult { Kid = kid, ExpiredKid = expired });
             });
-            Route(app, HttpMethods.Post, "/faults", async context =>
+            Route(controls, HttpMethods.Post, "/faults", async context =>
             {
                 var command = await ControlJson.ReadAsync<FaultCommand>(context.Request).ConfigureAwait(false);
                 var path = Require(command.Path, "path");
@@ -82,7 +83,7 @@ namespace Plaid.Partner.Emulator.Control
                 runtime.Faults.Set(path, fault);
                 return command;
             });
-            Route(app, HttpMethods.Delete, "/faults", _ =>
+            Route(controls, HttpMethods.Delete, "/faults", _ =>
             {
                 runtime.Faults.Clear();
                 return Task.FromResult<object?>(null);
@@ -90,10 +91,10 @@ namespace Plaid.Partner.Emulator.Control
         }
 
         /// <summary>Maps one control endpoint; <paramref name="handler"/> returns the JSON body, or null for 204.</summary>
-        private static void Route(IEndpointRouteBuilder app, string method, string path, Func<HttpContext, Task<object?>> handler)
+        private static void Route(RouteGroupBuilder controls, string method, string path, Func<HttpContext, Task<object?>> handler)
         {
             RequestDelegate answer = context => Answer(context, handler);
-            app.MapMethods(Prefix + path, new[] { method }, answer);
+            controls.MapMethods(path, new[] { method }, answer);
         }
 
         private static async Task<EmulatorWebhookDelivery?> SetOAuthStatusAsync(EmulatorRuntime runtime, OAuthStatusCommand command)

@@ -1,8 +1,9 @@
-using System;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 using Plaid.Partner.Emulator.Hosting;
 
@@ -21,42 +22,69 @@ namespace Plaid.Partner.Emulator.Control
     /// send neither header and need no token.</item>
     /// </list>
     /// </summary>
-    internal static class ControlRequestGuard
+    /// <remarks>
+    /// The guard is an endpoint filter on the route group that holds every control endpoint (<see cref="MapGroup"/>), so
+    /// it runs on whatever endpoint routing chose, however the path was spelled: routing ignores letter case, and a
+    /// middleware matching the path itself would let <c>/__EMULATOR/faults</c> through. It is also the group's metadata,
+    /// so a test can check that every endpoint under the prefix carries it.
+    /// </remarks>
+    internal sealed class ControlRequestGuard : IEndpointFilter
     {
         public const string TokenHeader = "Emulator-Console-Token";
 
-        public static Task InvokeAsync(HttpContext context, RequestDelegate next, EmulatorRuntime runtime)
+        private readonly EmulatorRuntime _runtime;
+
+        private ControlRequestGuard(EmulatorRuntime runtime)
         {
-            var request = context.Request;
-            if (!request.Path.StartsWithSegments(PlaidPartnerEmulator.ControlPathPrefix, StringComparison.Ordinal)
-                || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+            _runtime = runtime;
+        }
+
+        /// <summary>The group under <see cref="PlaidPartnerEmulator.ControlPathPrefix"/> to map every control endpoint in; each one is guarded.</summary>
+        public static RouteGroupBuilder MapGroup(IEndpointRouteBuilder app, EmulatorRuntime runtime)
+        {
+            var guard = new ControlRequestGuard(runtime);
+            var group = app.MapGroup(PlaidPartnerEmulator.ControlPathPrefix);
+            group.AddEndpointFilter(guard).WithMetadata(guard);
+            return group;
+        }
+
+        public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+        {
+            var refusal = Check(context.HttpContext.Request);
+            if (refusal is not { } problem)
             {
-                return next(context);
+                return await next(context).ConfigureAwait(false);
             }
 
-            if (!IsJson(request.ContentType))
+            await ControlResponses.WriteErrorAsync(context.HttpContext, problem.Status, problem.Message).ConfigureAwait(false);
+            return null;
+        }
+
+        /// <summary>Why the request is refused (a status and a message), or null to let it through.</summary>
+        private (int Status, string Message)? Check(HttpRequest request)
+        {
+            if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
             {
-                return ControlResponses.WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType,
+                return null;
+            }
+
+            if (!ControlJson.IsJsonContentType(request.ContentType))
+            {
+                return (StatusCodes.Status415UnsupportedMediaType,
                     $"{request.Method} {request.Path} needs Content-Type: application/json (it was '{request.ContentType ?? "none"}'), even with no body. "
                     + "Web pages can post other types to any address without asking, so the emulator takes no other.");
             }
 
-            if (ComesFromBrowser(request) && !HasToken(request, runtime.ConsoleToken))
+            if (ComesFromBrowser(request) && !HasToken(request, _runtime.ConsoleToken))
             {
                 var problem = request.Headers.ContainsKey(TokenHeader) ? "a wrong" : "no";
-                return ControlResponses.WriteErrorAsync(context, StatusCodes.Status403Forbidden,
+                return (StatusCodes.Status403Forbidden,
                     $"{request.Method} {request.Path} comes from a browser with {problem} {TokenHeader} header. Only the console page "
                     + $"({PlaidPartnerEmulator.ControlPathPrefix}/console) may change the emulator from a browser; reload it if the emulator was restarted.");
             }
 
-            return next(context);
+            return null;
         }
-
-        /// <summary><c>application/json</c>, with no charset or UTF-8.</summary>
-        private static bool IsJson(string? contentType) =>
-            MediaTypeHeaderValue.TryParse(contentType, out var type)
-            && type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            && (!type.Charset.HasValue || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
 
         private static bool ComesFromBrowser(HttpRequest request) =>
             request.Headers.ContainsKey(HeaderNames.Origin) || request.Headers.ContainsKey("Sec-Fetch-Site");

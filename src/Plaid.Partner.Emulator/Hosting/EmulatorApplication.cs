@@ -44,16 +44,19 @@ namespace Plaid.Partner.Emulator.Hosting
 
             var app = builder.Build();
             app.Use(LoopbackHostCheck.InvokeAsync);
-            app.Use((context, next) => ControlRequestGuard.InvokeAsync(context, next, runtime));
             foreach (var (path, operation) in PlaidOperations.Handlers)
             {
                 var schema = contract.RequestSchemas[path];
                 app.MapPost(path, context => PlaidRequestPipeline.HandleAsync(context, runtime, path, schema, operation));
             }
 
-            ControlEndpoints.Map(app, runtime);
-            ConsoleEndpoint.Map(app, runtime);
-            app.MapFallback(context => context.Request.Path.StartsWithSegments(PlaidPartnerEmulator.ControlPathPrefix, StringComparison.Ordinal)
+            // Every control endpoint is mapped in the one guarded group, so no path spelling reaches one unguarded.
+            var controls = ControlRequestGuard.MapGroup(app, runtime);
+            ControlEndpoints.Map(controls, runtime);
+            ConsoleEndpoint.Map(controls, runtime);
+
+            // Routing ignores letter case, so this does too: /__EMULATOR/nothing is an unknown control, not a Plaid path.
+            app.MapFallback(context => context.Request.Path.StartsWithSegments(PlaidPartnerEmulator.ControlPathPrefix, StringComparison.OrdinalIgnoreCase)
                 ? WriteUnknownControlAsync(context)
                 : PlaidRequestPipeline.WriteErrorAsync(context, runtime, PlaidErrors.NotFound, RandomIds.RequestId()));
 

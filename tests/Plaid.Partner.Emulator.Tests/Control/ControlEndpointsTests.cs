@@ -83,6 +83,7 @@ namespace Plaid.Partner.Emulator.Tests.Control
         [TestCase("/__emulator/faults", "{\"path\":\"/partner/customer/get\"}", 400, "kind is required")]
         [TestCase("/__emulator/faults", "{\"path\":\"/partner/customer/get\",\"kind\":\"status\",\"status\":200}", 400, "400 to 599")]
         [TestCase("/__emulator/nothing_here", "{}", 404, "GET /__emulator lists them")]
+        [TestCase("/__EMULATOR/nothing_here", "{}", 404, "GET /__emulator lists them")]
         public async Task Bad_control_requests_are_refused_with_a_message(string path, string body, int status, string message)
         {
             await using var emulator = await PlaidPartnerEmulator.StartAsync();

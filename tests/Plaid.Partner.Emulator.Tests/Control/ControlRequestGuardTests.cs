@@ -1,9 +1,13 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using NUnit.Framework;
+using Plaid.Partner.Emulator.Control;
 using Plaid.Partner.Emulator.Tests.TestSupport;
 
 namespace Plaid.Partner.Emulator.Tests.Control
@@ -33,6 +37,86 @@ namespace Plaid.Partner.Emulator.Tests.Control
                 Assert.That(refused.Json["error"]!.ToString(), Does.Contain("Content-Type: application/json"));
                 Assert.That(refused.CorsHeaders, Is.Empty);
                 Assert.That((await emulator.GetCustomersAsync()).Single().StatusHistory, Is.EqualTo(new[] { "UNDER_REVIEW" }));
+            });
+        }
+
+        // Routing ignores letter case, so these are the same endpoints as the lower-case paths; the guard must be too.
+        [TestCase("__EMULATOR/faults")]
+        [TestCase("__Emulator/customers/status")]
+        public async Task A_simple_post_to_a_control_path_in_another_letter_case_is_refused_with_415_and_changes_nothing(string path)
+        {
+            await using var emulator = await PlaidPartnerEmulator.StartAsync();
+            var id = await CreateCustomerAsync(emulator);
+
+            var refused = await SendAsync(emulator, HttpMethod.Post, path, BodyFor(path, id), "text/plain", ("Origin", "http://attacker.example"), ("Sec-Fetch-Site", "cross-site"));
+
+            await Assert.MultipleAsync(async () =>
+            {
+                Assert.That(refused.Status, Is.EqualTo(415), refused.Text);
+                Assert.That(refused.Json["error"]!.ToString(), Does.Contain("Content-Type: application/json"));
+                await AssertNothingChangedAsync(emulator, id);
+            });
+        }
+
+        [TestCase("__EMULATOR/faults")]
+        [TestCase("__Emulator/customers/status")]
+        public async Task A_browser_post_to_a_control_path_in_another_letter_case_without_the_token_is_refused_with_403_and_changes_nothing(string path)
+        {
+            await using var emulator = await PlaidPartnerEmulator.StartAsync();
+            var id = await CreateCustomerAsync(emulator);
+
+            var refused = await SendAsync(emulator, HttpMethod.Post, path, BodyFor(path, id), "application/json", ("Origin", emulator.BaseAddress.GetLeftPart(UriPartial.Authority)));
+
+            await Assert.MultipleAsync(async () =>
+            {
+                Assert.That(refused.Status, Is.EqualTo(403), refused.Text);
+                Assert.That(refused.Json["error"]!.ToString(), Does.Contain("no Emulator-Console-Token"));
+                await AssertNothingChangedAsync(emulator, id);
+            });
+        }
+
+        [Test]
+        public async Task Every_control_endpoint_carries_the_guard()
+        {
+            await using var emulator = await PlaidPartnerEmulator.StartAsync();
+
+            var controls = ControlRoutes(emulator);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(controls.Select(e => e.RoutePattern.RawText), Has.Member("/__emulator/faults").And.Member("/__emulator/console"));
+                Assert.That(controls.Where(e => e.Metadata.GetMetadata<ControlRequestGuard>() is null).Select(e => e.DisplayName), Is.Empty, "control endpoints without the guard");
+            });
+        }
+
+        [Test]
+        public async Task Every_state_changing_control_endpoint_refuses_a_web_page_however_its_path_is_spelled()
+        {
+            await using var emulator = await PlaidPartnerEmulator.StartAsync();
+            var origin = emulator.BaseAddress.GetLeftPart(UriPartial.Authority);
+            var checkedRequests = new List<string>();
+            var answered = new List<string>();
+
+            foreach (var endpoint in ControlRoutes(emulator))
+            {
+                var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? new[] { "POST" };
+                foreach (var method in methods.Where(m => !HttpMethods.IsGet(m) && !HttpMethods.IsHead(m)))
+                {
+                    var pattern = endpoint.RoutePattern.RawText!;
+                    checkedRequests.Add($"{method} {pattern}");
+                    foreach (var path in new[] { pattern, pattern.ToUpperInvariant() })
+                    {
+                        var simple = await SendAsync(emulator, new HttpMethod(method), path.TrimStart('/'), "{}", "text/plain", ("Origin", "http://attacker.example"));
+                        var noToken = await SendAsync(emulator, new HttpMethod(method), path.TrimStart('/'), "{}", "application/json", ("Origin", origin));
+                        answered.Add($"{method} {path}: {simple.Status}, {noToken.Status}");
+                    }
+                }
+            }
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(checkedRequests, Has.Member("POST /__emulator/faults").And.Member("DELETE /__emulator/faults").And.Member("PUT /__emulator/partner"));
+                Assert.That(answered.Where(a => !a.EndsWith(": 415, 403", StringComparison.Ordinal)), Is.Empty, "text/plain should get 415, JSON without the token 403");
             });
         }
 
@@ -158,6 +242,23 @@ namespace Plaid.Partner.Emulator.Tests.Control
 
         private static async Task<string> CreateCustomerAsync(PlaidPartnerEmulator emulator) =>
             (await emulator.CreateClient().CreateEndCustomerAsync(CreateRequests.Valid())).EndCustomer!.ClientId!;
+
+        private static string BodyFor(string path, string id) =>
+            path.EndsWith("faults", StringComparison.OrdinalIgnoreCase) ? "{\"path\":\"*\",\"kind\":\"status\",\"status\":500}" : Approve(id);
+
+        /// <summary>The customer is still under review and Plaid paths answer normally (no fault was set).</summary>
+        private static async Task AssertNothingChangedAsync(PlaidPartnerEmulator emulator, string id)
+        {
+            Assert.That((await emulator.GetCustomersAsync()).Single().StatusHistory, Is.EqualTo(new[] { "UNDER_REVIEW" }));
+            var plaid = await RawPlaid.PostAsync(emulator, "/partner/customer/get", $"{{\"end_customer_client_id\":\"{id}\"}}");
+            Assert.That(plaid.Status, Is.EqualTo(200), plaid.Text);
+        }
+
+        /// <summary>Every route under the control prefix, in any letter case.</summary>
+        private static List<RouteEndpoint> ControlRoutes(PlaidPartnerEmulator emulator) =>
+            emulator.RouteEndpoints
+                .Where(e => e.RoutePattern.RawText?.StartsWith(PlaidPartnerEmulator.ControlPathPrefix, StringComparison.OrdinalIgnoreCase) == true)
+                .ToList();
 
         private static string Approve(string id) => $"{{\"end_customer_client_id\":\"{id}\",\"status\":\"PENDING_ENABLEMENT\"}}";
 
