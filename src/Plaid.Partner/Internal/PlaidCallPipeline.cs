@@ -115,8 +115,12 @@ namespace Plaid.Partner.Internal
             return SendAsync(http, path, request, operation, retrySafe: false, cancellationToken);
         }
 
-        /// <summary>Sandbox's sample answer to a creation, asked for on purpose; refused in Production, where it would create a real customer.</summary>
-        public Task<PlaidSandboxSample<TResponse>> CreateSandboxSampleAsync<TRequest, TResponse>(
+        /// <summary>
+        /// Sandbox's sample answer to a creation, asked for on purpose; refused in Production, where it would create a real
+        /// customer. Async throughout, as before the pipeline existed: an invalid request or the Production refusal comes
+        /// out in the returned Task, never from the call itself.
+        /// </summary>
+        public async Task<PlaidSandboxSample<TResponse>> CreateSandboxSampleAsync<TRequest, TResponse>(
             HttpClient http,
             string path,
             TRequest request,
@@ -133,12 +137,9 @@ namespace Plaid.Partner.Internal
                     $"where {path} creates a real, billable end customer. Use CreateEndCustomerAsync to create one.");
             }
 
-            return AsSampleAsync(SendAsync(http, path, request, operation, retrySafe: false, cancellationToken));
+            var sample = await SendAsync(http, path, request, operation, retrySafe: false, cancellationToken).ConfigureAwait(false);
+            return new PlaidSandboxSample<TResponse>(sample);
         }
-
-        private static async Task<PlaidSandboxSample<TResponse>> AsSampleAsync<TResponse>(Task<TResponse> call)
-            where TResponse : class =>
-            new PlaidSandboxSample<TResponse>(await call.ConfigureAwait(false));
 
         /// <summary>Every call goes through here: observed (a span and its duration) only while a listener wants them.</summary>
         private Task<TResponse> SendAsync<TRequest, TResponse>(
