@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Plaid.Partner.Diagnostics;
+using Plaid.Partner.Internal;
 
 namespace Plaid.Partner.Webhooks
 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
+using Plaid.Partner.Internal;
 
 namespace Plaid.Partner.Webhooks
 {

@@ -1,7 +1,7 @@
 using NUnit.Framework;
-using Plaid.Partner.Webhooks;
+using Plaid.Partner.Internal;
 
-namespace Plaid.Partner.Tests.Webhooks
+namespace Plaid.Partner.Tests.Internal
 {
     public class UntrustedTextTests
     {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Plaid.Partner.Webhooks
+namespace Plaid.Partner.Internal
 {
     /// <summary>Makes a value taken from an unverified request safe to put in one log line.</summary>
     internal static class UntrustedText
