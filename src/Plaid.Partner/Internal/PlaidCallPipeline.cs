@@ -164,7 +164,7 @@ namespace Plaid.Partner.Internal
             CancellationToken cancellationToken)
             where TResponse : class, IPlaidResponse
         {
-            var telemetry = PlaidCallTelemetry.Start(path, Options.Environment, _timeProvider);
+            var telemetry = PlaidCallTelemetry.Start(path, Options.Environment, Options.Secret, _timeProvider);
             try
             {
                 var response = await SendCoreAsync(http, path, body, operation, retrySafe, cancellationToken).ConfigureAwait(false);
@@ -244,7 +244,19 @@ namespace Plaid.Partner.Internal
             {
                 case PlaidGeneratedApiException generated:
                     var api = PlaidApiExceptionFactory.Create(path, typeof(TResponse), generated, Options.Secret);
-                    PlaidLog.CallFailed(_logger, path, (int)api.StatusCode, api.ErrorType?.ToString(), api.ErrorCode, Elapsed(started), api.RequestId);
+                    if (_logger.IsEnabled(LogLevel.Warning))
+                    {
+                        // Whoever answered chose these; the line shows them redacted, escaped and cut.
+                        PlaidLog.CallFailed(
+                            _logger,
+                            path,
+                            (int)api.StatusCode,
+                            ResponseFieldText.Of(api.ErrorType?.ToString(), Options.Secret),
+                            ResponseFieldText.Of(api.ErrorCode, Options.Secret),
+                            Elapsed(started),
+                            ResponseFieldText.Of(api.RequestId, Options.Secret));
+                    }
+
                     return api;
                 case OperationCanceledException when callTimedOut:
                     PlaidLog.TimedOut(_logger, path, Options.Timeout, Elapsed(started));
@@ -275,7 +287,7 @@ namespace Plaid.Partner.Internal
         {
             if (_logger.IsEnabled(LogLevel.Information))
             {
-                PlaidLog.CallSucceeded(_logger, path, (int)HttpStatusCode.OK, Elapsed(started), response.RequestId);
+                PlaidLog.CallSucceeded(_logger, path, (int)HttpStatusCode.OK, Elapsed(started), ResponseFieldText.Of(response.RequestId, Options.Secret));
             }
         }
 

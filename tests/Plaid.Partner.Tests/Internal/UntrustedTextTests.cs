@@ -20,6 +20,31 @@ namespace Plaid.Partner.Tests.Internal
         }
 
         [Test]
+        public void Line_and_paragraph_separators_and_bidirectional_overrides_are_escaped_too()
+        {
+            Assert.That(UntrustedText.Quote("a\u2028b\u2029c\u202ed"), Is.EqualTo("\"a\\u2028b\\u2029c\\u202ed\""));
+        }
+
+        [Test]
+        public void Clamp_escapes_and_cuts_without_quotes()
+        {
+            Assert.Multiple(() =>
+            {
+                Assert.That(UntrustedText.Clamp("a\r\nb"), Is.EqualTo("a\\u000d\\u000ab"));
+                Assert.That(UntrustedText.Clamp(new string('k', 1000)), Is.EqualTo(new string('k', 64) + "… (1000 characters)"));
+                Assert.That(UntrustedText.Clamp(null), Is.Null);
+            });
+        }
+
+        [Test]
+        public void Clamp_returns_a_plain_value_itself()
+        {
+            var value = new string('k', 64);
+
+            Assert.That(UntrustedText.Clamp(value), Is.SameAs(value));
+        }
+
+        [Test]
         public void Null_is_shown_as_none()
         {
             Assert.That(UntrustedText.Quote(null), Is.EqualTo("(none)"));
