@@ -16,8 +16,8 @@ namespace Plaid.Partner.Quickstart
 {
     /// <summary>
     /// A tiny webhook receiver on 127.0.0.1 (Kestrel) that keeps each body's exact bytes and its Plaid-Verification
-    /// header for the walkthrough to verify. A real receiver verifies in the request and answers 400 when it fails:
-    /// see samples/WebhookReceiver.
+    /// header for the walkthrough to verify. A real receiver verifies in the request and answers 400 when it fails (503
+    /// when Plaid's key could not be fetched): see samples/WebhookReceiver.
     /// </summary>
     internal sealed class WebhookInbox : IAsyncDisposable
     {

@@ -23,7 +23,7 @@ builder.Services.AddPlaidPartnerWebhooks()
 
 var app = builder.Build();
 
-// Raw body (at most 64 KB), signature, parsing, handlers: 200, 400, 413 or 500.
+// Raw body (at most 64 KB), signature, parsing, handlers: 200, 400, 413, 500 or 503.
 app.MapPlaidPartnerWebhooks("/plaid/webhooks");
 
 app.Run();

@@ -12,7 +12,8 @@ namespace Plaid.Partner.AspNetCore
     /// <summary>
     /// The request delegate behind <c>MapPlaidPartnerWebhooks</c>: exact body under a cap, verification, optional
     /// duplicate check, parsing, handlers; then 200 (handled, unhandled or duplicate), 400 (refused or unreadable),
-    /// 413 (too large) or 500 (a handler threw, so Plaid delivers it again).
+    /// 413 (too large), 500 (a handler threw) or 503 (Plaid's key could not be fetched, so nothing could be verified);
+    /// Plaid delivers again whatever was not answered 200.
     /// </summary>
     internal sealed class PlaidWebhookEndpoint
     {
@@ -66,16 +67,19 @@ namespace Plaid.Partner.AspNetCore
                 var verification = await Verifier.VerifyAsync(body, token, cancellationToken).ConfigureAwait(false);
                 if (verification.FailureReason is { } reason)
                 {
+                    // A key we could not fetch (Plaid or the network down, or our own limit on unknown key ids) says
+                    // nothing about the delivery: an outage must not look like forgeries on the dashboard.
                     if (reason is WebhookVerificationFailureReason.KeyFetchFailed or WebhookVerificationFailureReason.KeyFetchThrottled)
                     {
                         WebhookEndpointLog.NotVerifiable(_logger, reason, verification.Message);
+                        Answer(context, StatusCodes.Status503ServiceUnavailable, WebhookOutcomes.NotVerifiable);
                     }
                     else
                     {
                         WebhookEndpointLog.Refused(_logger, reason, verification.Message);
+                        Answer(context, StatusCodes.Status400BadRequest, WebhookOutcomes.Refused);
                     }
 
-                    Answer(context, StatusCodes.Status400BadRequest, WebhookOutcomes.Refused);
                     return;
                 }
 

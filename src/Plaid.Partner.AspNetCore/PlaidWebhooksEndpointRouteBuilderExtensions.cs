@@ -16,8 +16,8 @@ namespace Plaid.Partner.AspNetCore
         /// Maps <c>POST <paramref name="pattern"/></c> to the webhook endpoint of the default registration
         /// (<c>AddPlaidPartner</c> + <c>AddPlaidPartnerWebhooks</c>): it reads the exact body (at most
         /// <see cref="PlaidWebhookEndpointOptions.MaxBodyBytes"/>, else 413), verifies its <c>Plaid-Verification</c> signature
-        /// (else 400, the reason logged), parses it and runs its handlers with the request's cancellation token (200; 500
-        /// if one throws, so Plaid delivers it again).
+        /// (else 400, the reason logged; 503 when Plaid's key could not be fetched, so Plaid delivers it again), parses it and
+        /// runs its handlers with the request's cancellation token (200; 500 if one throws, so Plaid delivers it again).
         /// </summary>
         /// <param name="endpoints">The app or a route group.</param>
         /// <param name="pattern">The route, e.g. <c>/plaid/webhooks</c>: the URL given to Plaid.</param>

@@ -5,8 +5,11 @@ using Plaid.Partner.Webhooks;
 namespace Plaid.Partner.AspNetCore
 {
     /// <summary>
-    /// Every line the webhook endpoint logs, with stable event ids (2xxx; the client's are 1xxx). A refusal logs the
-    /// verifier's reason and message, whose request values are quoted safely; no line holds the body or a header value.
+    /// Every line the webhook endpoint logs, with stable event ids (2xxx; the client's are 1xxx). No line holds the body
+    /// or a header whole. A refusal logs the verifier's reason and its one-line message, which may show values read from
+    /// the <c>Plaid-Verification</c> JWT (its <c>kid</c>, <c>alg</c> or a repeated member name, quoted, escaped and cut to
+    /// 64 characters; its <c>iat</c>; the header's length), the body's length and, when the key fetch failed, the
+    /// client's error message (secrets redacted); never the token itself, its signature or the body's hash claim.
     /// </summary>
     internal static partial class WebhookEndpointLog
     {
@@ -15,11 +18,11 @@ namespace Plaid.Partner.AspNetCore
         public static partial void Handled(ILogger logger, string? webhookType, string? webhookCode, int handlerCount);
 
         [LoggerMessage(EventId = 2001, EventName = "PlaidWebhookRefused", Level = LogLevel.Warning,
-            Message = "Refused a webhook that failed Plaid verification: {Reason}: {Detail}")]
+            Message = "Refused a webhook that failed Plaid verification: {Reason}: {Detail}; answered 400")]
         public static partial void Refused(ILogger logger, WebhookVerificationFailureReason reason, string detail);
 
         [LoggerMessage(EventId = 2002, EventName = "PlaidWebhookNotVerifiable", Level = LogLevel.Error,
-            Message = "Could not verify a webhook because Plaid's key could not be fetched: {Reason}: {Detail}; answered 400, so Plaid delivers it again")]
+            Message = "Could not verify a webhook because Plaid's key could not be fetched: {Reason}: {Detail}; answered 503, so Plaid delivers it again")]
         public static partial void NotVerifiable(ILogger logger, WebhookVerificationFailureReason reason, string detail);
 
         [LoggerMessage(EventId = 2003, EventName = "PlaidWebhookTooLarge", Level = LogLevel.Warning,

@@ -15,6 +15,9 @@ namespace Plaid.Partner.AspNetCore
         /// <summary>400: verification refused it.</summary>
         public const string Refused = "refused";
 
+        /// <summary>503: Plaid's key could not be fetched (or the fetch limit was reached), so it could not be verified; Plaid delivers it again.</summary>
+        public const string NotVerifiable = "not_verifiable";
+
         /// <summary>400: verified, but not a webhook the parser can read.</summary>
         public const string Unparseable = "unparseable";
 

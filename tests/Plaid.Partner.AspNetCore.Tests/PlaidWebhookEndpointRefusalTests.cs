@@ -17,8 +17,9 @@ using Plaid.Partner.Webhooks;
 namespace Plaid.Partner.AspNetCore.Tests
 {
     /// <summary>
-    /// Every reason verification can refuse a delivery, made to happen through the endpoint: each is answered 400,
-    /// reaches no handler, is counted with its reason and logged without the header or the body.
+    /// Every reason verification can refuse a delivery, made to happen through the endpoint: each is answered 400 (or 503
+    /// when our side could not fetch Plaid's key, which says nothing about the delivery), reaches no handler, is counted
+    /// with its reason and logged without the header or the body.
     /// </summary>
     public class PlaidWebhookEndpointRefusalTests
     {
@@ -103,8 +104,10 @@ namespace Plaid.Partner.AspNetCore.Tests
         }
 
         [TestCaseSource(nameof(Refusals))]
-        public async Task Each_refusal_is_answered_400_counted_with_its_reason_and_logged_without_the_header_or_body(Refusal refusal)
+        public async Task Each_refusal_is_answered_counted_with_its_reason_and_logged_without_the_header_or_body(Refusal refusal)
         {
+            // A key that could not be fetched is our outage, not a forgery: 503 and not_verifiable, logged as an error.
+            var notVerifiable = refusal.Reason is WebhookVerificationFailureReason.KeyFetchFailed or WebhookVerificationFailureReason.KeyFetchThrottled;
             await using var app = await WebhookApp.StartAsync(verifier: o => o.MaxNewKeyIdFetchesPerMinute = 1);
             using var key = new CraftedKey();
             using var responses = new MetricCollector<long>(app.App.Services.GetRequiredService<IMeterFactory>(), PlaidPartnerTelemetry.MeterName,
@@ -120,15 +123,16 @@ namespace Plaid.Partner.AspNetCore.Tests
             var allLogText = string.Join("\n", app.Logs.GetSnapshot().Select(r => r.Message + " " + string.Join(" ", r.StructuredState?.Select(s => s.Value) ?? Array.Empty<string?>())));
             Assert.Multiple(() =>
             {
-                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+                Assert.That(response.StatusCode, Is.EqualTo(notVerifiable ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.BadRequest));
                 Assert.That(app.HandlerLog.Calls, Is.Empty);
-                Assert.That(answer.Tags["http.response.status_code"], Is.EqualTo(400));
-                Assert.That(answer.Tags["plaid.webhook.outcome"], Is.EqualTo("refused"));
+                Assert.That(answer.Tags["http.response.status_code"], Is.EqualTo(notVerifiable ? 503 : 400));
+                Assert.That(answer.Tags["plaid.webhook.outcome"], Is.EqualTo(notVerifiable ? "not_verifiable" : "refused"));
                 Assert.That(counted.Tags["plaid.webhook.verification.result"], Is.EqualTo("refused"));
                 Assert.That(counted.Tags["plaid.webhook.verification.failure_reason"], Is.EqualTo(refusal.Reason.ToString()));
                 Assert.That(logged.Message, Does.Contain(refusal.Reason.ToString()));
-                Assert.That(logged.Level,
-                    Is.EqualTo(refusal.Reason is WebhookVerificationFailureReason.KeyFetchFailed or WebhookVerificationFailureReason.KeyFetchThrottled ? LogLevel.Error : LogLevel.Warning));
+                Assert.That(logged.Id.Id, Is.EqualTo(notVerifiable ? 2002 : 2001));
+                Assert.That(logged.Level, Is.EqualTo(notVerifiable ? LogLevel.Error : LogLevel.Warning));
+                Assert.That(logged.Message, Does.Contain(notVerifiable ? "answered 503" : "answered 400"));
                 Assert.That(allLogText, Does.Not.Contain("634758733ebb4f00134b85ea"), "the body is never logged");
                 if (header is { Length: > 20 })
                 {

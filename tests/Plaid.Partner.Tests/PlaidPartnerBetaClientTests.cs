@@ -180,6 +180,23 @@ namespace Plaid.Partner.Tests
         }
 
         [Test]
+        public async Task The_sandbox_sample_refused_in_production_comes_out_in_the_returned_task_not_from_the_call()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Production);
+            var captured = plaid.Capture(Path, BetaExamples.CreateResponse);
+            Task<PlaidSandboxSample<BetaPartnerCustomerV1CreateResponse>>? call = null;
+
+            Assert.DoesNotThrow(() => call = plaid.Client.Beta.CreateEndCustomerSandboxSampleAsync(Requests.BetaCreate()));
+
+            await Assert.MultipleAsync(async () =>
+            {
+                Assert.That(call!.IsFaulted, Is.True);
+                await Assert.ThatAsync(() => call!, Throws.InvalidOperationException);
+                Assert.That(captured.Request, Is.Null);
+            });
+        }
+
+        [Test]
         public void Missing_required_fields_are_named_and_nothing_is_sent()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);

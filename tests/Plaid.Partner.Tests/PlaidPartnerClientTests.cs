@@ -262,6 +262,32 @@ namespace Plaid.Partner.Tests
         }
 
         [Test]
+        public async Task The_sandbox_samples_refusals_come_out_in_the_returned_task_not_from_the_call()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Production);
+            var captured = plaid.Capture(PlaidPartnerClient.CreatePath, SeedExamples.CreateResponse);
+            var invalid = Requests.Create();
+            invalid.CompanyName = null!;
+            Task<PlaidSandboxSample<PartnerCustomerCreateResponse>>? inProduction = null;
+            Task<PlaidSandboxSample<PartnerCustomerCreateResponse>>? incomplete = null;
+
+            Assert.Multiple(() =>
+            {
+                Assert.DoesNotThrow(() => inProduction = plaid.Client.CreateEndCustomerSandboxSampleAsync(Requests.Create()));
+                Assert.DoesNotThrow(() => incomplete = plaid.Client.CreateEndCustomerSandboxSampleAsync(invalid));
+            });
+
+            await Assert.MultipleAsync(async () =>
+            {
+                Assert.That(inProduction!.IsFaulted, Is.True);
+                Assert.That(incomplete!.IsFaulted, Is.True);
+                await Assert.ThatAsync(() => inProduction!, Throws.InvalidOperationException);
+                await Assert.ThatAsync(() => incomplete!, Throws.ArgumentException);
+                Assert.That(captured.Request, Is.Null);
+            });
+        }
+
+        [Test]
         public void A_create_request_missing_required_fields_names_them_and_sends_nothing()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);

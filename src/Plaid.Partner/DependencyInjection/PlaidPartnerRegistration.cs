@@ -8,8 +8,9 @@ using Plaid.Partner.Internal;
 namespace Plaid.Partner.DependencyInjection
 {
     /// <summary>
-    /// One <c>AddPlaidPartner</c> registration inside one service provider (a singleton there): it makes the clients, and
-    /// keeps the <see cref="PlaidCallPipeline"/> they share, built from the registration's current options.
+    /// One <c>AddPlaidPartner</c> registration inside one service provider (a singleton there): it makes the clients (the
+    /// webhook verifier's too, one per key fetch), and keeps the <see cref="PlaidCallPipeline"/> they share, built from the
+    /// registration's current options.
     /// </summary>
     /// <remarks>
     /// <para>

@@ -13,9 +13,10 @@ namespace Plaid.Partner.DependencyInjection
     /// <summary>
     /// Registers <see cref="PlaidPartnerClient"/> on <see cref="IHttpClientFactory"/>-managed <c>HttpClient</c>s, with
     /// options bound from configuration and validated when the host starts, and a singleton
-    /// <see cref="PlaidWebhookVerifier"/> that fetches webhook keys through that client (keyed by the same name for a
-    /// named registration; its settings through <c>services.Configure&lt;PlaidWebhookVerifierOptions&gt;(name, …)</c>,
-    /// its clock the registered <see cref="TimeProvider"/>).
+    /// <see cref="PlaidWebhookVerifier"/> that fetches webhook keys through a client of the same registration, made for
+    /// each fetch so that it follows configuration changes (keyed by the same name for a named registration; its settings
+    /// through <c>services.Configure&lt;PlaidWebhookVerifierOptions&gt;(name, …)</c>, its clock the registered
+    /// <see cref="TimeProvider"/>).
     /// </summary>
     public static class PlaidPartnerServiceCollectionExtensions
     {
@@ -125,11 +126,13 @@ namespace Plaid.Partner.DependencyInjection
             PlaidPartnerClient Create(IServiceProvider provider) =>
                 provider.GetRequiredKeyedService<PlaidPartnerRegistration>(registrationKey).CreateClient();
 
-            // One verifier per registration for the life of the app: it caches Plaid's keys. The client it keeps holds one
-            // HttpClient for good; its primary handler recycles pooled connections itself, so DNS changes are still seen.
+            // One verifier per registration for the life of the app: it caches Plaid's keys. It keeps no client: each key
+            // fetch (rare) gets a new one from the registration, so it sends the current options (a rotated secret, another
+            // environment) over an HttpClient whose handlers the factory rotates, like any client resolved then.
             services.AddOptions<PlaidWebhookVerifierOptions>(name).Configure<TimeProvider>((options, time) => options.TimeProvider = time);
             PlaidWebhookVerifier CreateVerifier(IServiceProvider provider) =>
-                new(Create(provider), provider.GetRequiredService<IOptionsMonitor<PlaidWebhookVerifierOptions>>().Get(name));
+                new(provider.GetRequiredKeyedService<PlaidPartnerRegistration>(registrationKey).CreateClient,
+                    provider.GetRequiredService<IOptionsMonitor<PlaidWebhookVerifierOptions>>().Get(name));
 
             if (name == Options.DefaultName)
             {

@@ -14,21 +14,30 @@ namespace Plaid.Partner.Diagnostics
     /// pipeline. The HTTP spans are HttpClient's own, beneath this one.
     /// </summary>
     /// <remarks>
+    /// <para>
     /// A struct with nothing in it while nobody listens: callers check <see cref="IsEnabled"/> first, so an
     /// unobserved call pays for two field reads and a branch.
+    /// </para>
+    /// <para>
+    /// What a response body says is whoever answered's choice: a metric's <c>error.type</c> is one of the
+    /// <see cref="PlaidErrorType.KnownValues"/>, the HTTP status or <c>_OTHER</c>, so a proxy cannot add time series;
+    /// a span's error type, code and request id are shown through <see cref="ResponseFieldText"/> (secret redacted, cut).
+    /// </para>
     /// </remarks>
     internal readonly struct PlaidCallTelemetry
     {
         private const string Other = "_OTHER";
 
         private readonly string _operation;
+        private readonly string? _secret;
         private readonly Activity? _activity;
         private readonly TimeProvider? _time;
         private readonly long _started;
 
-        private PlaidCallTelemetry(string operation, Activity? activity, TimeProvider? time, long started)
+        private PlaidCallTelemetry(string operation, string? secret, Activity? activity, TimeProvider? time, long started)
         {
             _operation = operation;
+            _secret = secret;
             _activity = activity;
             _time = time;
             _started = started;
@@ -40,8 +49,9 @@ namespace Plaid.Partner.Diagnostics
         /// <summary>Starts the span (a child of the caller's current activity) and the clock.</summary>
         /// <param name="operation">The operation's path, e.g. <c>/partner/customer/get</c>.</param>
         /// <param name="environment">The client's environment.</param>
+        /// <param name="secret">The client's secret, redacted from whatever of the response a tag shows.</param>
         /// <param name="time">The client's clock, so tests with a fake clock see fake durations.</param>
-        public static PlaidCallTelemetry Start(string operation, PlaidEnvironment environment, TimeProvider time)
+        public static PlaidCallTelemetry Start(string operation, PlaidEnvironment environment, string? secret, TimeProvider time)
         {
             var activity = PlaidInstruments.Source.HasListeners() ? PlaidInstruments.Source.StartActivity("Plaid " + operation, ActivityKind.Client) : null;
             if (activity is { IsAllDataRequested: true })
@@ -52,7 +62,7 @@ namespace Plaid.Partner.Diagnostics
             }
 
             var timed = PlaidInstruments.CallDuration.Enabled;
-            return new PlaidCallTelemetry(operation, activity, timed ? time : null, timed ? time.GetTimestamp() : 0);
+            return new PlaidCallTelemetry(operation, secret, activity, timed ? time : null, timed ? time.GetTimestamp() : 0);
         }
 
         /// <summary>Ends the call as a success with Plaid's <c>request_id</c>.</summary>
@@ -62,7 +72,7 @@ namespace Plaid.Partner.Diagnostics
             {
                 if (activity.IsAllDataRequested && requestId is not null)
                 {
-                    activity.SetTag(PlaidTags.RequestId, requestId);
+                    activity.SetTag(PlaidTags.RequestId, ResponseFieldText.Of(requestId, _secret));
                 }
 
                 activity.Dispose();
@@ -88,9 +98,9 @@ namespace Plaid.Partner.Diagnostics
                     activity.SetTag(PlaidTags.OpenTelemetryErrorType, errorType);
                     if (exception is PlaidApiException api)
                     {
-                        activity.SetTag(PlaidTags.ErrorType, api.ErrorType?.ToString());
-                        activity.SetTag(PlaidTags.ErrorCode, api.ErrorCode);
-                        activity.SetTag(PlaidTags.RequestId, api.RequestId);
+                        activity.SetTag(PlaidTags.ErrorType, ResponseFieldText.Of(api.ErrorType?.ToString(), _secret));
+                        activity.SetTag(PlaidTags.ErrorCode, ResponseFieldText.Of(api.ErrorCode, _secret));
+                        activity.SetTag(PlaidTags.RequestId, ResponseFieldText.Of(api.RequestId, _secret));
                     }
                 }
 
@@ -130,14 +140,15 @@ namespace Plaid.Partner.Diagnostics
         }
 
         /// <summary>
-        /// The outcome and <c>error.type</c> of a failure: Plaid's <c>error_type</c> (or the HTTP status when Plaid sent
-        /// none), <c>timeout</c>, or the exception's type name for transport failures, cancellation and anything else.
+        /// The outcome and <c>error.type</c> of a failure, few and fixed enough for a metric: Plaid's <c>error_type</c> when
+        /// it is one Plaid documents (<c>_OTHER</c> when it is not, the HTTP status when there is none), <c>timeout</c>, or
+        /// the exception's type name for transport failures, cancellation and anything else.
         /// </summary>
         internal static (string Outcome, string ErrorType) Classify(Exception exception) => exception switch
         {
-            PlaidApiException api => (PlaidOutcomes.PlaidError, ErrorTypeOrStatus(api.ErrorType?.ToString(), (int)api.StatusCode)),
+            PlaidApiException api => (PlaidOutcomes.PlaidError, ErrorTypeOrStatus(api.ErrorType, (int)api.StatusCode)),
             // A retry's cause, before the call's end maps it to PlaidApiException.
-            PlaidGeneratedApiException<PlaidError?> generated => (PlaidOutcomes.PlaidError, ErrorTypeOrStatus(generated.Result?.ErrorType.ToString(), generated.StatusCode)),
+            PlaidGeneratedApiException<PlaidError?> generated => (PlaidOutcomes.PlaidError, ErrorTypeOrStatus(generated.Result?.ErrorType, generated.StatusCode)),
             PlaidGeneratedApiException generated => (PlaidOutcomes.PlaidError, ErrorTypeOrStatus(null, generated.StatusCode)),
             TimeoutException or TimeoutRejectedException => (PlaidOutcomes.Timeout, "timeout"),
             OperationCanceledException => (PlaidOutcomes.Canceled, typeof(OperationCanceledException).FullName!),
@@ -145,7 +156,11 @@ namespace Plaid.Partner.Diagnostics
             _ => (PlaidOutcomes.Error, exception.GetType().FullName ?? Other),
         };
 
-        private static string ErrorTypeOrStatus(string? errorType, int status) =>
-            errorType is { Length: > 0 } ? errorType : status.ToString(CultureInfo.InvariantCulture);
+        private static string ErrorTypeOrStatus(PlaidErrorType? errorType, int status) => errorType?.ToString() switch
+        {
+            null or "" => status.ToString(CultureInfo.InvariantCulture),
+            var known when errorType.Value.IsKnown => known,
+            _ => Other,
+        };
     }
 }

@@ -2,7 +2,8 @@ namespace Plaid.Partner.Diagnostics
 {
     /// <summary>
     /// Every tag name the library puts on a span or a measurement. Values are operation paths, Plaid's request ids,
-    /// error types and codes, outcomes and counts: never a secret, a body or a header value.
+    /// error types and codes, outcomes and counts: never a secret, a body or a header value. What a response body said
+    /// is shown redacted and cut on spans, and only as a documented error type on metrics.
     /// </summary>
     internal static class PlaidTags
     {
@@ -27,7 +28,7 @@ namespace Plaid.Partner.Diagnostics
         /// <summary>A call's outcome: <see cref="PlaidOutcomes"/>.</summary>
         public const string Outcome = "plaid.outcome";
 
-        /// <summary>OpenTelemetry's class of error (set only on failure).</summary>
+        /// <summary>OpenTelemetry's class of error (set only on failure): a documented error type, <c>_OTHER</c>, a status or an exception type.</summary>
         public const string OpenTelemetryErrorType = "error.type";
 
         /// <summary><c>verified</c> or <c>refused</c>.</summary>

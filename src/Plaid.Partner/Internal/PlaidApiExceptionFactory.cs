@@ -35,7 +35,8 @@ namespace Plaid.Partner.Internal
             }
             else if (error is not null)
             {
-                message.Append(' ').Append(error.ErrorType.ToString()).Append('/').Append(error.ErrorCode);
+                // Whoever answered chose the type, code and request id: the message shows them redacted, escaped and cut.
+                message.Append(' ').Append(ResponseFieldText.Of(error.ErrorType.ToString(), secret)).Append('/').Append(ResponseFieldText.Of(error.ErrorCode, secret));
                 if (!string.IsNullOrEmpty(error.ErrorMessage))
                 {
                     message.Append(": ").Append(SecretRedactor.Snippet(error.ErrorMessage, secret, MaxErrorMessageLength));
@@ -43,7 +44,7 @@ namespace Plaid.Partner.Internal
 
                 if (!string.IsNullOrEmpty(error.RequestId))
                 {
-                    message.Append(" (request_id ").Append(error.RequestId).Append(')');
+                    message.Append(" (request_id ").Append(ResponseFieldText.Of(error.RequestId, secret)).Append(')');
                 }
             }
             else if (isSuccess)
@@ -66,6 +67,14 @@ namespace Plaid.Partner.Internal
         {
             if (error is not null)
             {
+                // A documented error type cannot hold the secret; any other is the raw string, kept but redacted.
+                if (!error.ErrorType.IsKnown && error.ErrorType.ToString() is { Length: > 0 } rawType)
+                {
+                    error.ErrorType = new PlaidErrorType(SecretRedactor.Redact(rawType, secret));
+                }
+
+                error.ErrorCode = SecretRedactor.Redact(error.ErrorCode, secret);
+                error.RequestId = error.RequestId is null ? null : SecretRedactor.Redact(error.RequestId, secret);
                 error.ErrorMessage = SecretRedactor.Redact(error.ErrorMessage, secret);
                 error.DisplayMessage = error.DisplayMessage is null ? null : SecretRedactor.Redact(error.DisplayMessage, secret);
                 error.SuggestedAction = error.SuggestedAction is null ? null : SecretRedactor.Redact(error.SuggestedAction, secret);

@@ -115,8 +115,12 @@ namespace Plaid.Partner.Internal
             return SendAsync(http, path, request, operation, retrySafe: false, cancellationToken);
         }
 
-        /// <summary>Sandbox's sample answer to a creation, asked for on purpose; refused in Production, where it would create a real customer.</summary>
-        public Task<PlaidSandboxSample<TResponse>> CreateSandboxSampleAsync<TRequest, TResponse>(
+        /// <summary>
+        /// Sandbox's sample answer to a creation, asked for on purpose; refused in Production, where it would create a real
+        /// customer. Async throughout, as before the pipeline existed: an invalid request or the Production refusal comes
+        /// out in the returned Task, never from the call itself.
+        /// </summary>
+        public async Task<PlaidSandboxSample<TResponse>> CreateSandboxSampleAsync<TRequest, TResponse>(
             HttpClient http,
             string path,
             TRequest request,
@@ -133,12 +137,9 @@ namespace Plaid.Partner.Internal
                     $"where {path} creates a real, billable end customer. Use CreateEndCustomerAsync to create one.");
             }
 
-            return AsSampleAsync(SendAsync(http, path, request, operation, retrySafe: false, cancellationToken));
+            var sample = await SendAsync(http, path, request, operation, retrySafe: false, cancellationToken).ConfigureAwait(false);
+            return new PlaidSandboxSample<TResponse>(sample);
         }
-
-        private static async Task<PlaidSandboxSample<TResponse>> AsSampleAsync<TResponse>(Task<TResponse> call)
-            where TResponse : class =>
-            new PlaidSandboxSample<TResponse>(await call.ConfigureAwait(false));
 
         /// <summary>Every call goes through here: observed (a span and its duration) only while a listener wants them.</summary>
         private Task<TResponse> SendAsync<TRequest, TResponse>(
@@ -163,7 +164,7 @@ namespace Plaid.Partner.Internal
             CancellationToken cancellationToken)
             where TResponse : class, IPlaidResponse
         {
-            var telemetry = PlaidCallTelemetry.Start(path, Options.Environment, _timeProvider);
+            var telemetry = PlaidCallTelemetry.Start(path, Options.Environment, Options.Secret, _timeProvider);
             try
             {
                 var response = await SendCoreAsync(http, path, body, operation, retrySafe, cancellationToken).ConfigureAwait(false);
@@ -243,7 +244,19 @@ namespace Plaid.Partner.Internal
             {
                 case PlaidGeneratedApiException generated:
                     var api = PlaidApiExceptionFactory.Create(path, typeof(TResponse), generated, Options.Secret);
-                    PlaidLog.CallFailed(_logger, path, (int)api.StatusCode, api.ErrorType?.ToString(), api.ErrorCode, Elapsed(started), api.RequestId);
+                    if (_logger.IsEnabled(LogLevel.Warning))
+                    {
+                        // Whoever answered chose these; the line shows them redacted, escaped and cut.
+                        PlaidLog.CallFailed(
+                            _logger,
+                            path,
+                            (int)api.StatusCode,
+                            ResponseFieldText.Of(api.ErrorType?.ToString(), Options.Secret),
+                            ResponseFieldText.Of(api.ErrorCode, Options.Secret),
+                            Elapsed(started),
+                            ResponseFieldText.Of(api.RequestId, Options.Secret));
+                    }
+
                     return api;
                 case OperationCanceledException when callTimedOut:
                     PlaidLog.TimedOut(_logger, path, Options.Timeout, Elapsed(started));
@@ -274,7 +287,7 @@ namespace Plaid.Partner.Internal
         {
             if (_logger.IsEnabled(LogLevel.Information))
             {
-                PlaidLog.CallSucceeded(_logger, path, (int)HttpStatusCode.OK, Elapsed(started), response.RequestId);
+                PlaidLog.CallSucceeded(_logger, path, (int)HttpStatusCode.OK, Elapsed(started), ResponseFieldText.Of(response.RequestId, Options.Secret));
             }
         }
 

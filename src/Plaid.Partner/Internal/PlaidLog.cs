@@ -6,6 +6,7 @@ namespace Plaid.Partner.Internal
     /// <summary>
     /// Every log line the client writes, with stable event ids (1xxx) that operators can filter and count. Only paths,
     /// statuses, durations, request ids and error type/code are logged: never headers, bodies, ids of secrets or the secret.
+    /// The response's fields come through <see cref="ResponseFieldText"/> (the secret redacted, escaped, cut).
     /// </summary>
     internal static partial class PlaidLog
     {

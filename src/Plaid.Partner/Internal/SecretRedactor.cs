@@ -35,6 +35,12 @@ namespace Plaid.Partner.Internal
                 result = result.Replace(knownSecret, Redacted);
             }
 
+            // Every JSON member the pattern looks for starts with a quote: short fields such as a request id have none.
+            if (result.IndexOf('"') < 0)
+            {
+                return result;
+            }
+
             try
             {
                 return SecretMember.Replace(result, m => $"\"{m.Groups["name"].Value}\": \"{Redacted}\"");

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Plaid.Partner.Diagnostics;
+using Plaid.Partner.Internal;
 
 namespace Plaid.Partner.Webhooks
 {
@@ -49,12 +50,16 @@ namespace Plaid.Partner.Webhooks
         /// <exception cref="ArgumentNullException">An argument is null.</exception>
         /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
         public PlaidWebhookVerifier(PlaidPartnerClient client, PlaidWebhookVerifierOptions options)
+            : this(EveryFetchThrough(client), options)
         {
-            if (client is null)
-            {
-                throw new ArgumentNullException(nameof(client));
-            }
+        }
 
+        /// <summary>
+        /// A verifier that asks <paramref name="clientForEachFetch"/> for the client of each key fetch: <c>AddPlaidPartner</c>'s,
+        /// so that a fetch uses the registration's options of the moment and a fresh HttpClient from the factory.
+        /// </summary>
+        internal PlaidWebhookVerifier(Func<PlaidPartnerClient> clientForEachFetch, PlaidWebhookVerifierOptions options)
+        {
             if (options is null)
             {
                 throw new ArgumentNullException(nameof(options));
@@ -63,7 +68,7 @@ namespace Plaid.Partner.Webhooks
             var validated = options.ValidatedCopy();
             _time = validated.TimeProvider;
             _clockSkew = validated.ClockSkew;
-            _keys = new WebhookKeyCache(client, validated);
+            _keys = new WebhookKeyCache(clientForEachFetch, validated);
         }
 
         /// <summary>Checks that <paramref name="body"/> was sent by Plaid, unaltered, within the last five minutes.</summary>
@@ -91,6 +96,16 @@ namespace Plaid.Partner.Webhooks
 
             WebhookVerificationTelemetry.Completed(activity, result);
             return result;
+        }
+
+        private static Func<PlaidPartnerClient> EveryFetchThrough(PlaidPartnerClient client)
+        {
+            if (client is null)
+            {
+                throw new ArgumentNullException(nameof(client));
+            }
+
+            return () => client;
         }
 
         /// <summary>The checks that need no key: the header is there, not too long, and a compact ES256 JWS with a <c>kid</c>.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
+using Plaid.Partner.Internal;
 
 namespace Plaid.Partner.Webhooks
 {
@@ -25,7 +26,7 @@ namespace Plaid.Partner.Webhooks
 
         private const int RejectedPruneThreshold = 256;
 
-        private readonly PlaidPartnerClient _client;
+        private readonly Func<PlaidPartnerClient> _clientForEachFetch;
         private readonly TimeProvider _time;
         private readonly TimeSpan _maxAge;
         private readonly TimeSpan _rejectedRetention;
@@ -34,9 +35,14 @@ namespace Plaid.Partner.Webhooks
         private readonly ConcurrentDictionary<string, DateTimeOffset> _rejectedUntil = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, Lazy<Task<WebhookKeyLookup>>> _inFlight = new(StringComparer.Ordinal);
 
-        public WebhookKeyCache(PlaidPartnerClient client, PlaidWebhookVerifierOptions validatedOptions)
+        /// <param name="clientForEachFetch">
+        /// The client a fetch goes through, asked for each fetch: one fixed client, or a new one from an <c>AddPlaidPartner</c>
+        /// registration on its current options (it may throw while those options are invalid; the fetch then fails).
+        /// </param>
+        /// <param name="validatedOptions">The verifier's checked settings.</param>
+        public WebhookKeyCache(Func<PlaidPartnerClient> clientForEachFetch, PlaidWebhookVerifierOptions validatedOptions)
         {
-            _client = client;
+            _clientForEachFetch = clientForEachFetch;
             _time = validatedOptions.TimeProvider;
             _maxAge = validatedOptions.KeyCacheDuration;
             _rejectedRetention = validatedOptions.RejectedKeyIdRetention;
@@ -122,7 +128,7 @@ namespace Plaid.Partner.Webhooks
             WebhookVerificationKeyGetResponse response;
             try
             {
-                response = await _client.GetWebhookVerificationKeyAsync(keyId, CancellationToken.None).ConfigureAwait(false);
+                response = await _clientForEachFetch().GetWebhookVerificationKeyAsync(keyId, CancellationToken.None).ConfigureAwait(false);
             }
             catch (PlaidApiException e) when (string.Equals(e.ErrorCode, InvalidKeyIdErrorCode, StringComparison.Ordinal))
             {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Threading;
+using Plaid.Partner.Internal;
 
 namespace Plaid.Partner.Webhooks
 {

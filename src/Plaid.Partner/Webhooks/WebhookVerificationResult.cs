@@ -1,4 +1,5 @@
 using System;
+using Plaid.Partner.Internal;
 
 namespace Plaid.Partner.Webhooks
 {

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Net;
 using System.Net.Http;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
@@ -145,6 +147,74 @@ namespace Plaid.Partner.Tests.DependencyInjection
                 Assert.That(provider.GetRequiredService<PlaidWebhookVerifier>(), Is.SameAs(verifier), "one verifier keeps one key cache");
                 var named = Assert.Throws<ArgumentException>(() => provider.GetRequiredKeyedService<PlaidWebhookVerifier>("b"));
                 Assert.That(named!.Message, Does.Contain("ClockSkew"), "the named registration's verifier options are applied");
+            });
+        }
+
+        [Test]
+        public async Task The_webhook_verifier_fetches_keys_with_the_options_of_the_moment_after_a_configuration_change()
+        {
+            const string rotatedSecret = "fedcba9876543210fedcba98765432";
+            var time = new FakeTimeProvider(WebhookHarness.Start);
+            var fetches = new List<string>();
+            using var mock = new MockHttpMessageHandler();
+            mock.When(HttpMethod.Post, "*" + PlaidPartnerClient.WebhookVerificationKeyGetPath).Respond(request =>
+            {
+                lock (fetches)
+                {
+                    fetches.Add(request.RequestUri!.Host + " " + string.Join(",", request.Headers.GetValues("PLAID-SECRET")));
+                }
+
+                const string unknownKeyId = "{\"error_type\":\"INVALID_INPUT\",\"error_code\":\"INVALID_WEBHOOK_VERIFICATION_KEY_ID\","
+                    + "\"error_message\":\"invalid key_id provided\",\"display_message\":null,\"request_id\":\"HNTDNrA8F1shFEW\"}";
+                return new HttpResponseMessage(HttpStatusCode.BadRequest) { Content = new StringContent(unknownKeyId, Encoding.UTF8, "application/json") };
+            });
+            var configuration = (IConfigurationRoot)Configuration(ValidPlaid);
+            var services = new ServiceCollection();
+            services.AddSingleton<TimeProvider>(time);
+            services.AddPlaidPartner(configuration.GetSection("Plaid")).ConfigurePrimaryHttpMessageHandler(() => mock);
+            await using var provider = services.BuildServiceProvider();
+            var verifier = provider.GetRequiredService<PlaidWebhookVerifier>();
+            var body = PlaidExampleWebhooks.OAuthStatusUpdatedBytes();
+            using var keyBefore = new TestSigningKey();
+            using var keyAfter = new TestSigningKey();
+            var before = await verifier.VerifyAsync(body, keyBefore.Sign(body, time.GetUtcNow()));
+
+            // A rotated secret and another environment, as a reloaded appsettings.json or secret store would bring.
+            configuration["Plaid:Secret"] = rotatedSecret;
+            configuration["Plaid:Environment"] = "sandbox";
+            configuration.Reload();
+            var after = await verifier.VerifyAsync(body, keyAfter.Sign(body, time.GetUtcNow()));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(provider.GetRequiredService<PlaidWebhookVerifier>(), Is.SameAs(verifier), "still one verifier, one key cache");
+                Assert.That(new[] { before.FailureReason, after.FailureReason }, Is.All.EqualTo(WebhookVerificationFailureReason.KeyNotFound));
+                Assert.That(fetches, Is.EqualTo(new[] { "production.plaid.com " + MockPlaid.Secret, "sandbox.plaid.com " + rotatedSecret }));
+            });
+        }
+
+        [Test]
+        public async Task While_a_configuration_change_leaves_the_options_invalid_key_fetches_fail_as_a_result_naming_the_key()
+        {
+            using var mock = new MockHttpMessageHandler();
+            var anyRequest = mock.When("*").Respond(HttpStatusCode.InternalServerError);
+            var configuration = (IConfigurationRoot)Configuration(ValidPlaid);
+            var services = new ServiceCollection();
+            services.AddPlaidPartner(configuration.GetSection("Plaid")).ConfigurePrimaryHttpMessageHandler(() => mock);
+            await using var provider = services.BuildServiceProvider();
+            var verifier = provider.GetRequiredService<PlaidWebhookVerifier>();
+            var body = PlaidExampleWebhooks.OAuthStatusUpdatedBytes();
+            using var key = new TestSigningKey();
+
+            configuration["Plaid:Secret"] = "a secret with spaces";
+            Assert.That(configuration.Reload, Throws.InstanceOf<AggregateException>(), "the options monitor refuses the change");
+            var result = await verifier.VerifyAsync(body, key.Sign(body, DateTimeOffset.UtcNow));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(result.FailureReason, Is.EqualTo(WebhookVerificationFailureReason.KeyFetchFailed));
+                Assert.That(result.Message, Does.Contain("Plaid:Secret").And.Not.Contain("a secret with spaces"));
+                Assert.That(mock.GetMatchCount(anyRequest), Is.Zero, "nothing was sent");
             });
         }
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -167,6 +168,51 @@ namespace Plaid.Partner.Tests.Diagnostics
                 Assert.That(counted.Select(m => m.Tags["plaid.operation"]), Is.All.EqualTo("/partner/customer/get"));
                 Assert.That(counted.Select(m => m.Tags["error.type"]), Is.All.EqualTo("API_ERROR"));
             });
+        }
+
+        [Test]
+        public async Task An_error_type_plaid_does_not_document_is_other_on_every_metric_and_cut_short_on_the_span()
+        {
+            // A misbehaving proxy's 10 KB error_type: on a metric every such value would be a new time series.
+            var invented = new string('Q', 10 * 1024);
+            var body = $$"""{"error_type":"{{invented}}","error_code":"SOMETHING","error_message":"m","display_message":null,"request_id":"r1"}""";
+            using var recorder = new ActivityRecorder();
+            using var duration = new MetricCollector<double>(PlaidInstruments.CallDuration);
+            using var retries = new MetricCollector<long>(PlaidInstruments.Retries);
+            using var plaid = new MockPlaid(configure: o => o.Retry.MaxRetryAttempts = 1);
+            var script = new ScriptedResponses().Then(Answer(HttpStatusCode.ServiceUnavailable)).Then(Answer(HttpStatusCode.BadRequest));
+            plaid.Handler.When(HttpMethod.Post, MockPlaid.Url(plaid.Options.Environment, PlaidPartnerClient.GetPath)).Respond(script);
+
+            var exception = Assert.ThrowsAsync<PlaidApiException>(() => plaid.Client.GetEndCustomerAsync("id"));
+
+            var span = recorder.Single();
+            Assert.Multiple(() =>
+            {
+                Assert.That(exception!.ErrorType?.ToString(), Is.EqualTo(invented), "the exception keeps what Plaid (or the proxy) said");
+                Assert.That(script.Attempts, Is.EqualTo(2));
+                Assert.That(duration.GetMeasurementSnapshot().Single().Tags["error.type"], Is.EqualTo("_OTHER"));
+                Assert.That(retries.GetMeasurementSnapshot().Single().Tags["error.type"], Is.EqualTo("_OTHER"));
+                Assert.That(span.GetTagItem("error.type"), Is.EqualTo("_OTHER"));
+                Assert.That((string)span.GetTagItem("plaid.error_type")!, Does.StartWith("QQQQ").And.Length.LessThan(100));
+            });
+
+            Func<CancellationToken, Task<HttpResponseMessage>> Answer(HttpStatusCode status) => _ => Task.FromResult(new HttpResponseMessage(status)
+            {
+                Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+                Headers = { { "Retry-After", "0" } },
+            });
+        }
+
+        [Test]
+        public async Task A_documented_error_type_stays_on_the_metric()
+        {
+            using var duration = new MetricCollector<double>(PlaidInstruments.CallDuration);
+            using var plaid = new MockPlaid();
+            plaid.Respond(PlaidPartnerClient.GetPath, HttpStatusCode.BadRequest, CustomerNotFound.Replace("INVALID_INPUT", "RATE_LIMIT_EXCEEDED"));
+
+            await Assert.ThatAsync(() => plaid.Client.GetEndCustomerAsync("id"), Throws.InstanceOf<PlaidApiException>());
+
+            Assert.That(duration.GetMeasurementSnapshot().Single().Tags["error.type"], Is.EqualTo("RATE_LIMIT_EXCEEDED"));
         }
 
         [Test]
