@@ -5,7 +5,6 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using Plaid.Partner.Diagnostics;
@@ -96,7 +95,7 @@ namespace Plaid.Partner.Tests.Diagnostics
         public async Task A_transport_failure_is_tagged_with_the_exception_type()
         {
             using var recorder = new ActivityRecorder();
-            using var duration = new MetricCollector<double>(PlaidInstruments.CallDuration);
+            using var duration = new MeasurementRecorder<double>(PlaidInstruments.CallDuration);
             using var plaid = new MockPlaid();
             plaid.Handler.When(HttpMethod.Post, MockPlaid.Url(plaid.Options.Environment, PlaidPartnerClient.EnablePath)).Throw(new HttpRequestException("connection refused"));
 
@@ -115,7 +114,7 @@ namespace Plaid.Partner.Tests.Diagnostics
         public async Task The_duration_is_recorded_in_seconds_by_operation_and_outcome()
         {
             var time = new FakeTimeProvider();
-            using var duration = new MetricCollector<double>(PlaidInstruments.CallDuration);
+            using var duration = new MeasurementRecorder<double>(PlaidInstruments.CallDuration);
             using var plaid = new MockPlaid(timeProvider: time);
             plaid.Handler.When(HttpMethod.Post, MockPlaid.Url(plaid.Options.Environment, PlaidPartnerClient.GetPath)).Respond(_ =>
             {
@@ -147,7 +146,7 @@ namespace Plaid.Partner.Tests.Diagnostics
         public async Task Retries_add_to_the_one_span_and_to_the_retry_counter()
         {
             using var recorder = new ActivityRecorder();
-            using var retries = new MetricCollector<long>(PlaidInstruments.Retries);
+            using var retries = new MeasurementRecorder<long>(PlaidInstruments.Retries);
             using var plaid = new MockPlaid(configure: o => o.Retry.MaxRetryAttempts = 3);
             var script = new ScriptedResponses()
                 .Then(ScriptedResponses.Status(HttpStatusCode.ServiceUnavailable, retryAfter: "0"))
@@ -177,8 +176,8 @@ namespace Plaid.Partner.Tests.Diagnostics
             var invented = new string('Q', 10 * 1024);
             var body = $$"""{"error_type":"{{invented}}","error_code":"SOMETHING","error_message":"m","display_message":null,"request_id":"r1"}""";
             using var recorder = new ActivityRecorder();
-            using var duration = new MetricCollector<double>(PlaidInstruments.CallDuration);
-            using var retries = new MetricCollector<long>(PlaidInstruments.Retries);
+            using var duration = new MeasurementRecorder<double>(PlaidInstruments.CallDuration);
+            using var retries = new MeasurementRecorder<long>(PlaidInstruments.Retries);
             using var plaid = new MockPlaid(configure: o => o.Retry.MaxRetryAttempts = 1);
             var script = new ScriptedResponses().Then(Answer(HttpStatusCode.ServiceUnavailable)).Then(Answer(HttpStatusCode.BadRequest));
             plaid.Handler.When(HttpMethod.Post, MockPlaid.Url(plaid.Options.Environment, PlaidPartnerClient.GetPath)).Respond(script);
@@ -206,7 +205,7 @@ namespace Plaid.Partner.Tests.Diagnostics
         [Test]
         public async Task A_documented_error_type_stays_on_the_metric()
         {
-            using var duration = new MetricCollector<double>(PlaidInstruments.CallDuration);
+            using var duration = new MeasurementRecorder<double>(PlaidInstruments.CallDuration);
             using var plaid = new MockPlaid();
             plaid.Respond(PlaidPartnerClient.GetPath, HttpStatusCode.BadRequest, CustomerNotFound.Replace("INVALID_INPUT", "RATE_LIMIT_EXCEEDED"));
 
@@ -219,7 +218,7 @@ namespace Plaid.Partner.Tests.Diagnostics
         public async Task No_tag_holds_the_secret_the_client_id_or_a_body()
         {
             using var recorder = new ActivityRecorder();
-            using var duration = new MetricCollector<double>(PlaidInstruments.CallDuration);
+            using var duration = new MeasurementRecorder<double>(PlaidInstruments.CallDuration);
             using var plaid = new MockPlaid();
             plaid.Respond(PlaidPartnerClient.GetPath, HttpStatusCode.OK, SeedExamples.GetResponse);
             plaid.Respond(PlaidPartnerClient.EnablePath, HttpStatusCode.BadRequest, CustomerNotFound);
@@ -251,7 +250,7 @@ namespace Plaid.Partner.Tests.Diagnostics
                 Assert.That(PlaidCallTelemetry.IsEnabled, Is.True);
             }
 
-            using (new MetricCollector<double>(PlaidInstruments.CallDuration))
+            using (new MeasurementRecorder<double>(PlaidInstruments.CallDuration))
             {
                 Assert.That(PlaidCallTelemetry.IsEnabled, Is.True);
             }

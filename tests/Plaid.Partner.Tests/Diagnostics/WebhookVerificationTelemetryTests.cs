@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using NUnit.Framework;
 using Plaid.Partner.Diagnostics;
 using Plaid.Partner.Tests.TestSupport;
@@ -19,7 +18,7 @@ namespace Plaid.Partner.Tests.Diagnostics
         {
             using var harness = new WebhookHarness();
             using var recorder = new ActivityRecorder();
-            using var verifications = new MetricCollector<long>(PlaidInstruments.WebhookVerifications);
+            using var verifications = new MeasurementRecorder<long>(PlaidInstruments.WebhookVerifications);
 
             var result = await harness.VerifyAsync(Body, harness.Sign(Body));
 
@@ -69,7 +68,7 @@ namespace Plaid.Partner.Tests.Diagnostics
                 _ => harness.Genuine.Sign(Body, harness.Now.AddMinutes(-6)),
             };
             using var recorder = new ActivityRecorder();
-            using var verifications = new MetricCollector<long>(PlaidInstruments.WebhookVerifications);
+            using var verifications = new MeasurementRecorder<long>(PlaidInstruments.WebhookVerifications);
 
             var result = await harness.VerifyAsync(Body, header);
 
@@ -92,7 +91,7 @@ namespace Plaid.Partner.Tests.Diagnostics
         {
             using var harness = new WebhookHarness();
             using var recorder = new ActivityRecorder();
-            using var verifications = new MetricCollector<long>(PlaidInstruments.WebhookVerifications);
+            using var verifications = new MeasurementRecorder<long>(PlaidInstruments.WebhookVerifications);
             var header = harness.Sign(Body);
             using var stranger = new TestSigningKey("kid-nobody-knows");
 

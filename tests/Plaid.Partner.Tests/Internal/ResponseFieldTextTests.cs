@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Net;
-using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging.Testing;
 using NUnit.Framework;
 using Plaid.Partner.Diagnostics;
@@ -26,7 +25,7 @@ namespace Plaid.Partner.Tests.Internal
                 {"error_type":"INVALID_INPUT","error_code":"LEAKED_{{MockPlaid.Secret}}\r\nWARN forged","error_message":"m","display_message":null,"request_id":"{{requestId}}"}
                 """;
             using var recorder = new ActivityRecorder();
-            using var duration = new MetricCollector<double>(PlaidInstruments.CallDuration);
+            using var duration = new MeasurementRecorder<double>(PlaidInstruments.CallDuration);
             var logger = new FakeLogger<PlaidPartnerClient>();
             using var plaid = new MockPlaid(logger: logger);
             plaid.Respond(PlaidPartnerClient.RemovePath, HttpStatusCode.BadRequest, body);
