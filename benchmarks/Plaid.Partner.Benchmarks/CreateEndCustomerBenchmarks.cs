@@ -3,12 +3,13 @@ using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using Plaid.Partner.Benchmarks.Support;
 using Plaid.Partner.Benchmarks.Support.HandWrittenModels;
+using Plaid.Partner.Tests.TestSupport;
 
 namespace Plaid.Partner.Benchmarks
 {
     /// <summary>
     /// P1 (create, the largest request body): <see cref="PlaidPartnerClient.CreateEndCustomerAsync"/> over the
-    /// hand-written call with the user's own model classes, both over the same in-process stub answering seed 002's
+    /// hand-written call with the user's own model classes, both over the same in-process stub answering Plaid's
     /// example. Target: Ratio and Alloc Ratio at most 1.10. The client also checks the required fields before sending.
     /// </summary>
     [MemoryDiagnoser]
@@ -23,16 +24,17 @@ namespace Plaid.Partner.Benchmarks
         [GlobalSetup]
         public async Task SetupAsync()
         {
-            _http = new HttpClient(new StubPlaidHandler(SeedResponses.CreateResponse));
+            _http = new HttpClient(new StubPlaidHandler(PlaidExampleResponses.CreateResponse));
             _handWritten = BenchmarkOptions.HandWritten(_http);
             _client = new PlaidPartnerClient(_http, BenchmarkOptions.Production());
 
-            var handWrittenBody = await BenchmarkOptions.PostedBodyAsync(SeedResponses.CreateResponse, http => BenchmarkOptions.HandWritten(http).CreateEndCustomerAsync(_handWrittenRequest));
-            var clientBody = await BenchmarkOptions.PostedBodyAsync(SeedResponses.CreateResponse, http => new PlaidPartnerClient(http, BenchmarkOptions.Production()).CreateEndCustomerAsync(_request));
+            const string answer = PlaidExampleResponses.CreateResponse;
+            var handWrittenBody = await BenchmarkOptions.PostedBodyAsync(answer, http => BenchmarkOptions.HandWritten(http).CreateEndCustomerAsync(_handWrittenRequest));
+            var clientBody = await BenchmarkOptions.PostedBodyAsync(answer, http => new PlaidPartnerClient(http, BenchmarkOptions.Production()).CreateEndCustomerAsync(_request));
             BenchmarkOptions.Expect(handWrittenBody == clientBody, $"both post the same body (hand-written {handWrittenBody}, client {clientBody})");
-            BenchmarkOptions.Expect((await HandWritten()).EndCustomer?.Secrets?.Production is not null, "the hand-written call reads the seed response");
-            BenchmarkOptions.Expect((await HandWrittenLibraryModels()).EndCustomer?.Secrets?.Production is not null, "the hand-written call reads the seed response into the library's models");
-            BenchmarkOptions.Expect((await Client()).EndCustomer?.Secrets?.Production is not null, "PlaidPartnerClient reads the seed response");
+            BenchmarkOptions.Expect((await HandWritten()).EndCustomer?.Secrets?.Production is not null, "the hand-written call reads Plaid's example response");
+            BenchmarkOptions.Expect((await HandWrittenLibraryModels()).EndCustomer?.Secrets?.Production is not null, "the hand-written call reads Plaid's example response into the library's models");
+            BenchmarkOptions.Expect((await Client()).EndCustomer?.Secrets?.Production is not null, "PlaidPartnerClient reads Plaid's example response");
         }
 
         [GlobalCleanup]

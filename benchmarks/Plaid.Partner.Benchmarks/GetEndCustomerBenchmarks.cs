@@ -3,19 +3,20 @@ using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using Plaid.Partner.Benchmarks.Support;
 using Plaid.Partner.Benchmarks.Support.HandWrittenModels;
+using Plaid.Partner.Tests.TestSupport;
 
 namespace Plaid.Partner.Benchmarks
 {
     /// <summary>
     /// P1 (get): the per-call cost of <see cref="PlaidPartnerClient.GetEndCustomerAsync"/> over the hand-written
     /// HttpClient + Newtonsoft.Json call with the user's own model classes, both over the same in-process stub answering
-    /// seed 002's example. Target: Ratio and Alloc Ratio at most 1.10. The middle row (hand-written code reading into the
+    /// Plaid's example (Plaid API docs, Partner). Target: Ratio and Alloc Ratio at most 1.10. The middle row (hand-written code reading into the
     /// library's models) splits the gap into what the models cost and what the client adds.
     /// </summary>
     [MemoryDiagnoser]
     public class GetEndCustomerBenchmarks
     {
-        private const string Id = SeedResponses.EndCustomerClientId;
+        private const string Id = PlaidExampleResponses.EndCustomerClientId;
 
         private HttpClient _http = null!;
         private HandWrittenPlaidClient _handWritten = null!;
@@ -24,19 +25,19 @@ namespace Plaid.Partner.Benchmarks
         [GlobalSetup]
         public async Task SetupAsync()
         {
-            _http = new HttpClient(new StubPlaidHandler(SeedResponses.GetResponse));
+            _http = new HttpClient(new StubPlaidHandler(PlaidExampleResponses.GetResponse));
             _handWritten = BenchmarkOptions.HandWritten(_http);
             _client = new PlaidPartnerClient(_http, BenchmarkOptions.Production());
 
             // Both sides must post the same bytes and read the same answer, or the ratio compares different work.
-            var handWrittenBody = await BenchmarkOptions.PostedBodyAsync(SeedResponses.GetResponse, http => BenchmarkOptions.HandWritten(http).GetEndCustomerAsync(Id));
-            var clientBody = await BenchmarkOptions.PostedBodyAsync(SeedResponses.GetResponse, http => new PlaidPartnerClient(http, BenchmarkOptions.Production()).GetEndCustomerAsync(Id));
+            var handWrittenBody = await BenchmarkOptions.PostedBodyAsync(PlaidExampleResponses.GetResponse, http => BenchmarkOptions.HandWritten(http).GetEndCustomerAsync(Id));
+            var clientBody = await BenchmarkOptions.PostedBodyAsync(PlaidExampleResponses.GetResponse, http => new PlaidPartnerClient(http, BenchmarkOptions.Production()).GetEndCustomerAsync(Id));
             BenchmarkOptions.Expect(handWrittenBody == clientBody, $"both post the same body (hand-written {handWrittenBody}, client {clientBody})");
-            BenchmarkOptions.Expect((await HandWritten()).EndCustomer?.Status == "ACTIVE", "the hand-written call reads the seed response");
+            BenchmarkOptions.Expect((await HandWritten()).EndCustomer?.Status == "ACTIVE", "the hand-written call reads Plaid's example response");
             BenchmarkOptions.Expect(
                 (await HandWrittenLibraryModels()).EndCustomer?.Status == PartnerEndCustomerStatus.Active,
-                "the hand-written call reads the seed response into the library's models");
-            BenchmarkOptions.Expect((await Client()).EndCustomer?.Status == PartnerEndCustomerStatus.Active, "PlaidPartnerClient reads the seed response");
+                "the hand-written call reads Plaid's example response into the library's models");
+            BenchmarkOptions.Expect((await Client()).EndCustomer?.Status == PartnerEndCustomerStatus.Active, "PlaidPartnerClient reads Plaid's example response");
         }
 
         [GlobalCleanup]

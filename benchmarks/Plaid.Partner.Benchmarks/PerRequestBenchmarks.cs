@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Plaid.Partner.Benchmarks.Support;
 using Plaid.Partner.Benchmarks.Support.HandWrittenModels;
 using Plaid.Partner.DependencyInjection;
+using Plaid.Partner.Tests.TestSupport;
 
 namespace Plaid.Partner.Benchmarks
 {
@@ -27,7 +28,7 @@ namespace Plaid.Partner.Benchmarks
     [WarmupCount(30)]
     public class PerRequestBenchmarks
     {
-        private const string Id = SeedResponses.EndCustomerClientId;
+        private const string Id = PlaidExampleResponses.EndCustomerClientId;
         private const string ResolveAndGet = "scope + resolve + get";
         private const string Resolve = "resolve";
 
@@ -44,15 +45,15 @@ namespace Plaid.Partner.Benchmarks
                     o.Secret = BenchmarkOptions.Secret;
                     o.Environment = PlaidEnvironment.Production;
                 })
-                .ConfigurePrimaryHttpMessageHandler(() => new StubPlaidHandler(SeedResponses.GetResponse));
+                .ConfigurePrimaryHttpMessageHandler(() => new StubPlaidHandler(PlaidExampleResponses.GetResponse));
             services.AddHttpClient<TypedPlaidClient>()
-                .ConfigurePrimaryHttpMessageHandler(() => new StubPlaidHandler(SeedResponses.GetResponse))
+                .ConfigurePrimaryHttpMessageHandler(() => new StubPlaidHandler(PlaidExampleResponses.GetResponse))
                 .RemoveAllLoggers();
             _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
             _scope = _provider.CreateAsyncScope();
 
-            BenchmarkOptions.Expect((await TypedScopeResolveGet()).EndCustomer?.Status == "ACTIVE", "the typed client reads the seed response");
-            BenchmarkOptions.Expect((await ClientScopeResolveGet()).EndCustomer?.Status == PartnerEndCustomerStatus.Active, "PlaidPartnerClient reads the seed response");
+            BenchmarkOptions.Expect((await TypedScopeResolveGet()).EndCustomer?.Status == "ACTIVE", "the typed client reads Plaid's example response");
+            BenchmarkOptions.Expect((await ClientScopeResolveGet()).EndCustomer?.Status == PartnerEndCustomerStatus.Active, "PlaidPartnerClient reads Plaid's example response");
             BenchmarkOptions.Expect(TypedResolve() != TypedResolve() && ClientResolve() != ClientResolve(), "both are transient, so each resolve builds a client");
         }
 

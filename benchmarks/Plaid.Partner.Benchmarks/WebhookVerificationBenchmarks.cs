@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using Plaid.Partner.Benchmarks.Support;
 using Plaid.Partner.Webhooks;
+using Plaid.Partner.TestSupport;
 
 namespace Plaid.Partner.Benchmarks
 {
@@ -35,7 +36,7 @@ namespace Plaid.Partner.Benchmarks
             // A key generated for this run, never a stored one; the JWT is built the way Plaid signs webhooks.
             using var signingKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
             var keyId = Guid.NewGuid().ToString();
-            _body = Encoding.UTF8.GetBytes(SeedResponses.OAuthStatusUpdatedWebhook);
+            _body = Encoding.UTF8.GetBytes(PlaidExampleWebhooks.OAuthStatusUpdated);
             _claimedBodyHash = SHA256.HashData(_body);
             var header = $$"""{"alg":"ES256","kid":"{{keyId}}","typ":"JWT"}""";
             var payload = $$"""{"iat":{{SignedAt.ToUnixTimeSeconds()}},"request_body_sha256":"{{Convert.ToHexStringLower(_claimedBodyHash)}}"}""";

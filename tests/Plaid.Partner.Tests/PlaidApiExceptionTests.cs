@@ -251,7 +251,7 @@ namespace Plaid.Partner.Tests
             using var plaid = new MockPlaid();
             plaid.Handler.When(MockPlaid.Url(PlaidEnvironment.Sandbox, PlaidPartnerClient.RemovePath)).Respond(() =>
             {
-                var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(SeedExamples.RemoveResponse)).ToArray();
+                var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(PlaidExampleResponses.RemoveResponse)).ToArray();
                 var content = new System.Net.Http.ByteArrayContent(bytes);
                 content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                 return Task.FromResult(new System.Net.Http.HttpResponseMessage(HttpStatusCode.OK) { Content = content });

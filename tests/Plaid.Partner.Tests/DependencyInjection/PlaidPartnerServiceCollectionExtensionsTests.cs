@@ -46,7 +46,7 @@ namespace Plaid.Partner.Tests.DependencyInjection
             mock.When("https://production.plaid.com/partner/customer/get")
                 .WithHeaders("PLAID-CLIENT-ID", "partner-client")
                 .WithHeaders("PLAID-SECRET", MockPlaid.Secret)
-                .Respond("application/json", SeedExamples.GetResponse);
+                .Respond("application/json", PlaidExampleResponses.GetResponse);
             var services = new ServiceCollection();
 
             var builder = services.AddPlaidPartner(Configuration(ValidPlaid).GetSection("Plaid"));
@@ -68,7 +68,7 @@ namespace Plaid.Partner.Tests.DependencyInjection
         public async Task Handlers_added_to_the_returned_builder_see_every_request()
         {
             using var mock = new MockHttpMessageHandler();
-            mock.When("*").Respond("application/json", SeedExamples.RemoveResponse);
+            mock.When("*").Respond("application/json", PlaidExampleResponses.RemoveResponse);
             var counter = new CountingHandler();
             var services = new ServiceCollection();
             services.AddPlaidPartner(o =>

@@ -30,7 +30,7 @@ namespace Plaid.Partner.Tests.Diagnostics
         {
             using var recorder = new ActivityRecorder();
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            plaid.Respond(PlaidPartnerClient.GetPath, HttpStatusCode.OK, SeedExamples.GetResponse);
+            plaid.Respond(PlaidPartnerClient.GetPath, HttpStatusCode.OK, PlaidExampleResponses.GetResponse);
 
             await plaid.Client.GetEndCustomerAsync("7f57eb3d2a9j6480121fx361");
 
@@ -61,7 +61,7 @@ namespace Plaid.Partner.Tests.Diagnostics
             };
             ActivitySource.AddActivityListener(parentListener);
             using var plaid = new MockPlaid();
-            plaid.Respond(PlaidPartnerClient.RemovePath, HttpStatusCode.OK, SeedExamples.RemoveResponse);
+            plaid.Respond(PlaidPartnerClient.RemovePath, HttpStatusCode.OK, PlaidExampleResponses.RemoveResponse);
 
             using (var parent = parentSource.StartActivity("handling a request"))
             {
@@ -119,7 +119,7 @@ namespace Plaid.Partner.Tests.Diagnostics
             plaid.Handler.When(HttpMethod.Post, MockPlaid.Url(plaid.Options.Environment, PlaidPartnerClient.GetPath)).Respond(_ =>
             {
                 time.Advance(TimeSpan.FromMilliseconds(1500));
-                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(SeedExamples.GetResponse, System.Text.Encoding.UTF8, "application/json") };
+                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(PlaidExampleResponses.GetResponse, System.Text.Encoding.UTF8, "application/json") };
             });
             plaid.Respond(PlaidPartnerClient.RemovePath, HttpStatusCode.BadRequest, CustomerNotFound);
 
@@ -151,7 +151,7 @@ namespace Plaid.Partner.Tests.Diagnostics
             var script = new ScriptedResponses()
                 .Then(ScriptedResponses.Status(HttpStatusCode.ServiceUnavailable, retryAfter: "0"))
                 .Then(ScriptedResponses.Status(HttpStatusCode.ServiceUnavailable, retryAfter: "0"))
-                .Then(ScriptedResponses.Ok(SeedExamples.GetResponse));
+                .Then(ScriptedResponses.Ok(PlaidExampleResponses.GetResponse));
             plaid.Handler.When(HttpMethod.Post, MockPlaid.Url(plaid.Options.Environment, PlaidPartnerClient.GetPath)).Respond(script);
 
             await plaid.Client.GetEndCustomerAsync("id");
@@ -220,7 +220,7 @@ namespace Plaid.Partner.Tests.Diagnostics
             using var recorder = new ActivityRecorder();
             using var duration = new MeasurementRecorder<double>(PlaidInstruments.CallDuration);
             using var plaid = new MockPlaid();
-            plaid.Respond(PlaidPartnerClient.GetPath, HttpStatusCode.OK, SeedExamples.GetResponse);
+            plaid.Respond(PlaidPartnerClient.GetPath, HttpStatusCode.OK, PlaidExampleResponses.GetResponse);
             plaid.Respond(PlaidPartnerClient.EnablePath, HttpStatusCode.BadRequest, CustomerNotFound);
 
             await plaid.Client.GetEndCustomerAsync("7f57eb3d2a9j6480121fx361");

@@ -61,9 +61,9 @@ namespace Plaid.Partner.Tests.Internal
         private static async Task<IReadOnlyList<FakeLogRecord>> RunEveryKindOfCallAsync()
         {
             using var mock = new MockHttpMessageHandler();
-            mock.When("https://production.plaid.com/partner/customer/create").Respond("application/json", SeedExamples.CreateResponse);
-            mock.When("https://production.plaid.com/partner/customer/get").Respond("application/json", SeedExamples.GetResponse);
-            mock.When("https://production.plaid.com/partner/customer/enable").Respond("application/json", SeedExamples.EnableResponse);
+            mock.When("https://production.plaid.com/partner/customer/create").Respond("application/json", PlaidExampleResponses.CreateResponse);
+            mock.When("https://production.plaid.com/partner/customer/get").Respond("application/json", PlaidExampleResponses.GetResponse);
+            mock.When("https://production.plaid.com/partner/customer/enable").Respond("application/json", PlaidExampleResponses.EnableResponse);
             mock.When("https://production.plaid.com/partner/customer/oauth_institutions/get").Respond(HttpStatusCode.BadRequest, "application/json",
                 $$"""{"error_type":"INVALID_INPUT","error_code":"INVALID_API_KEYS","error_message":"invalid secret {{MockPlaid.Secret}}","display_message":null,"request_id":"r1"}""");
             mock.When("https://production.plaid.com/partner/customer/remove").Respond(HttpStatusCode.BadRequest, "application/json",

@@ -15,8 +15,8 @@ namespace Plaid.Partner.Tests.Internal
         public async Task A_cached_request_uri_follows_a_changed_base_url()
         {
             using var handler = new MockHttpMessageHandler();
-            handler.Expect(HttpMethod.Post, "https://first.example/partner/customer/get").Respond(HttpStatusCode.OK, "application/json", SeedExamples.GetResponse);
-            handler.Expect(HttpMethod.Post, "https://second.example/partner/customer/get").Respond(HttpStatusCode.OK, "application/json", SeedExamples.GetResponse);
+            handler.Expect(HttpMethod.Post, "https://first.example/partner/customer/get").Respond(HttpStatusCode.OK, "application/json", PlaidExampleResponses.GetResponse);
+            handler.Expect(HttpMethod.Post, "https://second.example/partner/customer/get").Respond(HttpStatusCode.OK, "application/json", PlaidExampleResponses.GetResponse);
             using var http = handler.ToHttpClient();
             var api = new PlaidPartnerApiClient { BaseUrl = "https://first.example" };
             var body = new PartnerCustomerGetRequest { EndCustomerClientId = "id" };
@@ -32,7 +32,7 @@ namespace Plaid.Partner.Tests.Internal
         public async Task A_json_body_says_its_charset_and_no_accept_header_is_sent()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            var captured = plaid.Capture(PlaidPartnerClient.GetPath, SeedExamples.GetResponse);
+            var captured = plaid.Capture(PlaidPartnerClient.GetPath, PlaidExampleResponses.GetResponse);
 
             await plaid.Client.GetEndCustomerAsync("id");
 

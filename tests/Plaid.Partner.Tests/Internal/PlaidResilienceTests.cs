@@ -85,7 +85,7 @@ namespace Plaid.Partner.Tests.Internal
             {
                 var time = new TimerWatchingTimeProvider();
                 using var plaid = Client(time, fault.Name.Contains("attempt timeout", StringComparison.Ordinal));
-                var script = Script(plaid, path).Then(fault.Step()).Then(ScriptedResponses.Ok(SeedExamples.CreateResponse));
+                var script = Script(plaid, path).Then(fault.Step()).Then(ScriptedResponses.Ok(PlaidExampleResponses.CreateResponse));
 
                 var pending = call(plaid.Client);
                 if (fault.WriteException == typeof(TimeoutException))

@@ -68,7 +68,7 @@ namespace Plaid.Partner.Tests.Internal
         [TestCase(false)]
         public async Task A_body_exactly_as_long_as_the_limit_is_read_and_one_byte_more_is_not(bool declareLength)
         {
-            var seed = Encoding.UTF8.GetBytes(SeedExamples.GetResponse);
+            var seed = Encoding.UTF8.GetBytes(PlaidExampleResponses.GetResponse);
 
             var atLimit = Client(new FixedBody(seed, declareLength), HttpStatusCode.OK, seed.Length);
             var underLimit = Client(new FixedBody(seed, declareLength), HttpStatusCode.OK, seed.Length - 1);
@@ -91,7 +91,7 @@ namespace Plaid.Partner.Tests.Internal
         [Test]
         public async Task A_body_with_a_byte_order_mark_and_no_length_is_read()
         {
-            var body = Encoding.UTF8.GetBytes("\uFEFF" + SeedExamples.RemoveResponse);
+            var body = Encoding.UTF8.GetBytes("\uFEFF" + PlaidExampleResponses.RemoveResponse);
 
             var client = Client(new FixedBody(body, declareLength: false), HttpStatusCode.OK);
 

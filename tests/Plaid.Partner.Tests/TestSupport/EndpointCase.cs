@@ -29,12 +29,12 @@ namespace Plaid.Partner.Tests.TestSupport
         /// <summary>Every operation that can be called in Sandbox (the production-only ones are tested apart).</summary>
         public static EndpointCase[] SandboxCallable { get; } =
         {
-            new(PlaidPartnerClient.GetPath, "PartnerCustomerGetRequest", SeedExamples.GetResponse, async c => await c.GetEndCustomerAsync("7f57eb3d2a9j6480121fx361")),
-            new(PlaidPartnerClient.OAuthInstitutionsGetPath, "PartnerCustomerOAuthInstitutionsGetRequest", SeedExamples.OAuthInstitutionsGetResponse,
+            new(PlaidPartnerClient.GetPath, "PartnerCustomerGetRequest", PlaidExampleResponses.GetResponse, async c => await c.GetEndCustomerAsync("7f57eb3d2a9j6480121fx361")),
+            new(PlaidPartnerClient.OAuthInstitutionsGetPath, "PartnerCustomerOAuthInstitutionsGetRequest", PlaidExampleResponses.OAuthInstitutionsGetResponse,
                 async c => await c.GetEndCustomerOAuthInstitutionsAsync("7f57eb3d2a9j6480121fx361")),
-            new(PlaidPartnerClient.EnablePath, "PartnerCustomerEnableRequest", SeedExamples.EnableResponse, async c => await c.EnableEndCustomerAsync("7f57eb3d2a9j6480121fx361")),
-            new(PlaidPartnerClient.RemovePath, "PartnerCustomerRemoveRequest", SeedExamples.RemoveResponse, async c => await c.RemoveEndCustomerAsync("7f57eb3d2a9j6480121fx361")),
-            new(PlaidPartnerClient.WebhookVerificationKeyGetPath, "WebhookVerificationKeyGetRequest", SeedExamples.WebhookVerificationKeyGetResponse,
+            new(PlaidPartnerClient.EnablePath, "PartnerCustomerEnableRequest", PlaidExampleResponses.EnableResponse, async c => await c.EnableEndCustomerAsync("7f57eb3d2a9j6480121fx361")),
+            new(PlaidPartnerClient.RemovePath, "PartnerCustomerRemoveRequest", PlaidExampleResponses.RemoveResponse, async c => await c.RemoveEndCustomerAsync("7f57eb3d2a9j6480121fx361")),
+            new(PlaidPartnerClient.WebhookVerificationKeyGetPath, "WebhookVerificationKeyGetRequest", PlaidExampleResponses.WebhookVerificationKeyGetResponse,
                 async c => await c.GetWebhookVerificationKeyAsync("bfbd5111-8e33-4643-8ced-b2e642a72f3c")),
             new(PlaidPartnerBetaClient.GetPath, "BetaPartnerCustomerV1GetRequest", BetaExamples.GetResponse, async c => await c.Beta.GetEndCustomerAsync(Requests.BetaGet())),
         };
@@ -42,7 +42,8 @@ namespace Plaid.Partner.Tests.TestSupport
         /// <summary>The production-only endpoints: the creations, GA and beta, and the beta calls that change an end customer.</summary>
         public static EndpointCase[] ProductionOnlyCalls { get; } =
         {
-            new(PlaidPartnerClient.CreatePath, "PartnerCustomerCreateRequest", SeedExamples.CreateResponse, async c => await c.CreateEndCustomerAsync(Requests.Create()), productionOnly: true),
+            new(PlaidPartnerClient.CreatePath, "PartnerCustomerCreateRequest", PlaidExampleResponses.CreateResponse, async c => await c.CreateEndCustomerAsync(Requests.Create()),
+                productionOnly: true),
             new(PlaidPartnerBetaClient.CreatePath, "BetaPartnerCustomerV1CreateRequest", BetaExamples.CreateResponse, async c => await c.Beta.CreateEndCustomerAsync(Requests.BetaCreate()),
                 productionOnly: true),
             new(PlaidPartnerBetaClient.UpdatePath, "BetaPartnerCustomerV1UpdateRequest", BetaExamples.UpdateResponse, async c => await c.Beta.UpdateEndCustomerAsync(Requests.BetaUpdate()),

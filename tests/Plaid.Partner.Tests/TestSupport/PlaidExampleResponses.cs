@@ -1,8 +1,11 @@
 namespace Plaid.Partner.Tests.TestSupport
 {
     /// <summary>Plaid's example responses (Plaid API docs, Partner), verbatim.</summary>
-    internal static class SeedExamples
+    internal static class PlaidExampleResponses
     {
+        /// <summary>The end customer's client_id in the create and get examples.</summary>
+        public const string EndCustomerClientId = "7f57eb3d2a9j6480121fx361";
+
         public const string CreateResponse = """
             {
               "end_customer": {
