@@ -5,9 +5,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Time.Testing;
 using Plaid.Partner.Benchmarks.Support;
-using Plaid.Partner.Webhooks;
 using Plaid.Partner.TestSupport;
+using Plaid.Partner.Webhooks;
 
 namespace Plaid.Partner.Benchmarks
 {
@@ -65,7 +66,7 @@ namespace Plaid.Partner.Benchmarks
                 """;
             _http = new HttpClient(new StubPlaidHandler(keyResponse));
             var client = new PlaidPartnerClient(_http, BenchmarkOptions.Production());
-            _verifier = new PlaidWebhookVerifier(client, new PlaidWebhookVerifierOptions { TimeProvider = new FixedTimeProvider(SignedAt.AddSeconds(10)) });
+            _verifier = new PlaidWebhookVerifier(client, new PlaidWebhookVerifierOptions { TimeProvider = new FakeTimeProvider(SignedAt.AddSeconds(10)) });
 
             // The first verification fetches and caches the key; every measured one uses the cache.
             var first = await _verifier.VerifyAsync(_body, _verificationHeader);
