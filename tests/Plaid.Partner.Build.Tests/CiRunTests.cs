@@ -19,6 +19,19 @@ namespace Plaid.Partner.Build.Tests
         private static int IndexOf(string[] lines, string text) => Array.FindIndex(lines, l => l.Contains(text, StringComparison.Ordinal));
 
         [Test]
+        public void It_makes_every_test_that_needs_an_installed_dependency_required_after_the_installs()
+        {
+            var lines = CommandLines();
+            var require = IndexOf(lines, "export PLAID_PARTNER_REQUIRE_EXTERNAL_TESTS=true");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(require, Is.GreaterThan(IndexOf(lines, "bash \"$install\"")), "set after the install scripts ran");
+                Assert.That(require, Is.LessThan(IndexOf(lines, "dotnet pwsh")), "set before the build runs the tests");
+            });
+        }
+
+        [Test]
         public void It_restores_the_tools_and_runs_build_ps1_with_ci_through_the_pinned_powershell_last()
         {
             var lines = CommandLines();

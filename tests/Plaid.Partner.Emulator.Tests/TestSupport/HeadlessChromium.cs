@@ -2,14 +2,15 @@ using System;
 using System.IO;
 using System.Threading.Tasks;
 using NUnit.Framework;
+using Plaid.Partner.TestSupport;
 using PuppeteerSharp;
 
 namespace Plaid.Partner.Emulator.Tests.TestSupport
 {
     /// <summary>
     /// Debian's Chromium, headless, with a new empty profile, driven by PuppeteerSharp; nothing is downloaded. Missing
-    /// Chromium fails the test with how to install it: CI installs it (.ci/install-chromium.sh), so a browser test
-    /// that skipped would hide a broken page.
+    /// Chromium skips the test with how to install it on a developer's machine, and fails it in CI, which installs it
+    /// (.ci/install-chromium.sh) and sets ExternalDependency.RequireVariable, so a broken page is never hidden there.
     /// </summary>
     internal sealed class HeadlessChromium : IAsyncDisposable
     {
@@ -33,9 +34,10 @@ namespace Plaid.Partner.Emulator.Tests.TestSupport
             var path = Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } custom ? custom : DebianPath;
             if (!File.Exists(path))
             {
-                Assert.Fail($"Chromium is not installed at {path}, and the console page is tested in a real browser. "
-                    + "On Debian or Ubuntu run 'sudo apt-get install -y chromium' (or 'sudo bash .ci/install-chromium.sh', which CI runs); "
-                    + $"elsewhere set {PathVariable} to a Chromium or Chrome binary.");
+                ExternalDependency.Missing(
+                    $"Chromium is not installed at {path}, and the console page is tested in a real browser",
+                    "run 'sudo apt-get install -y chromium' on Debian or Ubuntu (or 'sudo bash .ci/install-chromium.sh', which CI runs); "
+                    + $"elsewhere set {PathVariable} to a Chromium or Chrome binary");
             }
 
             var profile = Directory.CreateTempSubdirectory("plaid-partner-chromium-");
