@@ -1,16 +1,19 @@
 using System;
+using System.Collections.Concurrent;
 using NUnit.Framework;
 
 namespace Plaid.Partner.TestSupport
 {
     /// <summary>
     /// Tests that need something a machine with only the .NET SDK lacks (Chromium, a PostgreSQL server) call
-    /// <see cref="Missing"/> when it is absent. Locally the test is skipped with the reason and how to enable it, so
+    /// <see cref="Missing(string, string)"/> when it is absent. Locally the test is skipped with the reason and how to enable it, so
     /// the README's <c>dotnet test</c> passes on a fresh machine; with <see cref="RequireVariable"/> set (CI sets it in
     /// .ci/run, after installing and starting everything) the same absence fails the test, so CI never hides one.
     /// </summary>
     public static class ExternalDependency
     {
+        private static readonly ConcurrentDictionary<string, bool> Announced = new(StringComparer.Ordinal);
+
         /// <summary>Set to <c>true</c> (or 1) to turn every skip for a missing dependency into a failure.</summary>
         public const string RequireVariable = "PLAID_PARTNER_REQUIRE_EXTERNAL_TESTS";
 
@@ -34,10 +37,16 @@ namespace Plaid.Partner.TestSupport
                 throw new AssertionException(message);
             }
 
+            // dotnet test prints a skipped test's name but not its reason; Progress output reaches the console, once a reason.
+            if (Announced.TryAdd(message, true))
+            {
+                TestContext.Progress.WriteLine($"skipped: {message}");
+            }
+
             throw new IgnoreException(message);
         }
 
-        /// <summary>The message <see cref="Missing"/> reports.</summary>
+        /// <summary>The message <see cref="Missing(string, string)"/> reports.</summary>
         public static string Describe(string what, string howToEnable) =>
             $"{what}. To run this test, {howToEnable}. CI sets {RequireVariable}=true, which makes this a failure.";
 

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
-using NUnit.Framework;
 using Plaid.Partner.TestSupport;
 using PuppeteerSharp;
 
@@ -32,10 +31,10 @@ namespace Plaid.Partner.Emulator.Tests.TestSupport
         public static async Task<HeadlessChromium> LaunchAsync()
         {
             var path = Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } custom ? custom : DebianPath;
-            if (!File.Exists(path))
+            if (!IsExecutable(path))
             {
                 ExternalDependency.Missing(
-                    $"Chromium is not installed at {path}, and the console page is tested in a real browser",
+                    $"Chromium is not installed at {path} (no executable file there), and the console page is tested in a real browser",
                     "run 'sudo apt-get install -y chromium' on Debian or Ubuntu (or 'sudo bash .ci/install-chromium.sh', which CI runs); "
                     + $"elsewhere set {PathVariable} to a Chromium or Chrome binary");
             }
@@ -61,6 +60,26 @@ namespace Plaid.Partner.Emulator.Tests.TestSupport
                 profile.Delete(recursive: true);
                 throw;
             }
+        }
+
+        // A regular file with an execute bit: a path that is missing, a folder, or a device (the newcomer check binds
+        // /dev/null over it) cannot be started.
+        private static bool IsExecutable(string path)
+        {
+            if (!File.Exists(path) || (File.GetAttributes(path) & FileAttributes.Device) != 0)
+            {
+                return false;
+            }
+
+            if (OperatingSystem.IsWindows())
+            {
+                return true;
+            }
+
+            var target = new FileInfo(path);
+            target = target.LinkTarget is null ? target : new FileInfo(target.ResolveLinkTarget(returnFinalTarget: true)!.FullName);
+            const UnixFileMode Execute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+            return (target.UnixFileMode & Execute) != 0;
         }
 
         public async ValueTask DisposeAsync()
