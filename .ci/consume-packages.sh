@@ -1,35 +1,93 @@
 #!/usr/bin/env bash
-# The consumption test: pack every package (below) to a temporary folder, create a fresh console project outside the
-# repository (so Directory.Build.props and Directory.Packages.props do not apply), add them from that folder (checked
-# after restore), the way a user would, and run .ci/package-consumer/Program.cs against the emulator.
-# Then the emulator as a dotnet tool: installed from the same folder with dotnet tool install, started as
-# plaid-partner-emulator, and driven through the GA lifecycle by a second fresh project with the client package only.
-# Also checks that the packages do not make consumers depend on build-time tools (NSwag.MSBuild, analyzers).
+# The consumption test: install the packages the way README.md's "Install" tells a user to, by running its three
+# marked blocks as they are written (pack into ~/plaid-packages; in a fresh app folder, that folder as a package source
+# and `dotnet add package`; the emulator tool with `dotnet tool install --add-source`), with a HOME of its own so ~ and
+# the global tools are this run's. Then check what that gave: the packages came from the packed folder, no build-time
+# tool is a dependency, the symbols hold PDBs; run .ci/package-consumer/Program.cs in the app (the emulator embedded,
+# a webhook through ASP.NET Core); start the installed plaid-partner-emulator and walk the GA lifecycle against it from
+# a second fresh project with the client package only; and compile every C# block of the READMEs against the packed
+# packages (.ci/compile-readme-csharp.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# shellcheck source=.ci/nuget-isolation.sh
+source .ci/nuget-isolation.sh
 
-# Each is src/<name>/<name>.csproj.
-packages=(Plaid.Partner Plaid.Partner.Emulator Plaid.Partner.Testing Plaid.Partner.AspNetCore)
+# The library packages the README's blocks add to an app (src/<name>), and the tool it installs.
+packages=(Plaid.Partner Plaid.Partner.AspNetCore Plaid.Partner.Emulator Plaid.Partner.Testing)
+tool_package=Plaid.Partner.Emulator.Tool
 
+machine_nuget_packages >/dev/null   # before NUGET_PACKAGES points at this run's own cache
 work=$(mktemp -d "${TMPDIR:-/tmp}/plaid-consumer.XXXXXX")
 cleanup() {
-  rm -rf "$work"
-  # This run's one-off version of each package, from the global packages folder; nothing else uses it.
-  if [ -n "${global_packages:-}" ]; then for package in "${packages[@]}" Plaid.Partner.Emulator.Tool; do rm -rf "$global_packages/${package,,}/$version"; done; fi
   if [ -n "${tool_pid:-}" ]; then kill "$tool_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
 }
 trap cleanup EXIT
-feed="$work/feed"
-# A version no earlier run can have left in the global packages cache, so restore must take this pack.
-version="0.1.0-ci.$(date -u +%Y%m%d%H%M%S).$$"
 
-echo "pack $version -> $feed"
-for package in "${packages[@]}"; do
-  dotnet pack "src/$package/$package.csproj" -c Release -o "$feed" -p:Version="$version" -v:q -nologo
-done
+# A user's machine, in the temp folder: HOME, so ~/plaid-packages and ~/.dotnet/tools are this run's. The pack step
+# keeps the machine's NuGet settings and cache, so the repository's own restore sees what it always sees; after it, the
+# app's steps get a NuGet cache of their own, where the packed packages land and are checked and which goes away with
+# the folder, and the machine's cache as a read-only fallback without Plaid.Partner's packages (.ci/nuget-isolation.sh).
+home="$work/home"
+mkdir -p "$home/.nuget/NuGet"
+user_config="${HOME:-/root}/.nuget/NuGet/NuGet.Config"
+if [ -f "$user_config" ]; then cp "$user_config" "$home/.nuget/NuGet/NuGet.Config"; fi
+export HOME="$home" NUGET_PACKAGES="$PLAID_MACHINE_NUGET_PACKAGES"
+export PATH="$PATH:$HOME/.dotnet/tools"
+feed="$HOME/plaid-packages"   # what ~/plaid-packages is in the README's blocks
+
+# isolate_nuget: from here on, restores go to this run's own cache, with the machine's as a fallback.
+isolate_nuget() {
+  local fallback sources=""
+  fallback=$(nuget_fallback_folder "$work")
+  if [ -f "$home/.nuget/NuGet/NuGet.Config" ]; then sources=$(sed -n '/<packageSources>/,/<\/packageSources>/p' "$home/.nuget/NuGet/NuGet.Config"); fi
+  if [ -z "$sources" ]; then
+    sources='  <packageSources>
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+  </packageSources>'
+  fi
+  cat > "$home/.nuget/NuGet/NuGet.Config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+$sources
+  <fallbackPackageFolders>
+    <add key="machine" value="$fallback" />
+  </fallbackPackageFolders>
+</configuration>
+XML
+  export NUGET_PACKAGES="$work/nuget-packages"
+}
+
+# readme_block NAME: the lines of the README's fenced block right after <!-- .ci/consume-packages.sh: NAME -->.
+readme_block() {
+  local block
+  block=$(awk -v marker="<!-- .ci/consume-packages.sh: $1 -->" '
+    $0 == marker { armed = 1; next }
+    armed && !inside && /^```/ { inside = 1; next }
+    inside && /^```[ \t]*$/ { exit }
+    inside { print }
+  ' "$repo/README.md")
+  if [ -z "$block" ]; then echo "consume: README.md has no block after <!-- .ci/consume-packages.sh: $1 -->" >&2; exit 1; fi
+  printf '%s\n' "$block"
+}
+
+# run_readme_block NAME DIR: runs the block in DIR as the user would paste it into a shell, stopping at the first failure.
+run_readme_block() {
+  local block
+  block=$(readme_block "$1")
+  echo "==> README.md, Install ($1), in $2:"
+  sed 's/^/  $ /' <<<"$block"
+  (cd "$2" && bash -euo pipefail -c "$block")
+}
+
+run_readme_block pack "$repo"
 ls "$feed"
+version_file=$(ls "$feed"/Plaid.Partner.[0-9]*.nupkg)
+version=${version_file##*/Plaid.Partner.}
+version=${version%.nupkg}
+echo "packed version $version"
 
 for package in "${packages[@]}"; do
   nuspec=$(unzip -p "$feed/$package.$version.nupkg" "$package.nuspec")
@@ -43,23 +101,13 @@ for package in "${packages[@]}"; do
   unzip -Z1 "$feed/$package.$version.snupkg" | grep "\.pdb$" >/dev/null || { echo "consume: $package.$version.snupkg has no PDB" >&2; exit 1; }
 done
 
+isolate_nuget
 app="$work/app"
 dotnet new console -o "$app" -n PlaidConsumer --framework net10.0 >/dev/null
-# The packed folder is added to the package sources this machine already uses, which serve the packages'
-# dependencies. The version exists nowhere else, and the check after restore proves where it came from.
-cat > "$app/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <add key="plaid-packed" value="$feed" />
-  </packageSources>
-</configuration>
-XML
-for package in "${packages[@]}"; do (cd "$app" && dotnet add package "$package" --version "$version" >/dev/null); done
-global_packages=$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: *//p')
+run_readme_block install-packages "$app"
 for package in "${packages[@]}"; do
-  metadata="$global_packages/${package,,}/$version/.nupkg.metadata"
-  if ! grep -qF "\"source\": \"$feed\"" "$metadata"; then
+  metadata="$NUGET_PACKAGES/${package,,}/$version/.nupkg.metadata"
+  if ! grep -qF "\"source\": \"$feed\"" "$metadata" 2>/dev/null; then
     echo "consume: $package $version was not restored from $feed:" >&2
     cat "$metadata" >&2 || true
     exit 1
@@ -81,13 +129,13 @@ for tfm in netstandard2.0 net8.0 net10.0; do
 done
 
 echo "==> the emulator as a dotnet tool (plaid-partner-emulator), installed from $feed"
-dotnet pack src/Plaid.Partner.Emulator.Tool/Plaid.Partner.Emulator.Tool.csproj -c Release -o "$feed" -p:Version="$version" -v:q -nologo
-if ! unzip -p "$feed/Plaid.Partner.Emulator.Tool.$version.nupkg" Plaid.Partner.Emulator.Tool.nuspec | grep -q '<packageType name="DotnetTool"'; then
-  echo "consume: Plaid.Partner.Emulator.Tool is not a dotnet tool package" >&2
+if ! unzip -p "$feed/$tool_package.$version.nupkg" "$tool_package.nuspec" | grep -q '<packageType name="DotnetTool"'; then
+  echo "consume: $tool_package is not a dotnet tool package" >&2
   exit 1
 fi
-tools="$work/tools"
-dotnet tool install Plaid.Partner.Emulator.Tool --version "$version" --tool-path "$tools" --add-source "$feed"
+run_readme_block install-tool "$work"
+tools="$work/.tools"
+plaid-partner-emulator --help | head -n 1   # the --global install, on PATH through ~/.dotnet/tools
 "$tools/plaid-partner-emulator" --help | head -n 1
 set +e
 "$tools/plaid-partner-emulator" --port not-a-port >/dev/null 2>&1
@@ -113,7 +161,7 @@ echo "plaid-partner-emulator listening on $address"
 tool_app="$work/tool-app"
 dotnet new console -o "$tool_app" -n PlaidToolConsumer --framework net10.0 >/dev/null
 cp "$app/nuget.config" "$tool_app/nuget.config"
-(cd "$tool_app" && dotnet add package Plaid.Partner --version "$version" >/dev/null)
+(cd "$tool_app" && dotnet add package Plaid.Partner >/dev/null)
 cp "$repo/.ci/tool-consumer/Program.cs" "$tool_app/Program.cs"
 dotnet run --project "$tool_app/PlaidToolConsumer.csproj" -- "$address" tool-consumer tool-consumer-secret
 
@@ -125,3 +173,6 @@ set -e
 tool_pid=""
 if [ "$tool_rc" -ne 0 ]; then echo "consume: plaid-partner-emulator exited $tool_rc on SIGTERM, not 0:" >&2; cat "$tool_log" >&2; exit 1; fi
 echo "plaid-partner-emulator stopped on SIGTERM (exit 0)"
+
+echo "==> every C# block of the README files, compiled against the packed packages"
+bash "$repo/.ci/compile-readme-csharp.sh" "$feed" "$work/readme-csharp"
