@@ -186,7 +186,7 @@ $references  </ItemGroup>
 XML
 # The packed folder beside the machine's usual sources (which serve the other packages); a NuGet cache of this run's
 # own, so the packed version is the one compiled against (.ci/nuget-isolation.sh).
-fallback=$(nuget_fallback_folder "$work")
+if $generate_only; then fallback=""; else fallback=$(nuget_fallback_folder "$work"); fi
 cat > "$project/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
