@@ -1,3 +1,4 @@
+using System;
 using Microsoft.AspNetCore.Builder;
 using Plaid.Partner;
 using Plaid.Partner.AspNetCore;
@@ -6,6 +7,8 @@ using Plaid.Partner.Samples.WebhookReceiver;
 
 // Configure with PLAID_CLIENT_ID, PLAID_SECRET and PLAID_ENV (production or sandbox: the environment the webhooks
 // come from, since webhook key ids are per environment). Plaid posts to https://<your host>/plaid/webhooks.
+// PLAID_BASE_ADDRESS (optional) sends the key fetches elsewhere than Plaid: the local emulator, e.g.
+// http://127.0.0.1:5080 with its credentials, to watch this receiver accept the emulator's webhooks (README, "Verify webhooks").
 var builder = WebApplication.CreateBuilder(args);
 
 // The client, and the PlaidWebhookVerifier that fetches and caches Plaid's keys through it.
@@ -14,6 +17,8 @@ builder.Services.AddPlaidPartner(options =>
     options.ClientId = builder.Configuration["PLAID_CLIENT_ID"];
     options.Secret = builder.Configuration["PLAID_SECRET"];
     options.Environment = PlaidEnvironment.Parse(builder.Configuration["PLAID_ENV"] ?? "sandbox");
+    var baseAddress = builder.Configuration["PLAID_BASE_ADDRESS"];
+    options.BaseAddress = string.IsNullOrWhiteSpace(baseAddress) ? null : new Uri(baseAddress, UriKind.Absolute);
 });
 
 // What to do with each verified webhook.
