@@ -62,10 +62,11 @@ references=""
 for nupkg in "$feed"/*.nupkg; do
   [ -e "$nupkg" ] || continue
   file=$(basename "$nupkg" .nupkg)
-  nuspec_name=$(unzip -Z1 "$nupkg" | grep -m1 '\.nuspec$')
+  # awk reads the whole listing (an early exit would end unzip with SIGPIPE, a failure under pipefail).
+  nuspec_name=$(unzip -Z1 "$nupkg" | awk '/\.nuspec$/ && !found { print; found = 1 }')
   nuspec=$(unzip -p "$nupkg" "$nuspec_name")
   if grep -q '<packageType name="DotnetTool"' <<<"$nuspec"; then continue; fi
-  id=$(sed -n 's:.*<id>\(.*\)</id>.*:\1:p' <<<"$nuspec" | head -n 1)
+  id=$(sed -n 's:.*<id>\(.*\)</id>.*:\1:p' <<<"$nuspec" | sed -n 1p)
   version=${file#"$id".}
   references+="    <PackageReference Include=\"$id\" Version=\"$version\" />"$'\n'
 done

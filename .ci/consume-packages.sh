@@ -135,8 +135,8 @@ if ! unzip -p "$feed/$tool_package.$version.nupkg" "$tool_package.nuspec" | grep
 fi
 run_readme_block install-tool "$work"
 tools="$work/.tools"
-plaid-partner-emulator --help | head -n 1   # the --global install, on PATH through ~/.dotnet/tools
-"$tools/plaid-partner-emulator" --help | head -n 1
+plaid-partner-emulator --help | sed -n 1p   # the --global install, on PATH through ~/.dotnet/tools
+"$tools/plaid-partner-emulator" --help | sed -n 1p
 set +e
 "$tools/plaid-partner-emulator" --port not-a-port >/dev/null 2>&1
 bad_rc=$?

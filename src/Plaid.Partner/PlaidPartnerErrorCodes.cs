@@ -21,7 +21,11 @@ namespace Plaid.Partner
         /// <summary>HTTP 400: the end customer has already been enabled.</summary>
         public const string CustomerAlreadyEnabled = "CUSTOMER_ALREADY_ENABLED";
 
-        /// <summary>HTTP 400: the end customer has already been created.</summary>
+        /// <summary>
+        /// HTTP 400: the end customer has already been created. The application name (<c>application_name</c>) must be
+        /// unique: it cannot match the name of another application already registered with Plaid (Plaid API docs, Partner ›
+        /// /partner/customer/create), so create again with another one. The exception's message says so too.
+        /// </summary>
         public const string CustomerAlreadyCreated = "CUSTOMER_ALREADY_CREATED";
 
         /// <summary>HTTP 400: a logo is required because <c>create_link_customization</c> is true and the co-branded consent pane is in use.</summary>

@@ -70,6 +70,44 @@ namespace Plaid.Partner.Tests
         }
 
         [Test]
+        public void A_CUSTOMER_ALREADY_CREATED_message_says_that_the_application_name_must_be_unique()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Production);
+            plaid.Respond(
+                "/partner/customer/create",
+                HttpStatusCode.BadRequest,
+                """
+                {"error_type": "PARTNER_ERROR", "error_code": "CUSTOMER_ALREADY_CREATED", "error_message": "this customer has already been created",
+                 "display_message": null, "request_id": "HNTDNrA8F1shFEW"}
+                """);
+
+            var exception = Assert.ThrowsAsync<PlaidApiException>(() => EndpointCase.All.Single(e => e.Path == "/partner/customer/create").Call(plaid.Client));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exception!.ErrorMessage, Is.EqualTo("this customer has already been created"), "Plaid's own message, untouched");
+                Assert.That(exception.Message, Does.Contain("this customer has already been created").And.Contain("application_name must be unique"));
+            });
+        }
+
+        [Test]
+        public void Other_partner_errors_carry_no_hint()
+        {
+            using var plaid = new MockPlaid(PlaidEnvironment.Production);
+            plaid.Respond(
+                "/partner/customer/create",
+                HttpStatusCode.BadRequest,
+                """
+                {"error_type": "PARTNER_ERROR", "error_code": "CUSTOMER_ALREADY_ENABLED", "error_message": "this customer has already been enabled",
+                 "display_message": null, "request_id": "HNTDNrA8F1shFEW"}
+                """);
+
+            var exception = Assert.ThrowsAsync<PlaidApiException>(() => EndpointCase.All.Single(e => e.Path == "/partner/customer/create").Call(plaid.Client));
+
+            Assert.That(exception!.Message, Does.Not.Contain("must be unique"));
+        }
+
+        [Test]
         public void There_is_a_constant_for_each_of_the_eleven_partner_error_codes()
         {
             var constants = typeof(PlaidPartnerErrorCodes).GetFields().Select(f => (string)f.GetRawConstantValue()!);

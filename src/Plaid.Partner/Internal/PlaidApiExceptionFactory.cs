@@ -46,6 +46,11 @@ namespace Plaid.Partner.Internal
                 {
                     message.Append(" (request_id ").Append(ResponseFieldText.Of(error.RequestId, secret)).Append(')');
                 }
+
+                if (PartnerErrorHints.For(error.ErrorCode) is { } hint)
+                {
+                    message.Append(". ").Append(hint);
+                }
             }
             else if (isSuccess)
             {
