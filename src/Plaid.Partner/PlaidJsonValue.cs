@@ -24,9 +24,12 @@ namespace Plaid.Partner
 
         private readonly string? _string;
 
-        private PlaidJsonValue(string jsonText, PlaidJsonValueKind kind, string? stringValue)
+        // A string's JSON text is made when first asked for: a product status is read far more often than written.
+        private string? _jsonText;
+
+        private PlaidJsonValue(string? jsonText, PlaidJsonValueKind kind, string? stringValue)
         {
-            JsonText = jsonText;
+            _jsonText = jsonText;
             Kind = kind;
             _string = stringValue;
         }
@@ -35,7 +38,7 @@ namespace Plaid.Partner
         public static PlaidJsonValue Null { get; } = new("null", PlaidJsonValueKind.Null, null);
 
         /// <summary>The value as compact JSON text, e.g. <c>{"reason":"pending"}</c>, <c>42</c> or <c>"ACTIVE"</c> (with its quotes).</summary>
-        public string JsonText { get; }
+        public string JsonText => _jsonText ??= Newtonsoft.Json.JsonConvert.ToString(_string);
 
         /// <summary>What kind of JSON value this is.</summary>
         public PlaidJsonValueKind Kind { get; }
@@ -51,7 +54,7 @@ namespace Plaid.Partner
                 throw new ArgumentNullException(nameof(value));
             }
 
-            return new PlaidJsonValue(Newtonsoft.Json.JsonConvert.ToString(value), PlaidJsonValueKind.String, value);
+            return new PlaidJsonValue(null, PlaidJsonValueKind.String, value);
         }
 
         /// <summary>Reads one JSON value from its text.</summary>
@@ -91,13 +94,16 @@ namespace Plaid.Partner
         public override string ToString() => JsonText;
 
         /// <inheritdoc/>
-        public bool Equals(PlaidJsonValue? other) => other is not null && string.Equals(JsonText, other.JsonText, StringComparison.Ordinal);
+        public bool Equals(PlaidJsonValue? other) =>
+            other is not null && Kind == other.Kind && (_string is not null
+                ? string.Equals(_string, other._string, StringComparison.Ordinal)
+                : string.Equals(JsonText, other.JsonText, StringComparison.Ordinal));
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => Equals(obj as PlaidJsonValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(JsonText);
+        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_string ?? JsonText);
 
         /// <summary>A value read by System.Text.Json (a whole document's root, or one value of a larger one).</summary>
         internal static PlaidJsonValue From(JsonElement element)
