@@ -1017,73 +1017,98 @@ namespace Plaid.Partner
     {
         /// <summary>The company name of the end customer being created. This will be used to display the end customer in the Plaid Dashboard. It will not be shown to end users.</summary>
         [Newtonsoft.Json.JsonProperty("company_name", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("company_name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string CompanyName { get; set; } = default!;
 
         /// <summary>Denotes whether or not the partner has completed attestation of diligence for the end customer to be created.</summary>
         [Newtonsoft.Json.JsonProperty("is_diligence_attested", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("is_diligence_attested")]
         public bool IsDiligenceAttested { get; set; } = default!;
 
         /// <summary>The products to be enabled for the end customer. If empty or `null`, this field will default to the products enabled for the reseller at the time this endpoint is called.</summary>
         [Newtonsoft.Json.JsonProperty("products", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("products")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IList<Products>? Products { get; set; } = default!;
 
         /// <summary>If `true`, the end customer's default Link customization will be set to match the partner's. You can always change the end customer's Link customization in the Plaid Dashboard. If you require the ability to programmatically create end customers using multiple different Link customization profiles, contact your Plaid account manager for assistance.
         /// <br/>
         /// <br/>Important: Data Transparency Messaging (DTM) use cases will not be copied to the end customer's Link customization unless the **Publish changes** button is clicked after the use cases are applied. Link will not work in Production unless the end customer's DTM use cases are configured.</summary>
         [Newtonsoft.Json.JsonProperty("create_link_customization", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("create_link_customization")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? CreateLinkCustomization { get; set; } = default!;
 
         /// <summary>Base64-encoded representation of the end customer's logo. Must be a PNG of size 1024x1024 under 4MB. The logo will be shared with financial institutions and shown to the end user during Link flows. A logo is required if `create_link_customization` is `true`. If `create_link_customization` is `false` and the logo is omitted, the partner's logo will be used if one exists, otherwise a stock logo will be used.</summary>
         [Newtonsoft.Json.JsonProperty("logo", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("logo")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Logo { get; set; } = default!;
 
         /// <summary>The end customer's legal name. This will be shared with financial institutions as part of the OAuth registration process. It will not be shown to end users.</summary>
         [Newtonsoft.Json.JsonProperty("legal_entity_name", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("legal_entity_name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string LegalEntityName { get; set; } = default!;
 
         /// <summary>The end customer's website.</summary>
         [Newtonsoft.Json.JsonProperty("website", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("website")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Website { get; set; } = default!;
 
         /// <summary>The name of the end customer's application. This will be shown to end users when they go through the Plaid Link flow. The application name must be unique and cannot match the name of another application already registered with Plaid.</summary>
         [Newtonsoft.Json.JsonProperty("application_name", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("application_name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ApplicationName { get; set; } = default!;
 
         /// <summary>The person at the end customer to contact about technical matters. Left out, the partner's technical contact is used.</summary>
         [Newtonsoft.Json.JsonProperty("technical_contact", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("technical_contact")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerTechnicalContact? TechnicalContact { get; set; } = default!;
 
         /// <summary>The person at the end customer to contact about billing. Left out, the partner's billing contact is used.</summary>
         [Newtonsoft.Json.JsonProperty("billing_contact", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("billing_contact")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerBillingContact? BillingContact { get; set; } = default!;
 
         /// <summary>How the end customer's users reach its support; public, shown to users who manage their bank connections in Plaid Portal. Left out, the partner's support details are used.</summary>
         [Newtonsoft.Json.JsonProperty("customer_support_info", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("customer_support_info")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerCustomerSupportInfo? CustomerSupportInfo { get; set; } = default!;
 
         /// <summary>The end customer's business address.</summary>
         [Newtonsoft.Json.JsonProperty("address", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("address")]
         [System.ComponentModel.DataAnnotations.Required]
         public PartnerEndCustomerAddress Address { get; set; } = new PartnerEndCustomerAddress();
 
         /// <summary>Denotes whether the partner has forwarded the Plaid bank addendum to the end customer.</summary>
         [Newtonsoft.Json.JsonProperty("is_bank_addendum_completed", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("is_bank_addendum_completed")]
         public bool IsBankAddendumCompleted { get; set; } = default!;
 
         /// <summary>How much the end customer manages, and in which currency; needed when the end customer has a monthly service commitment.</summary>
         [Newtonsoft.Json.JsonProperty("assets_under_management", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("assets_under_management")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerAssetsUnderManagement? AssetsUnderManagement { get; set; } = default!;
 
         /// <summary>A list of URIs indicating the destination(s) where a user can be forwarded after completing the Link flow; used to support OAuth authentication flows when launching Link in the browser or another app. URIs should not contain any query parameters. When used in Production, URIs must use https. To modify redirect URIs for an end customer after creating them, go to the end customer's API page in the Dashboard.</summary>
         [Newtonsoft.Json.JsonProperty("redirect_uris", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("redirect_uris")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IList<string>? RedirectUris { get; set; } = default!;
 
         /// <summary>The unique identifier assigned to a financial institution by regulatory authorities, if applicable. For banks, this is the FDIC Certificate Number. For credit unions, this is the Credit Union Charter Number.</summary>
         [Newtonsoft.Json.JsonProperty("registration_number", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("registration_number")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? RegistrationNumber { get; set; } = default!;
 
     }
@@ -1094,14 +1119,20 @@ namespace Plaid.Partner
     {
         /// <summary>The technical contact's given (first) name.</summary>
         [Newtonsoft.Json.JsonProperty("given_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("given_name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? GivenName { get; set; } = default!;
 
         /// <summary>The technical contact's family (last) name.</summary>
         [Newtonsoft.Json.JsonProperty("family_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("family_name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? FamilyName { get; set; } = default!;
 
         /// <summary>The technical contact's e-mail address.</summary>
         [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("email")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Email { get; set; } = default!;
 
     }
@@ -1112,14 +1143,20 @@ namespace Plaid.Partner
     {
         /// <summary>The billing contact's given (first) name.</summary>
         [Newtonsoft.Json.JsonProperty("given_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("given_name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? GivenName { get; set; } = default!;
 
         /// <summary>The billing contact's family (last) name.</summary>
         [Newtonsoft.Json.JsonProperty("family_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("family_name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? FamilyName { get; set; } = default!;
 
         /// <summary>The billing contact's e-mail address.</summary>
         [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("email")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Email { get; set; } = default!;
 
     }
@@ -1130,18 +1167,26 @@ namespace Plaid.Partner
     {
         /// <summary>This field is mandatory for partners whose Plaid accounts were created after November 26, 2024 and will be mandatory for all partners by the 1033 compliance deadline.</summary>
         [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("email")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Email { get; set; } = default!;
 
         /// <summary>The phone number users call for support.</summary>
         [Newtonsoft.Json.JsonProperty("phone_number", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("phone_number")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? PhoneNumber { get; set; } = default!;
 
         /// <summary>The web page where users reach the end customer's support.</summary>
         [Newtonsoft.Json.JsonProperty("contact_url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("contact_url")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? ContactUrl { get; set; } = default!;
 
         /// <summary>The web page where users update their bank connection with the end customer's app.</summary>
         [Newtonsoft.Json.JsonProperty("link_update_url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("link_update_url")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? LinkUpdateUrl { get; set; } = default!;
 
     }
@@ -1152,22 +1197,32 @@ namespace Plaid.Partner
     {
         /// <summary>The city.</summary>
         [Newtonsoft.Json.JsonProperty("city", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("city")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? City { get; set; } = default!;
 
         /// <summary>The street address.</summary>
         [Newtonsoft.Json.JsonProperty("street", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("street")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Street { get; set; } = default!;
 
         /// <summary>The state, province or region, such as `NY`.</summary>
         [Newtonsoft.Json.JsonProperty("region", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("region")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Region { get; set; } = default!;
 
         /// <summary>The postal or ZIP code.</summary>
         [Newtonsoft.Json.JsonProperty("postal_code", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("postal_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? PostalCode { get; set; } = default!;
 
         /// <summary>ISO-3166-1 alpha-2 country code standard.</summary>
         [Newtonsoft.Json.JsonProperty("country_code", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("country_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? CountryCode { get; set; } = default!;
 
     }
@@ -1178,10 +1233,12 @@ namespace Plaid.Partner
     {
         /// <summary>The amount managed, in the currency `iso_currency_code` names.</summary>
         [Newtonsoft.Json.JsonProperty("amount", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("amount")]
         public double Amount { get; set; } = default!;
 
         /// <summary>The ISO 4217 code of the currency of `amount`, such as `USD`.</summary>
         [Newtonsoft.Json.JsonProperty("iso_currency_code", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("iso_currency_code")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string IsoCurrencyCode { get; set; } = default!;
 
@@ -1194,6 +1251,7 @@ namespace Plaid.Partner
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [Newtonsoft.Json.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumJsonConverter))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumSystemTextJsonConverterFactory))]
     public readonly partial struct Products : System.IEquatable<Products>, Plaid.Partner.Internal.IExtensibleEnum
     {
         private readonly string? _value;
@@ -1433,20 +1491,42 @@ namespace Plaid.Partner
     {
         /// <summary>The end customer just created, with its API secrets.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("end_customer")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerWithSecrets? EndCustomer { get; set; } = default!;
 
         /// <summary>Plaid's identifier for this call, to quote when asking Plaid about it; case sensitive.</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? RequestId { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        private System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue>? _additionalProperties;
 
         /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        [Newtonsoft.Json.JsonIgnore]
+        [System.Text.Json.Serialization.JsonIgnore]
+        public System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue> AdditionalProperties
         {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, Plaid.Partner.PlaidJsonValue>()); }
             set { _additionalProperties = value; }
+        }
+
+        // The same members as each serializer's extension data must be: JTokens for Newtonsoft.Json, JsonElements for
+        // System.Text.Json. Both only read the property, and a view is never null, so neither ever sets it.
+        [Newtonsoft.Json.JsonExtensionData]
+        private System.Collections.Generic.IDictionary<string, Newtonsoft.Json.Linq.JToken> AdditionalPropertiesForNewtonsoftJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForNewtonsoft(AdditionalProperties); }
+            set { }
+        }
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonInclude]
+        private System.Collections.Generic.IDictionary<string, System.Text.Json.JsonElement> AdditionalPropertiesForSystemTextJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForSystemTextJson(AdditionalProperties); }
+            set { }
         }
 
     }
@@ -1457,28 +1537,54 @@ namespace Plaid.Partner
     {
         /// <summary>The `client_id` of the end customer.</summary>
         [Newtonsoft.Json.JsonProperty("client_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("client_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClientId { get; set; } = default!;
 
         /// <summary>The company name associated with the end customer.</summary>
         [Newtonsoft.Json.JsonProperty("company_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("company_name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? CompanyName { get; set; } = default!;
 
         /// <summary>Where the end customer stands in Plaid's review and enablement.</summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerStatus? Status { get; set; } = default!;
 
         /// <summary>The end customer's own API secrets, one per environment.</summary>
         [Newtonsoft.Json.JsonProperty("secrets", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("secrets")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerSecrets? Secrets { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        private System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue>? _additionalProperties;
 
         /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        [Newtonsoft.Json.JsonIgnore]
+        [System.Text.Json.Serialization.JsonIgnore]
+        public System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue> AdditionalProperties
         {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, Plaid.Partner.PlaidJsonValue>()); }
             set { _additionalProperties = value; }
+        }
+
+        // The same members as each serializer's extension data must be: JTokens for Newtonsoft.Json, JsonElements for
+        // System.Text.Json. Both only read the property, and a view is never null, so neither ever sets it.
+        [Newtonsoft.Json.JsonExtensionData]
+        private System.Collections.Generic.IDictionary<string, Newtonsoft.Json.Linq.JToken> AdditionalPropertiesForNewtonsoftJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForNewtonsoft(AdditionalProperties); }
+            set { }
+        }
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonInclude]
+        private System.Collections.Generic.IDictionary<string, System.Text.Json.JsonElement> AdditionalPropertiesForSystemTextJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForSystemTextJson(AdditionalProperties); }
+            set { }
         }
 
     }
@@ -1489,20 +1595,42 @@ namespace Plaid.Partner
     {
         /// <summary>The end customer's secret key for the Sandbox environment.</summary>
         [Newtonsoft.Json.JsonProperty("sandbox", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("sandbox")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Sandbox { get; set; } = default!;
 
         /// <summary>The end customer's secret key for the Production environment. The end customer will be provided with a limited number of credits to test in the Production environment before full enablement.</summary>
         [Newtonsoft.Json.JsonProperty("production", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("production")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Production { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        private System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue>? _additionalProperties;
 
         /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        [Newtonsoft.Json.JsonIgnore]
+        [System.Text.Json.Serialization.JsonIgnore]
+        public System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue> AdditionalProperties
         {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, Plaid.Partner.PlaidJsonValue>()); }
             set { _additionalProperties = value; }
+        }
+
+        // The same members as each serializer's extension data must be: JTokens for Newtonsoft.Json, JsonElements for
+        // System.Text.Json. Both only read the property, and a view is never null, so neither ever sets it.
+        [Newtonsoft.Json.JsonExtensionData]
+        private System.Collections.Generic.IDictionary<string, Newtonsoft.Json.Linq.JToken> AdditionalPropertiesForNewtonsoftJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForNewtonsoft(AdditionalProperties); }
+            set { }
+        }
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonInclude]
+        private System.Collections.Generic.IDictionary<string, System.Text.Json.JsonElement> AdditionalPropertiesForSystemTextJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForSystemTextJson(AdditionalProperties); }
+            set { }
         }
 
     }
@@ -1513,24 +1641,48 @@ namespace Plaid.Partner
     {
         /// <summary>The `client_id` of the end customer.</summary>
         [Newtonsoft.Json.JsonProperty("client_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("client_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClientId { get; set; } = default!;
 
         /// <summary>The company name associated with the end customer.</summary>
         [Newtonsoft.Json.JsonProperty("company_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("company_name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? CompanyName { get; set; } = default!;
 
         /// <summary>Where the end customer stands in Plaid's review and enablement.</summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerStatus? Status { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        private System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue>? _additionalProperties;
 
         /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        [Newtonsoft.Json.JsonIgnore]
+        [System.Text.Json.Serialization.JsonIgnore]
+        public System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue> AdditionalProperties
         {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, Plaid.Partner.PlaidJsonValue>()); }
             set { _additionalProperties = value; }
+        }
+
+        // The same members as each serializer's extension data must be: JTokens for Newtonsoft.Json, JsonElements for
+        // System.Text.Json. Both only read the property, and a view is never null, so neither ever sets it.
+        [Newtonsoft.Json.JsonExtensionData]
+        private System.Collections.Generic.IDictionary<string, Newtonsoft.Json.Linq.JToken> AdditionalPropertiesForNewtonsoftJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForNewtonsoft(AdditionalProperties); }
+            set { }
+        }
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonInclude]
+        private System.Collections.Generic.IDictionary<string, System.Text.Json.JsonElement> AdditionalPropertiesForSystemTextJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForSystemTextJson(AdditionalProperties); }
+            set { }
         }
 
     }
@@ -1552,6 +1704,7 @@ namespace Plaid.Partner
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [Newtonsoft.Json.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumJsonConverter))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumSystemTextJsonConverterFactory))]
     public readonly partial struct PartnerEndCustomerStatus : System.IEquatable<PartnerEndCustomerStatus>, Plaid.Partner.Internal.IExtensibleEnum
     {
         private readonly string? _value;
@@ -1626,6 +1779,7 @@ namespace Plaid.Partner
     {
         /// <summary>The `client_id` of the end customer.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("end_customer_client_id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string EndCustomerClientId { get; set; } = default!;
 
@@ -1637,20 +1791,42 @@ namespace Plaid.Partner
     {
         /// <summary>The end customer asked for.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("end_customer")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomer? EndCustomer { get; set; } = default!;
 
         /// <summary>Plaid's identifier for this call, to quote when asking Plaid about it; case sensitive.</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? RequestId { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        private System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue>? _additionalProperties;
 
         /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        [Newtonsoft.Json.JsonIgnore]
+        [System.Text.Json.Serialization.JsonIgnore]
+        public System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue> AdditionalProperties
         {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, Plaid.Partner.PlaidJsonValue>()); }
             set { _additionalProperties = value; }
+        }
+
+        // The same members as each serializer's extension data must be: JTokens for Newtonsoft.Json, JsonElements for
+        // System.Text.Json. Both only read the property, and a view is never null, so neither ever sets it.
+        [Newtonsoft.Json.JsonExtensionData]
+        private System.Collections.Generic.IDictionary<string, Newtonsoft.Json.Linq.JToken> AdditionalPropertiesForNewtonsoftJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForNewtonsoft(AdditionalProperties); }
+            set { }
+        }
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonInclude]
+        private System.Collections.Generic.IDictionary<string, System.Text.Json.JsonElement> AdditionalPropertiesForSystemTextJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForSystemTextJson(AdditionalProperties); }
+            set { }
         }
 
     }
@@ -1661,6 +1837,7 @@ namespace Plaid.Partner
     {
         /// <summary>The `client_id` of the end customer.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("end_customer_client_id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string EndCustomerClientId { get; set; } = default!;
 
@@ -1672,20 +1849,42 @@ namespace Plaid.Partner
     {
         /// <summary>The end customer's secret key for the Production environment.</summary>
         [Newtonsoft.Json.JsonProperty("production_secret", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("production_secret")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? ProductionSecret { get; set; } = default!;
 
         /// <summary>Plaid's identifier for this call, to quote when asking Plaid about it; case sensitive.</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? RequestId { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        private System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue>? _additionalProperties;
 
         /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        [Newtonsoft.Json.JsonIgnore]
+        [System.Text.Json.Serialization.JsonIgnore]
+        public System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue> AdditionalProperties
         {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, Plaid.Partner.PlaidJsonValue>()); }
             set { _additionalProperties = value; }
+        }
+
+        // The same members as each serializer's extension data must be: JTokens for Newtonsoft.Json, JsonElements for
+        // System.Text.Json. Both only read the property, and a view is never null, so neither ever sets it.
+        [Newtonsoft.Json.JsonExtensionData]
+        private System.Collections.Generic.IDictionary<string, Newtonsoft.Json.Linq.JToken> AdditionalPropertiesForNewtonsoftJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForNewtonsoft(AdditionalProperties); }
+            set { }
+        }
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonInclude]
+        private System.Collections.Generic.IDictionary<string, System.Text.Json.JsonElement> AdditionalPropertiesForSystemTextJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForSystemTextJson(AdditionalProperties); }
+            set { }
         }
 
     }
@@ -1696,6 +1895,7 @@ namespace Plaid.Partner
     {
         /// <summary>The `client_id` of the end customer to be removed.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("end_customer_client_id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string EndCustomerClientId { get; set; } = default!;
 
@@ -1707,16 +1907,36 @@ namespace Plaid.Partner
     {
         /// <summary>Plaid's identifier for this call, to quote when asking Plaid about it; case sensitive.</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? RequestId { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        private System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue>? _additionalProperties;
 
         /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        [Newtonsoft.Json.JsonIgnore]
+        [System.Text.Json.Serialization.JsonIgnore]
+        public System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue> AdditionalProperties
         {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, Plaid.Partner.PlaidJsonValue>()); }
             set { _additionalProperties = value; }
+        }
+
+        // The same members as each serializer's extension data must be: JTokens for Newtonsoft.Json, JsonElements for
+        // System.Text.Json. Both only read the property, and a view is never null, so neither ever sets it.
+        [Newtonsoft.Json.JsonExtensionData]
+        private System.Collections.Generic.IDictionary<string, Newtonsoft.Json.Linq.JToken> AdditionalPropertiesForNewtonsoftJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForNewtonsoft(AdditionalProperties); }
+            set { }
+        }
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonInclude]
+        private System.Collections.Generic.IDictionary<string, System.Text.Json.JsonElement> AdditionalPropertiesForSystemTextJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForSystemTextJson(AdditionalProperties); }
+            set { }
         }
 
     }
@@ -1727,6 +1947,7 @@ namespace Plaid.Partner
     {
         /// <summary>The `client_id` of the end customer.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("end_customer_client_id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string EndCustomerClientId { get; set; } = default!;
 
@@ -1738,28 +1959,54 @@ namespace Plaid.Partner
     {
         /// <summary>How far the flowdown (the addendum to Plaid's MSA) has got for this end customer.</summary>
         [Newtonsoft.Json.JsonProperty("flowdown_status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("flowdown_status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerFlowdownStatus? FlowdownStatus { get; set; } = default!;
 
         /// <summary>How far the end customer's security questionnaire has got.</summary>
         [Newtonsoft.Json.JsonProperty("questionnaire_status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("questionnaire_status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerQuestionnaireStatus? QuestionnaireStatus { get; set; } = default!;
 
         /// <summary>The OAuth institutions with which the end customer's application is being registered.</summary>
         [Newtonsoft.Json.JsonProperty("institutions", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("institutions")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IList<PartnerEndCustomerOAuthInstitution>? Institutions { get; set; } = default!;
 
         /// <summary>Plaid's identifier for this call, to quote when asking Plaid about it; case sensitive.</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? RequestId { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        private System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue>? _additionalProperties;
 
         /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        [Newtonsoft.Json.JsonIgnore]
+        [System.Text.Json.Serialization.JsonIgnore]
+        public System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue> AdditionalProperties
         {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, Plaid.Partner.PlaidJsonValue>()); }
             set { _additionalProperties = value; }
+        }
+
+        // The same members as each serializer's extension data must be: JTokens for Newtonsoft.Json, JsonElements for
+        // System.Text.Json. Both only read the property, and a view is never null, so neither ever sets it.
+        [Newtonsoft.Json.JsonExtensionData]
+        private System.Collections.Generic.IDictionary<string, Newtonsoft.Json.Linq.JToken> AdditionalPropertiesForNewtonsoftJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForNewtonsoft(AdditionalProperties); }
+            set { }
+        }
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonInclude]
+        private System.Collections.Generic.IDictionary<string, System.Text.Json.JsonElement> AdditionalPropertiesForSystemTextJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForSystemTextJson(AdditionalProperties); }
+            set { }
         }
 
     }
@@ -1771,6 +2018,7 @@ namespace Plaid.Partner
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [Newtonsoft.Json.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumJsonConverter))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumSystemTextJsonConverterFactory))]
     public readonly partial struct PartnerEndCustomerFlowdownStatus : System.IEquatable<PartnerEndCustomerFlowdownStatus>, Plaid.Partner.Internal.IExtensibleEnum
     {
         private readonly string? _value;
@@ -1841,6 +2089,7 @@ namespace Plaid.Partner
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [Newtonsoft.Json.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumJsonConverter))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumSystemTextJsonConverterFactory))]
     public readonly partial struct PartnerEndCustomerQuestionnaireStatus : System.IEquatable<PartnerEndCustomerQuestionnaireStatus>, Plaid.Partner.Internal.IExtensibleEnum
     {
         private readonly string? _value;
@@ -1905,36 +2154,66 @@ namespace Plaid.Partner
     {
         /// <summary>The institution's name.</summary>
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Name { get; set; } = default!;
 
         /// <summary>Plaid's identifier of the institution, such as `ins_56`.</summary>
         [Newtonsoft.Json.JsonProperty("institution_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("institution_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? InstitutionId { get; set; } = default!;
 
         /// <summary>The end customer's registration with this institution, one status per Plaid environment.</summary>
         [Newtonsoft.Json.JsonProperty("environments", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("environments")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerOAuthInstitutionEnvironments? Environments { get; set; } = default!;
 
         /// <summary>The date on which the end customer's application was approved by the institution, or an empty string if their application has not yet been approved.</summary>
         [Newtonsoft.Json.JsonProperty("production_enablement_date", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("production_enablement_date")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? ProductionEnablementDate { get; set; } = default!;
 
         /// <summary>The date on which non-OAuth Item adds will no longer be supported for this institution, or an empty string if no such date has been set by the institution.</summary>
         [Newtonsoft.Json.JsonProperty("classic_disablement_date", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("classic_disablement_date")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClassicDisablementDate { get; set; } = default!;
 
         /// <summary>The errors encountered while registering the end customer's application with the institutions.</summary>
         [Newtonsoft.Json.JsonProperty("errors", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("errors")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IList<PlaidError?>? Errors { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        private System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue>? _additionalProperties;
 
         /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        [Newtonsoft.Json.JsonIgnore]
+        [System.Text.Json.Serialization.JsonIgnore]
+        public System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue> AdditionalProperties
         {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, Plaid.Partner.PlaidJsonValue>()); }
             set { _additionalProperties = value; }
+        }
+
+        // The same members as each serializer's extension data must be: JTokens for Newtonsoft.Json, JsonElements for
+        // System.Text.Json. Both only read the property, and a view is never null, so neither ever sets it.
+        [Newtonsoft.Json.JsonExtensionData]
+        private System.Collections.Generic.IDictionary<string, Newtonsoft.Json.Linq.JToken> AdditionalPropertiesForNewtonsoftJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForNewtonsoft(AdditionalProperties); }
+            set { }
+        }
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonInclude]
+        private System.Collections.Generic.IDictionary<string, System.Text.Json.JsonElement> AdditionalPropertiesForSystemTextJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForSystemTextJson(AdditionalProperties); }
+            set { }
         }
 
     }
@@ -1945,20 +2224,42 @@ namespace Plaid.Partner
     {
         /// <summary>The registration status in Development, an environment Plaid has retired.</summary>
         [Newtonsoft.Json.JsonProperty("development", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("development")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerOAuthInstitutionApplicationStatus? Development { get; set; } = default!;
 
         /// <summary>The registration status in Production.</summary>
         [Newtonsoft.Json.JsonProperty("production", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("production")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerOAuthInstitutionApplicationStatus? Production { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        private System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue>? _additionalProperties;
 
         /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        [Newtonsoft.Json.JsonIgnore]
+        [System.Text.Json.Serialization.JsonIgnore]
+        public System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue> AdditionalProperties
         {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, Plaid.Partner.PlaidJsonValue>()); }
             set { _additionalProperties = value; }
+        }
+
+        // The same members as each serializer's extension data must be: JTokens for Newtonsoft.Json, JsonElements for
+        // System.Text.Json. Both only read the property, and a view is never null, so neither ever sets it.
+        [Newtonsoft.Json.JsonExtensionData]
+        private System.Collections.Generic.IDictionary<string, Newtonsoft.Json.Linq.JToken> AdditionalPropertiesForNewtonsoftJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForNewtonsoft(AdditionalProperties); }
+            set { }
+        }
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonInclude]
+        private System.Collections.Generic.IDictionary<string, System.Text.Json.JsonElement> AdditionalPropertiesForSystemTextJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForSystemTextJson(AdditionalProperties); }
+            set { }
         }
 
     }
@@ -1970,6 +2271,7 @@ namespace Plaid.Partner
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [Newtonsoft.Json.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumJsonConverter))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumSystemTextJsonConverterFactory))]
     public readonly partial struct PartnerEndCustomerOAuthInstitutionApplicationStatus : System.IEquatable<PartnerEndCustomerOAuthInstitutionApplicationStatus>, Plaid.Partner.Internal.IExtensibleEnum
     {
         private readonly string? _value;
@@ -2044,67 +2346,92 @@ namespace Plaid.Partner
     {
         /// <summary>The end customer's company name as the partner sees it in the Plaid Dashboard; end users never see it.</summary>
         [Newtonsoft.Json.JsonProperty("company_name", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("company_name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string CompanyName { get; set; } = default!;
 
         /// <summary>`true` once the partner has attested that it completed its diligence on this end customer.</summary>
         [Newtonsoft.Json.JsonProperty("is_diligence_attested", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("is_diligence_attested")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? IsDiligenceAttested { get; set; } = default!;
 
         /// <summary>The Plaid products the end customer is to use. Left out, `null` or empty, the reseller's own products at the time of the call apply.</summary>
         [Newtonsoft.Json.JsonProperty("products", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("products")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IList<Products>? Products { get; set; } = default!;
 
         /// <summary>`true` copies the partner's Link customization to the end customer as its default; it can be changed later in the Dashboard. Data Transparency Messaging use cases are copied only once the changes are published, and Link does not work in Production until they are set.</summary>
         [Newtonsoft.Json.JsonProperty("create_link_customization", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("create_link_customization")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? CreateLinkCustomization { get; set; } = default!;
 
         /// <summary>The end customer's logo: a base64-encoded 1024x1024 PNG below 4 MB, shown to end users in Link and shared with financial institutions. Needed when `create_link_customization` is `true`; otherwise the partner's logo (or a stock one) stands in.</summary>
         [Newtonsoft.Json.JsonProperty("logo", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("logo")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Logo { get; set; } = default!;
 
         /// <summary>The end customer's registered legal name, passed to financial institutions during OAuth registration; end users never see it.</summary>
         [Newtonsoft.Json.JsonProperty("legal_entity_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("legal_entity_name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? LegalEntityName { get; set; } = default!;
 
         /// <summary>The end customer's website address.</summary>
         [Newtonsoft.Json.JsonProperty("website", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("website")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Website { get; set; } = default!;
 
         /// <summary>The name of the end customer's application that end users see in Link. No other application registered with Plaid may already use it.</summary>
         [Newtonsoft.Json.JsonProperty("application_name", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("application_name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ApplicationName { get; set; } = default!;
 
         /// <summary>The person at the end customer to contact about technical matters. Left out, the partner's technical contact is used.</summary>
         [Newtonsoft.Json.JsonProperty("technical_contact", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("technical_contact")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerTechnicalContact? TechnicalContact { get; set; } = default!;
 
         /// <summary>The person at the end customer to contact about billing. Left out, the partner's billing contact is used.</summary>
         [Newtonsoft.Json.JsonProperty("billing_contact", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("billing_contact")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerBillingContact? BillingContact { get; set; } = default!;
 
         /// <summary>How the end customer's users reach its support; public, shown to users who manage their bank connections in Plaid Portal. Left out, the partner's support details are used.</summary>
         [Newtonsoft.Json.JsonProperty("customer_support_info", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("customer_support_info")]
         [System.ComponentModel.DataAnnotations.Required]
         public PartnerEndCustomerCustomerSupportInfo CustomerSupportInfo { get; set; } = new PartnerEndCustomerCustomerSupportInfo();
 
         /// <summary>The end customer's business address.</summary>
         [Newtonsoft.Json.JsonProperty("address", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("address")]
         [System.ComponentModel.DataAnnotations.Required]
         public PartnerEndCustomerAddress Address { get; set; } = new PartnerEndCustomerAddress();
 
         /// <summary>The record of the end customer accepting Plaid's bank addendum; listed in `requirements_due` until it is sent.</summary>
         [Newtonsoft.Json.JsonProperty("bank_addendum_acceptance", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("bank_addendum_acceptance")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerBankAddendumAcceptance? BankAddendumAcceptance { get; set; } = default!;
 
         /// <summary>The questionnaires answered for the end customer; the CRA one is due before a `cra_*` product can be enabled.</summary>
         [Newtonsoft.Json.JsonProperty("questionnaires", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("questionnaires")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerQuestionnaires? Questionnaires { get; set; } = default!;
 
         /// <summary>Where Link may send a user back after an OAuth flow in a browser or another app. Query parameters are not allowed, and Production needs `https`.</summary>
         [Newtonsoft.Json.JsonProperty("redirect_uris", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("redirect_uris")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IList<string>? RedirectUris { get; set; } = default!;
 
     }
@@ -2115,14 +2442,20 @@ namespace Plaid.Partner
     {
         /// <summary>`true` when the end customer accepted the bank addendum.</summary>
         [Newtonsoft.Json.JsonProperty("customer_accepted", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("customer_accepted")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? CustomerAccepted { get; set; } = default!;
 
         /// <summary>When the end customer accepted it, as an ISO 8601 date-time.</summary>
         [Newtonsoft.Json.JsonProperty("customer_agreement_timestamp", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("customer_agreement_timestamp")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.DateTimeOffset? CustomerAgreementTimestamp { get; set; } = default!;
 
         /// <summary>The IP address the end customer accepted it from.</summary>
         [Newtonsoft.Json.JsonProperty("customer_ip_address", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("customer_ip_address")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? CustomerIpAddress { get; set; } = default!;
 
     }
@@ -2133,6 +2466,8 @@ namespace Plaid.Partner
     {
         /// <summary>The consumer reporting agency (CRA) questionnaire, due before a `cra_*` product can be enabled.</summary>
         [Newtonsoft.Json.JsonProperty("cra", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("cra")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerCRAQuestionnaire? Cra { get; set; } = default!;
 
     }
@@ -2143,14 +2478,20 @@ namespace Plaid.Partner
     {
         /// <summary>Whether a technical service provider takes part.</summary>
         [Newtonsoft.Json.JsonProperty("is_technical_service_provider_involved", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("is_technical_service_provider_involved")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? IsTechnicalServiceProviderInvolved { get; set; } = default!;
 
         /// <summary>Whether a third party takes part.</summary>
         [Newtonsoft.Json.JsonProperty("is_third_party_involved", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("is_third_party_involved")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? IsThirdPartyInvolved { get; set; } = default!;
 
         /// <summary>Why the end customer obtains consumer reports, by permissible purpose, each with its use cases.</summary>
         [Newtonsoft.Json.JsonProperty("purposes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("purposes")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerCRAPurposes? Purposes { get; set; } = default!;
 
     }
@@ -2161,34 +2502,50 @@ namespace Plaid.Partner
     {
         /// <summary>The use cases for reviewing an account under a legitimate business need.</summary>
         [Newtonsoft.Json.JsonProperty("BUSINESS_NEED_ACCOUNT_REVIEW", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("BUSINESS_NEED_ACCOUNT_REVIEW")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerCRAUseCases? BusinessNeedAccountReview { get; set; } = default!;
 
         /// <summary>The use cases for a transaction the consumer started, under a legitimate business need.</summary>
         [Newtonsoft.Json.JsonProperty("BUSINESS_NEED_TRANSACTION", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("BUSINESS_NEED_TRANSACTION")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerCRAUseCases? BusinessNeedTransaction { get; set; } = default!;
 
         /// <summary>The use cases for employment purposes.</summary>
         [Newtonsoft.Json.JsonProperty("EMPLOYMENT", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("EMPLOYMENT")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerCRAUseCases? Employment { get; set; } = default!;
 
         /// <summary>The use cases for extending credit to the consumer or reviewing their account.</summary>
         [Newtonsoft.Json.JsonProperty("EXTENSION_OF_CREDIT_OR_ACCOUNT_REVIEW", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("EXTENSION_OF_CREDIT_OR_ACCOUNT_REVIEW")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerCRAUseCases? ExtensionOfCreditOrAccountReview { get; set; } = default!;
 
         /// <summary>The use cases for underwriting insurance.</summary>
         [Newtonsoft.Json.JsonProperty("INSURANCE_UNDERWRITING", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("INSURANCE_UNDERWRITING")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerCRAUseCases? InsuranceUnderwriting { get; set; } = default!;
 
         /// <summary>The use cases for deciding whether the consumer is eligible for a license or a government benefit.</summary>
         [Newtonsoft.Json.JsonProperty("LICENSE_ELIGIBILITY", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("LICENSE_ELIGIBILITY")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerCRAUseCases? LicenseEligibility { get; set; } = default!;
 
         /// <summary>The use cases for assessing the credit or prepayment risk of an existing obligation.</summary>
         [Newtonsoft.Json.JsonProperty("RISK_ASSESSMENT", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("RISK_ASSESSMENT")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerCRAUseCases? RiskAssessment { get; set; } = default!;
 
         /// <summary>The use cases the consumer has asked for in writing.</summary>
         [Newtonsoft.Json.JsonProperty("WRITTEN_INSTRUCTION", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("WRITTEN_INSTRUCTION")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerCRAUseCases? WrittenInstruction { get; set; } = default!;
 
     }
@@ -2199,6 +2556,8 @@ namespace Plaid.Partner
     {
         /// <summary>The use cases under this permissible purpose.</summary>
         [Newtonsoft.Json.JsonProperty("use_cases", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("use_cases")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IList<PartnerEndCustomerCRAUseCase>? UseCases { get; set; } = default!;
 
     }
@@ -2210,6 +2569,7 @@ namespace Plaid.Partner
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [Newtonsoft.Json.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumJsonConverter))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumSystemTextJsonConverterFactory))]
     public readonly partial struct PartnerEndCustomerCRAUseCase : System.IEquatable<PartnerEndCustomerCRAUseCase>, Plaid.Partner.Internal.IExtensibleEnum
     {
         private readonly string? _value;
@@ -2294,20 +2654,42 @@ namespace Plaid.Partner
     {
         /// <summary>The new end customer's onboarding state, with its API secrets.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("end_customer")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public BetaPartnerEndCustomerWithSecrets? EndCustomer { get; set; } = default!;
 
         /// <summary>Plaid's identifier for this call, to quote when asking Plaid about it; case sensitive.</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? RequestId { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        private System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue>? _additionalProperties;
 
         /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        [Newtonsoft.Json.JsonIgnore]
+        [System.Text.Json.Serialization.JsonIgnore]
+        public System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue> AdditionalProperties
         {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, Plaid.Partner.PlaidJsonValue>()); }
             set { _additionalProperties = value; }
+        }
+
+        // The same members as each serializer's extension data must be: JTokens for Newtonsoft.Json, JsonElements for
+        // System.Text.Json. Both only read the property, and a view is never null, so neither ever sets it.
+        [Newtonsoft.Json.JsonExtensionData]
+        private System.Collections.Generic.IDictionary<string, Newtonsoft.Json.Linq.JToken> AdditionalPropertiesForNewtonsoftJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForNewtonsoft(AdditionalProperties); }
+            set { }
+        }
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonInclude]
+        private System.Collections.Generic.IDictionary<string, System.Text.Json.JsonElement> AdditionalPropertiesForSystemTextJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForSystemTextJson(AdditionalProperties); }
+            set { }
         }
 
     }
@@ -2318,6 +2700,8 @@ namespace Plaid.Partner
     {
         /// <summary>The new end customer's own API secrets, one per environment.</summary>
         [Newtonsoft.Json.JsonProperty("secrets", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("secrets")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerSecrets? Secrets { get; set; } = default!;
 
     }
@@ -2328,32 +2712,60 @@ namespace Plaid.Partner
     {
         /// <summary>The end customer's `client_id`.</summary>
         [Newtonsoft.Json.JsonProperty("client_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("client_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClientId { get; set; } = default!;
 
         /// <summary>The end customer's company name.</summary>
         [Newtonsoft.Json.JsonProperty("company_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("company_name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? CompanyName { get; set; } = default!;
 
         /// <summary>The end customer's overall onboarding status; `MORE_INFORMATION_NEEDED` while `requirements_due` lists anything.</summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerStatus? Status { get; set; } = default!;
 
         /// <summary>The onboarding status of each of the end customer's products, by product name.</summary>
         [Newtonsoft.Json.JsonProperty("product_statuses", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IDictionary<string, PartnerEndCustomerStatus>? ProductStatuses { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("product_statuses")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public System.Collections.Generic.IDictionary<string, PartnerEndCustomerProductStatus>? ProductStatuses { get; set; } = default!;
 
         /// <summary>The details still missing before the end customer can be enabled, each named after the request member that supplies it.</summary>
         [Newtonsoft.Json.JsonProperty("requirements_due", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("requirements_due")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IList<PartnerEndCustomerRequirementDue>? RequirementsDue { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        private System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue>? _additionalProperties;
 
         /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        [Newtonsoft.Json.JsonIgnore]
+        [System.Text.Json.Serialization.JsonIgnore]
+        public System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue> AdditionalProperties
         {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, Plaid.Partner.PlaidJsonValue>()); }
             set { _additionalProperties = value; }
+        }
+
+        // The same members as each serializer's extension data must be: JTokens for Newtonsoft.Json, JsonElements for
+        // System.Text.Json. Both only read the property, and a view is never null, so neither ever sets it.
+        [Newtonsoft.Json.JsonExtensionData]
+        private System.Collections.Generic.IDictionary<string, Newtonsoft.Json.Linq.JToken> AdditionalPropertiesForNewtonsoftJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForNewtonsoft(AdditionalProperties); }
+            set { }
+        }
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonInclude]
+        private System.Collections.Generic.IDictionary<string, System.Text.Json.JsonElement> AdditionalPropertiesForSystemTextJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForSystemTextJson(AdditionalProperties); }
+            set { }
         }
 
     }
@@ -2365,6 +2777,7 @@ namespace Plaid.Partner
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [Newtonsoft.Json.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumJsonConverter))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumSystemTextJsonConverterFactory))]
     public readonly partial struct PartnerEndCustomerRequirementDue : System.IEquatable<PartnerEndCustomerRequirementDue>, Plaid.Partner.Internal.IExtensibleEnum
     {
         private readonly string? _value;
@@ -2459,6 +2872,7 @@ namespace Plaid.Partner
     {
         /// <summary>The `client_id` of the end customer to read.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("end_customer_client_id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string EndCustomerClientId { get; set; } = default!;
 
@@ -2470,20 +2884,42 @@ namespace Plaid.Partner
     {
         /// <summary>The end customer's onboarding state as it now is.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("end_customer")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public BetaPartnerEndCustomer? EndCustomer { get; set; } = default!;
 
         /// <summary>Plaid's identifier for this call, to quote when asking Plaid about it; case sensitive.</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? RequestId { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        private System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue>? _additionalProperties;
 
         /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        [Newtonsoft.Json.JsonIgnore]
+        [System.Text.Json.Serialization.JsonIgnore]
+        public System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue> AdditionalProperties
         {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, Plaid.Partner.PlaidJsonValue>()); }
             set { _additionalProperties = value; }
+        }
+
+        // The same members as each serializer's extension data must be: JTokens for Newtonsoft.Json, JsonElements for
+        // System.Text.Json. Both only read the property, and a view is never null, so neither ever sets it.
+        [Newtonsoft.Json.JsonExtensionData]
+        private System.Collections.Generic.IDictionary<string, Newtonsoft.Json.Linq.JToken> AdditionalPropertiesForNewtonsoftJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForNewtonsoft(AdditionalProperties); }
+            set { }
+        }
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonInclude]
+        private System.Collections.Generic.IDictionary<string, System.Text.Json.JsonElement> AdditionalPropertiesForSystemTextJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForSystemTextJson(AdditionalProperties); }
+            set { }
         }
 
     }
@@ -2494,23 +2930,32 @@ namespace Plaid.Partner
     {
         /// <summary>The `client_id` of the end customer to update.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("end_customer_client_id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string EndCustomerClientId { get; set; } = default!;
 
         /// <summary>The end customer's registered legal name, passed to financial institutions during OAuth registration.</summary>
         [Newtonsoft.Json.JsonProperty("legal_entity_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("legal_entity_name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? LegalEntityName { get; set; } = default!;
 
         /// <summary>The record of the end customer accepting Plaid's bank addendum; listed in `requirements_due` until it is sent.</summary>
         [Newtonsoft.Json.JsonProperty("bank_addendum_acceptance", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("bank_addendum_acceptance")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerBankAddendumAcceptance? BankAddendumAcceptance { get; set; } = default!;
 
         /// <summary>The questionnaires answered for the end customer; the CRA one is due before a `cra_*` product can be enabled.</summary>
         [Newtonsoft.Json.JsonProperty("questionnaires", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("questionnaires")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerQuestionnaires? Questionnaires { get; set; } = default!;
 
         /// <summary>Where Link may send a user back after an OAuth flow. Query parameters are not allowed, and Production needs `https`.</summary>
         [Newtonsoft.Json.JsonProperty("redirect_uris", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("redirect_uris")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IList<string>? RedirectUris { get; set; } = default!;
 
     }
@@ -2521,20 +2966,42 @@ namespace Plaid.Partner
     {
         /// <summary>The end customer's onboarding state as it now is.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("end_customer")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public BetaPartnerEndCustomer? EndCustomer { get; set; } = default!;
 
         /// <summary>Plaid's identifier for this call, to quote when asking Plaid about it; case sensitive.</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? RequestId { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        private System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue>? _additionalProperties;
 
         /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        [Newtonsoft.Json.JsonIgnore]
+        [System.Text.Json.Serialization.JsonIgnore]
+        public System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue> AdditionalProperties
         {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, Plaid.Partner.PlaidJsonValue>()); }
             set { _additionalProperties = value; }
+        }
+
+        // The same members as each serializer's extension data must be: JTokens for Newtonsoft.Json, JsonElements for
+        // System.Text.Json. Both only read the property, and a view is never null, so neither ever sets it.
+        [Newtonsoft.Json.JsonExtensionData]
+        private System.Collections.Generic.IDictionary<string, Newtonsoft.Json.Linq.JToken> AdditionalPropertiesForNewtonsoftJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForNewtonsoft(AdditionalProperties); }
+            set { }
+        }
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonInclude]
+        private System.Collections.Generic.IDictionary<string, System.Text.Json.JsonElement> AdditionalPropertiesForSystemTextJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForSystemTextJson(AdditionalProperties); }
+            set { }
         }
 
     }
@@ -2545,11 +3012,14 @@ namespace Plaid.Partner
     {
         /// <summary>The `client_id` of the end customer to enable.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("end_customer_client_id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string EndCustomerClientId { get; set; } = default!;
 
         /// <summary>The products to enable in full Production.</summary>
         [Newtonsoft.Json.JsonProperty("products", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("products")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IList<Products>? Products { get; set; } = default!;
 
     }
@@ -2560,32 +3030,60 @@ namespace Plaid.Partner
     {
         /// <summary>The `client_id` of the end customer that was enabled.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("end_customer_client_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? EndCustomerClientId { get; set; } = default!;
 
         /// <summary>The end customer's status after this call.</summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerStatus? Status { get; set; } = default!;
 
         /// <summary>The status of each of the end customer's products after this call, by product name.</summary>
         [Newtonsoft.Json.JsonProperty("product_statuses", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IDictionary<string, PartnerEndCustomerStatus>? ProductStatuses { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("product_statuses")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public System.Collections.Generic.IDictionary<string, PartnerEndCustomerProductStatus>? ProductStatuses { get; set; } = default!;
 
         /// <summary>The end customer's secret for full Production.</summary>
         [Newtonsoft.Json.JsonProperty("production_secret", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("production_secret")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? ProductionSecret { get; set; } = default!;
 
         /// <summary>Plaid's identifier for this call, to quote when asking Plaid about it; case sensitive.</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? RequestId { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        private System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue>? _additionalProperties;
 
         /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        [Newtonsoft.Json.JsonIgnore]
+        [System.Text.Json.Serialization.JsonIgnore]
+        public System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue> AdditionalProperties
         {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, Plaid.Partner.PlaidJsonValue>()); }
             set { _additionalProperties = value; }
+        }
+
+        // The same members as each serializer's extension data must be: JTokens for Newtonsoft.Json, JsonElements for
+        // System.Text.Json. Both only read the property, and a view is never null, so neither ever sets it.
+        [Newtonsoft.Json.JsonExtensionData]
+        private System.Collections.Generic.IDictionary<string, Newtonsoft.Json.Linq.JToken> AdditionalPropertiesForNewtonsoftJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForNewtonsoft(AdditionalProperties); }
+            set { }
+        }
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonInclude]
+        private System.Collections.Generic.IDictionary<string, System.Text.Json.JsonElement> AdditionalPropertiesForSystemTextJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForSystemTextJson(AdditionalProperties); }
+            set { }
         }
 
     }
@@ -2596,6 +3094,7 @@ namespace Plaid.Partner
     {
         /// <summary>The key ID ( `kid` ) from the JWT header.</summary>
         [Newtonsoft.Json.JsonProperty("key_id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("key_id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string KeyId { get; set; } = default!;
 
@@ -2607,20 +3106,42 @@ namespace Plaid.Partner
     {
         /// <summary>The public key that checks the signature of a webhook whose `Plaid-Verification` token names this key's `kid`.</summary>
         [Newtonsoft.Json.JsonProperty("key", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("key")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public JWKPublicKey? Key { get; set; } = default!;
 
         /// <summary>Plaid's identifier for this call, to quote when asking Plaid about it; case sensitive.</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? RequestId { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        private System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue>? _additionalProperties;
 
         /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        [Newtonsoft.Json.JsonIgnore]
+        [System.Text.Json.Serialization.JsonIgnore]
+        public System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue> AdditionalProperties
         {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, Plaid.Partner.PlaidJsonValue>()); }
             set { _additionalProperties = value; }
+        }
+
+        // The same members as each serializer's extension data must be: JTokens for Newtonsoft.Json, JsonElements for
+        // System.Text.Json. Both only read the property, and a view is never null, so neither ever sets it.
+        [Newtonsoft.Json.JsonExtensionData]
+        private System.Collections.Generic.IDictionary<string, Newtonsoft.Json.Linq.JToken> AdditionalPropertiesForNewtonsoftJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForNewtonsoft(AdditionalProperties); }
+            set { }
+        }
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonInclude]
+        private System.Collections.Generic.IDictionary<string, System.Text.Json.JsonElement> AdditionalPropertiesForSystemTextJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForSystemTextJson(AdditionalProperties); }
+            set { }
         }
 
     }
@@ -2631,48 +3152,84 @@ namespace Plaid.Partner
     {
         /// <summary>The alg member identifies the cryptographic algorithm family used with the key.</summary>
         [Newtonsoft.Json.JsonProperty("alg", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("alg")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Alg { get; set; } = default!;
 
         /// <summary>The crv member identifies the cryptographic curve used with the key.</summary>
         [Newtonsoft.Json.JsonProperty("crv", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("crv")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Crv { get; set; } = default!;
 
         /// <summary>The kid (Key ID) member can be used to match a specific key. This can be used, for instance, to choose among a set of keys within the JWK during key rollover.</summary>
         [Newtonsoft.Json.JsonProperty("kid", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("kid")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Kid { get; set; } = default!;
 
         /// <summary>The kty (key type) parameter identifies the cryptographic algorithm family used with the key, such as RSA or EC.</summary>
         [Newtonsoft.Json.JsonProperty("kty", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("kty")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Kty { get; set; } = default!;
 
         /// <summary>The use (public key use) parameter identifies the intended use of the public key.</summary>
         [Newtonsoft.Json.JsonProperty("use", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("use")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Use { get; set; } = default!;
 
         /// <summary>The x member contains the x coordinate for the elliptic curve point, provided as a base64url-encoded string of the coordinate's big endian representation.</summary>
         [Newtonsoft.Json.JsonProperty("x", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("x")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? X { get; set; } = default!;
 
         /// <summary>The y member contains the y coordinate for the elliptic curve point, provided as a base64url-encoded string of the coordinate's big endian representation.</summary>
         [Newtonsoft.Json.JsonProperty("y", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("y")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Y { get; set; } = default!;
 
         /// <summary>The timestamp when the key was created, in Unix time.</summary>
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("created_at")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? CreatedAt { get; set; } = default!;
 
         /// <summary>The timestamp when the key expired, in Unix time.</summary>
         [Newtonsoft.Json.JsonProperty("expired_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("expired_at")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? ExpiredAt { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        private System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue>? _additionalProperties;
 
         /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        [Newtonsoft.Json.JsonIgnore]
+        [System.Text.Json.Serialization.JsonIgnore]
+        public System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue> AdditionalProperties
         {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, Plaid.Partner.PlaidJsonValue>()); }
             set { _additionalProperties = value; }
+        }
+
+        // The same members as each serializer's extension data must be: JTokens for Newtonsoft.Json, JsonElements for
+        // System.Text.Json. Both only read the property, and a view is never null, so neither ever sets it.
+        [Newtonsoft.Json.JsonExtensionData]
+        private System.Collections.Generic.IDictionary<string, Newtonsoft.Json.Linq.JToken> AdditionalPropertiesForNewtonsoftJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForNewtonsoft(AdditionalProperties); }
+            set { }
+        }
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonInclude]
+        private System.Collections.Generic.IDictionary<string, System.Text.Json.JsonElement> AdditionalPropertiesForSystemTextJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForSystemTextJson(AdditionalProperties); }
+            set { }
         }
 
     }
@@ -2683,40 +3240,72 @@ namespace Plaid.Partner
     {
         /// <summary>`PARTNER`</summary>
         [Newtonsoft.Json.JsonProperty("webhook_type", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("webhook_type")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? WebhookType { get; set; } = default!;
 
         /// <summary>`END_CUSTOMER_OAUTH_STATUS_UPDATED`</summary>
         [Newtonsoft.Json.JsonProperty("webhook_code", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("webhook_code")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? WebhookCode { get; set; } = default!;
 
         /// <summary>The client ID of the end customer</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("end_customer_client_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? EndCustomerClientId { get; set; } = default!;
 
         /// <summary>The Plaid environment the webhook comes from.</summary>
         [Newtonsoft.Json.JsonProperty("environment", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("environment")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public WebhookEnvironmentValues? Environment { get; set; } = default!;
 
         /// <summary>The institution ID</summary>
         [Newtonsoft.Json.JsonProperty("institution_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("institution_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? InstitutionId { get; set; } = default!;
 
         /// <summary>The institution name</summary>
         [Newtonsoft.Json.JsonProperty("institution_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("institution_name")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? InstitutionName { get; set; } = default!;
 
         /// <summary>The end customer's new OAuth registration status with the institution.</summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PartnerEndCustomerOAuthStatusUpdatedValues? Status { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        private System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue>? _additionalProperties;
 
         /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        [Newtonsoft.Json.JsonIgnore]
+        [System.Text.Json.Serialization.JsonIgnore]
+        public System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue> AdditionalProperties
         {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, Plaid.Partner.PlaidJsonValue>()); }
             set { _additionalProperties = value; }
+        }
+
+        // The same members as each serializer's extension data must be: JTokens for Newtonsoft.Json, JsonElements for
+        // System.Text.Json. Both only read the property, and a view is never null, so neither ever sets it.
+        [Newtonsoft.Json.JsonExtensionData]
+        private System.Collections.Generic.IDictionary<string, Newtonsoft.Json.Linq.JToken> AdditionalPropertiesForNewtonsoftJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForNewtonsoft(AdditionalProperties); }
+            set { }
+        }
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonInclude]
+        private System.Collections.Generic.IDictionary<string, System.Text.Json.JsonElement> AdditionalPropertiesForSystemTextJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForSystemTextJson(AdditionalProperties); }
+            set { }
         }
 
     }
@@ -2728,6 +3317,7 @@ namespace Plaid.Partner
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [Newtonsoft.Json.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumJsonConverter))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumSystemTextJsonConverterFactory))]
     public readonly partial struct WebhookEnvironmentValues : System.IEquatable<WebhookEnvironmentValues>, Plaid.Partner.Internal.IExtensibleEnum
     {
         private readonly string? _value;
@@ -2788,6 +3378,7 @@ namespace Plaid.Partner
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [Newtonsoft.Json.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumJsonConverter))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumSystemTextJsonConverterFactory))]
     public readonly partial struct PartnerEndCustomerOAuthStatusUpdatedValues : System.IEquatable<PartnerEndCustomerOAuthStatusUpdatedValues>, Plaid.Partner.Internal.IExtensibleEnum
     {
         private readonly string? _value;
@@ -2862,11 +3453,13 @@ namespace Plaid.Partner
     {
         /// <summary>The broad kind of error; `error_code` says which error it is. Safe to branch on.</summary>
         [Newtonsoft.Json.JsonProperty("error_type", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("error_type")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public PlaidErrorType ErrorType { get; set; } = default!;
 
         /// <summary>The particular error code. Safe for programmatic use.</summary>
         [Newtonsoft.Json.JsonProperty("error_code", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("error_code")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ErrorCode { get; set; } = default!;
 
@@ -2877,10 +3470,13 @@ namespace Plaid.Partner
         /// <br/>`OAUTH_CONSENT_EXPIRED`: The user's access consent for this OAuth connection to this institution has expired.
         /// <br/>`OAUTH_USER_REVOKED`: The user's OAuth connection to this institution is invalid because the user revoked their connection.</summary>
         [Newtonsoft.Json.JsonProperty("error_code_reason", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("error_code_reason")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public PlaidErrorCodeReason? ErrorCodeReason { get; set; } = default!;
 
         /// <summary>A developer-friendly representation of the error code. This may change over time and is not safe for programmatic use.</summary>
         [Newtonsoft.Json.JsonProperty("error_message", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("error_message")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ErrorMessage { get; set; } = default!;
 
@@ -2888,46 +3484,80 @@ namespace Plaid.Partner
         /// <br/>
         /// <br/>This may change over time and is not safe for programmatic use.</summary>
         [Newtonsoft.Json.JsonProperty("display_message", Required = Newtonsoft.Json.Required.AllowNull)]
+        [System.Text.Json.Serialization.JsonPropertyName("display_message")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? DisplayMessage { get; set; } = default!;
 
         /// <summary>A unique ID identifying the request, to be used for troubleshooting purposes. This field will be omitted in errors provided by webhooks.</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("request_id")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? RequestId { get; set; } = default!;
 
         /// <summary>In this product, a request can pertain to more than one Item. If an error is returned for such a request, `causes` will return an array of errors containing a breakdown of these errors on the individual Item level, if any can be identified.
         /// <br/>
         /// <br/>`causes` will be provided for the `error_type` `ASSET_REPORT_ERROR` or `CHECK_REPORT_ERROR`. `causes` will also not be populated inside an error nested within a `warning` object.</summary>
         [Newtonsoft.Json.JsonProperty("causes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IList<object>? Causes { get; set; } = default!;
+        [System.Text.Json.Serialization.JsonPropertyName("causes")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public System.Collections.Generic.IList<Plaid.Partner.PlaidJsonValue>? Causes { get; set; } = default!;
 
         /// <summary>The HTTP status code associated with the error. This will only be returned in the response body when the error information is provided via a webhook.</summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Status { get; set; } = default!;
 
         /// <summary>The URL of a Plaid documentation page with more information about the error</summary>
         [Newtonsoft.Json.JsonProperty("documentation_url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("documentation_url")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? DocumentationUrl { get; set; } = default!;
 
         /// <summary>Suggested steps for resolving the error</summary>
         [Newtonsoft.Json.JsonProperty("suggested_action", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("suggested_action")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? SuggestedAction { get; set; } = default!;
 
         /// <summary>For an error about unsuitable accounts (such as `NO_ACCOUNTS`), the account subtypes the call needed.</summary>
         [Newtonsoft.Json.JsonProperty("required_account_subtypes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("required_account_subtypes")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IList<string>? RequiredAccountSubtypes { get; set; } = default!;
 
         /// <summary>For an error about unsuitable accounts (such as `NO_ACCOUNTS`), the account subtypes that were available.</summary>
         [Newtonsoft.Json.JsonProperty("provided_account_subtypes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("provided_account_subtypes")]
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public System.Collections.Generic.IList<string>? ProvidedAccountSubtypes { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
+        private System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue>? _additionalProperties;
 
         /// <summary>Members of the JSON object that this version of the contract does not describe, kept as received.</summary>
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
+        [Newtonsoft.Json.JsonIgnore]
+        [System.Text.Json.Serialization.JsonIgnore]
+        public System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue> AdditionalProperties
         {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
+            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, Plaid.Partner.PlaidJsonValue>()); }
             set { _additionalProperties = value; }
+        }
+
+        // The same members as each serializer's extension data must be: JTokens for Newtonsoft.Json, JsonElements for
+        // System.Text.Json. Both only read the property, and a view is never null, so neither ever sets it.
+        [Newtonsoft.Json.JsonExtensionData]
+        private System.Collections.Generic.IDictionary<string, Newtonsoft.Json.Linq.JToken> AdditionalPropertiesForNewtonsoftJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForNewtonsoft(AdditionalProperties); }
+            set { }
+        }
+
+        [System.Text.Json.Serialization.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonInclude]
+        private System.Collections.Generic.IDictionary<string, System.Text.Json.JsonElement> AdditionalPropertiesForSystemTextJson
+        {
+            get { return Plaid.Partner.Internal.ExtensionDataView.ForSystemTextJson(AdditionalProperties); }
+            set { }
         }
 
     }
@@ -2939,6 +3569,7 @@ namespace Plaid.Partner
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [Newtonsoft.Json.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumJsonConverter))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumSystemTextJsonConverterFactory))]
     public readonly partial struct PlaidErrorType : System.IEquatable<PlaidErrorType>, Plaid.Partner.Internal.IExtensibleEnum
     {
         private readonly string? _value;
@@ -3109,6 +3740,7 @@ namespace Plaid.Partner
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [Newtonsoft.Json.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumJsonConverter))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumSystemTextJsonConverterFactory))]
     public readonly partial struct PlaidErrorCodeReason : System.IEquatable<PlaidErrorCodeReason>, Plaid.Partner.Internal.IExtensibleEnum
     {
         private readonly string? _value;

@@ -119,7 +119,7 @@ namespace Plaid.Partner.Quickstart
             return update;
         }
 
-        private static string Describe(IDictionary<string, PartnerEndCustomerStatus>? statuses) =>
+        private static string Describe(IDictionary<string, PartnerEndCustomerProductStatus>? statuses) =>
             statuses is null ? "(none)" : string.Join(", ", statuses.Select(s => $"{s.Key} {s.Value}"));
 
         private static void Expect(PartnerEndCustomerStatus? actual, PartnerEndCustomerStatus expected)

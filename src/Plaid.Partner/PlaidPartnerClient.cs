@@ -197,6 +197,20 @@ namespace Plaid.Partner
                 static (api, http, body, ct) => api.WebhookVerificationKeyGetAsync(http, body, ct),
                 cancellationToken);
 
+        /// <summary>
+        /// The webhook verifier's key fetch: one attempt, never retried (<see cref="PlaidCallPipeline.ReadOnceAsync"/>). A
+        /// client made for mocking has no pipeline; its <see cref="GetWebhookVerificationKeyAsync"/> answers instead.
+        /// </summary>
+        internal Task<WebhookVerificationKeyGetResponse> GetWebhookVerificationKeyOnceAsync(string keyId, CancellationToken cancellationToken) =>
+            _pipeline is null
+                ? GetWebhookVerificationKeyAsync(keyId, cancellationToken)
+                : _pipeline.ReadOnceAsync(
+                    _http,
+                    WebhookVerificationKeyGetPath,
+                    new WebhookVerificationKeyGetRequest { KeyId = RequiredId.Check(keyId, nameof(keyId)) },
+                    static (api, http, body, ct) => api.WebhookVerificationKeyGetAsync(http, body, ct),
+                    cancellationToken);
+
         /// <summary>The pipeline this client calls through (shared by every client of one registration).</summary>
         internal PlaidCallPipeline CallPipeline => _pipeline;
     }

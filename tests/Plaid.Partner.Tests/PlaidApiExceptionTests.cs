@@ -219,8 +219,10 @@ namespace Plaid.Partner.Tests
                 ("a requirement is a number", "{\"end_customer\":{\"requirements_due\":[\"website\",7]}}", BetaUpdate),
                 ("a requirement is null", "{\"end_customer\":{\"requirements_due\":[null]}}", BetaGet),
                 ("product_statuses is an array", "{\"product_statuses\":[\"auth\"],\"request_id\":\"r\"}", BetaEnable),
-                ("a product status is an object", "{\"end_customer\":{\"product_statuses\":{\"auth\":{\"status\":\"ACTIVE\"}}}}", BetaGet),
-                ("a product status is null", "{\"end_customer\":{\"product_statuses\":{\"auth\":null}}}", BetaUpdate),
+                // Any JSON value is a product status Plaid's contract allows (ContractAnswerTests); NaN is not JSON.
+                ("product_statuses is a string", "{\"end_customer\":{\"product_statuses\":\"auth\"}}", BetaGet),
+                ("a product status is NaN", "{\"end_customer\":{\"product_statuses\":{\"auth\":NaN}}}", BetaUpdate),
+                ("an unknown member is NaN", "{\"end_customer\":{\"brand_new\":[NaN]}}", BetaGet),
                 ("the beta secrets are a string", "{\"end_customer\":{\"secrets\":\"79g03eoofwl8240v776r2h667442119\"}}", BetaCreate),
             };
             foreach (var (name, body, path) in wrongForOneOperation)

@@ -59,7 +59,10 @@ namespace Plaid.Partner.Tests
                 Assert.That(endCustomer.ClientId, Is.EqualTo("7f57eb3d2a9j6480121fx361"));
                 Assert.That(endCustomer.CompanyName, Is.EqualTo("Plaid"));
                 Assert.That(endCustomer.Status, Is.EqualTo(PartnerEndCustomerStatus.MoreInformationNeeded));
-                Assert.That(endCustomer.ProductStatuses, Is.EquivalentTo(new Dictionary<string, PartnerEndCustomerStatus> { ["cra_base_report"] = PartnerEndCustomerStatus.MoreInformationNeeded }));
+                Assert.That(endCustomer.ProductStatuses, Is.EquivalentTo(new Dictionary<string, PartnerEndCustomerProductStatus>
+                {
+                    ["cra_base_report"] = PartnerEndCustomerStatus.MoreInformationNeeded,
+                }));
                 Assert.That(endCustomer.RequirementsDue, Is.EqualTo(new[]
                 {
                     PartnerEndCustomerRequirementDue.IsDiligenceAttested, PartnerEndCustomerRequirementDue.BankAddendumAcceptance, PartnerEndCustomerRequirementDue.QuestionnairesCra,
@@ -89,8 +92,8 @@ namespace Plaid.Partner.Tests
                 Assert.That(endCustomer.Status!.Value.ToString(), Is.EqualTo("ON_HOLD"));
                 Assert.That(endCustomer.Status.Value.IsKnown, Is.False);
                 Assert.That(endCustomer.ProductStatuses!["teleportation"].ToString(), Is.EqualTo("WAITLISTED"));
-                Assert.That(endCustomer.ProductStatuses["teleportation"].IsKnown, Is.False);
-                Assert.That(endCustomer.ProductStatuses["auth"], Is.EqualTo(PartnerEndCustomerStatus.Active));
+                Assert.That(endCustomer.ProductStatuses["teleportation"].Status!.Value.IsKnown, Is.False);
+                Assert.That(endCustomer.ProductStatuses["auth"].Status, Is.EqualTo(PartnerEndCustomerStatus.Active));
                 Assert.That(endCustomer.RequirementsDue!.Select(r => r.ToString()), Is.EqualTo(new[] { "website", "questionnaires.kyb" }));
                 Assert.That(endCustomer.RequirementsDue!.Select(r => r.IsKnown), Is.EqualTo(new[] { true, false }));
                 Assert.That(endCustomer.AdditionalProperties.Keys, Is.EqualTo(new[] { "brand_new_member" }));
@@ -103,7 +106,7 @@ namespace Plaid.Partner.Tests
             var endCustomer = new BetaPartnerEndCustomer
             {
                 Status = new PartnerEndCustomerStatus("ON_HOLD"),
-                ProductStatuses = new Dictionary<string, PartnerEndCustomerStatus> { ["teleportation"] = "WAITLISTED" },
+                ProductStatuses = new Dictionary<string, PartnerEndCustomerProductStatus> { ["teleportation"] = new PartnerEndCustomerStatus("WAITLISTED") },
                 RequirementsDue = new[] { new PartnerEndCustomerRequirementDue("questionnaires.kyb") },
             };
 
@@ -283,7 +286,10 @@ namespace Plaid.Partner.Tests
                 Assert.That(endCustomer.ClientId, Is.EqualTo("634758733ebb4f00134b85ea"));
                 Assert.That(endCustomer.CompanyName, Is.EqualTo("Plaid"));
                 Assert.That(endCustomer.Status, Is.EqualTo(PartnerEndCustomerStatus.MoreInformationNeeded));
-                Assert.That(endCustomer.ProductStatuses, Is.EquivalentTo(new Dictionary<string, PartnerEndCustomerStatus> { ["cra_base_report"] = PartnerEndCustomerStatus.MoreInformationNeeded }));
+                Assert.That(endCustomer.ProductStatuses, Is.EquivalentTo(new Dictionary<string, PartnerEndCustomerProductStatus>
+                {
+                    ["cra_base_report"] = PartnerEndCustomerStatus.MoreInformationNeeded,
+                }));
                 Assert.That(endCustomer.RequirementsDue, Is.EqualTo(new[]
                 {
                     PartnerEndCustomerRequirementDue.IsDiligenceAttested, PartnerEndCustomerRequirementDue.BankAddendumAcceptance, PartnerEndCustomerRequirementDue.QuestionnairesCra,
@@ -308,7 +314,7 @@ namespace Plaid.Partner.Tests
                 Assert.That(endCustomer.ClientId, Is.EqualTo("634758733ebb4f00134b85ea"));
                 Assert.That(endCustomer.CompanyName, Is.EqualTo("Plaid"));
                 Assert.That(endCustomer.Status, Is.EqualTo(PartnerEndCustomerStatus.PendingEnablement));
-                Assert.That(endCustomer.ProductStatuses, Is.EquivalentTo(new Dictionary<string, PartnerEndCustomerStatus> { ["cra_base_report"] = PartnerEndCustomerStatus.PendingEnablement }));
+                Assert.That(endCustomer.ProductStatuses, Is.EquivalentTo(new Dictionary<string, PartnerEndCustomerProductStatus> { ["cra_base_report"] = PartnerEndCustomerStatus.PendingEnablement }));
                 Assert.That(endCustomer.RequirementsDue, Is.Null, "nothing due: the example leaves the member out");
                 Assert.That(endCustomer.AdditionalProperties, Is.Empty);
                 Assert.That(response.RequestId, Is.EqualTo("4zlKapIkTm8p5KM"));
@@ -327,7 +333,7 @@ namespace Plaid.Partner.Tests
             {
                 Assert.That(response.EndCustomerClientId, Is.EqualTo("634758733ebb4f00134b85ea"));
                 Assert.That(response.Status, Is.EqualTo(PartnerEndCustomerStatus.Active));
-                Assert.That(response.ProductStatuses, Is.EquivalentTo(new Dictionary<string, PartnerEndCustomerStatus>
+                Assert.That(response.ProductStatuses, Is.EquivalentTo(new Dictionary<string, PartnerEndCustomerProductStatus>
                 {
                     ["auth"] = PartnerEndCustomerStatus.Active,
                     ["cra_base_report"] = PartnerEndCustomerStatus.PendingEnablement,

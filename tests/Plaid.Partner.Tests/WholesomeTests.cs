@@ -122,6 +122,10 @@ namespace Plaid.Partner.Tests
                 {
                     Assert.That(type.IsValueType, Is.True, type.Name);
                     Assert.That(type.GetCustomAttribute<JsonConverterAttribute>()?.ConverterType, Is.EqualTo(typeof(ExtensibleEnumJsonConverter)), type.Name);
+                    Assert.That(
+                        type.GetCustomAttribute<System.Text.Json.Serialization.JsonConverterAttribute>()?.ConverterType,
+                        Is.EqualTo(typeof(ExtensibleEnumSystemTextJsonConverterFactory)),
+                        type.Name + ": an ASP.NET Core endpoint (System.Text.Json) must write the value, not the struct's properties");
                     Assert.That(type.GetProperty("KnownValues", BindingFlags.Public | BindingFlags.Static), Is.Not.Null, type.Name);
                 }
             });

@@ -129,7 +129,15 @@ namespace Plaid.Partner.DependencyInjection
             // One verifier per registration for the life of the app: it caches Plaid's keys. It keeps no client: each key
             // fetch (rare) gets a new one from the registration, so it sends the current options (a rotated secret, another
             // environment) over an HttpClient whose handlers the factory rotates, like any client resolved then.
-            services.AddOptions<PlaidWebhookVerifierOptions>(name).Configure<TimeProvider>((options, time) => options.TimeProvider = time);
+            // The registered clock only where the application set none: a post-configuration runs after every
+            // Configure<PlaidWebhookVerifierOptions>, made before this call or after it.
+            services.AddOptions<PlaidWebhookVerifierOptions>(name).PostConfigure<TimeProvider>((options, time) =>
+            {
+                if (!options.IsTimeProviderSet)
+                {
+                    options.TimeProvider = time;
+                }
+            });
             PlaidWebhookVerifier CreateVerifier(IServiceProvider provider) =>
                 new(provider.GetRequiredKeyedService<PlaidPartnerRegistration>(registrationKey).CreateClient,
                     provider.GetRequiredService<IOptionsMonitor<PlaidWebhookVerifierOptions>>().Get(name));

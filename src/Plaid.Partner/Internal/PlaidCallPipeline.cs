@@ -62,6 +62,14 @@ namespace Plaid.Partner.Internal
             where TResponse : class, IPlaidResponse =>
             SendAsync(http, path, body, operation, retrySafe: true, cancellationToken);
 
+        /// <summary>
+        /// A read made once, without retries: the webhook verifier's key fetch, which answers a delivery Plaid gives 10
+        /// seconds and delivers again if it gets no 200, so a retry's wait would only make the answer late.
+        /// </summary>
+        public Task<TResponse> ReadOnceAsync<TRequest, TResponse>(HttpClient http, string path, TRequest body, GeneratedOperation<TRequest, TResponse> operation, CancellationToken cancellationToken)
+            where TResponse : class, IPlaidResponse =>
+            SendAsync(http, path, body, operation, retrySafe: false, cancellationToken);
+
         /// <summary>A call that changes state: sent once, never retried.</summary>
         public Task<TResponse> WriteAsync<TRequest, TResponse>(HttpClient http, string path, TRequest body, GeneratedOperation<TRequest, TResponse> operation, CancellationToken cancellationToken)
             where TResponse : class, IPlaidResponse =>

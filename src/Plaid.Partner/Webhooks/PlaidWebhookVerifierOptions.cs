@@ -14,8 +14,36 @@ namespace Plaid.Partner.Webhooks
         /// <summary>The largest <see cref="ClockSkew"/> accepted: a token may be at most five minutes old anyway.</summary>
         public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
-        /// <summary>The clock that judges <c>iat</c> and cache ages. Defaults to <see cref="TimeProvider.System"/>; tests pass a fake.</summary>
-        public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+        /// <summary>The longest <see cref="KeyFetchTimeout"/> accepted: Plaid waits 10 seconds for the answer to a delivery.</summary>
+        public static readonly TimeSpan MaxKeyFetchTimeout = TimeSpan.FromSeconds(10);
+
+        private TimeProvider _timeProvider = TimeProvider.System;
+
+        /// <summary>
+        /// The clock that judges <c>iat</c>, cache ages and <see cref="KeyFetchTimeout"/>. Defaults to
+        /// <see cref="TimeProvider.System"/>; with <c>AddPlaidPartner</c>, to the registered <see cref="System.TimeProvider"/>
+        /// unless set here (in any order of registration). Tests pass a fake.
+        /// </summary>
+        public TimeProvider TimeProvider
+        {
+            get => _timeProvider;
+            set
+            {
+                _timeProvider = value;
+                IsTimeProviderSet = true;
+            }
+        }
+
+        /// <summary>
+        /// How long one key fetch from <c>/webhook_verification_key/get</c> may take; positive, at most
+        /// <see cref="MaxKeyFetchTimeout"/>. Defaults to 5 seconds. A fetch is one attempt, never retried: Plaid gives the
+        /// receiver 10 seconds to answer a delivery and delivers it again when the answer is not 200, so a key endpoint
+        /// that is down or slow makes the delivery unverifiable (the ASP.NET Core endpoint answers 503) within this time.
+        /// </summary>
+        public TimeSpan KeyFetchTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+        /// <summary>True once <see cref="TimeProvider"/> was set, so <c>AddPlaidPartner</c> leaves it alone.</summary>
+        internal bool IsTimeProviderSet { get; private set; }
 
         /// <summary>
         /// How far in the future a token's <c>iat</c> may be, for clocks that differ slightly from Plaid's; from zero to
@@ -41,7 +69,7 @@ namespace Plaid.Partner.Webhooks
         /// <summary>Shows every setting.</summary>
         public override string ToString() =>
             $"PlaidWebhookVerifierOptions {{ ClockSkew = {ClockSkew}, KeyCacheDuration = {KeyCacheDuration}, "
-                + $"RejectedKeyIdRetention = {RejectedKeyIdRetention}, MaxNewKeyIdFetchesPerMinute = {MaxNewKeyIdFetchesPerMinute}, "
+                + $"RejectedKeyIdRetention = {RejectedKeyIdRetention}, MaxNewKeyIdFetchesPerMinute = {MaxNewKeyIdFetchesPerMinute}, KeyFetchTimeout = {KeyFetchTimeout}, "
                 + $"TimeProvider = {TimeProvider?.GetType().Name ?? "(null)"} }}";
 
         /// <summary>Checks every setting and returns an independent copy.</summary>
@@ -67,6 +95,13 @@ namespace Plaid.Partner.Webhooks
                 throw new ArgumentException($"PlaidWebhookVerifierOptions.RejectedKeyIdRetention must not be negative; it was {RejectedKeyIdRetention}.", "options");
             }
 
+            if (KeyFetchTimeout <= TimeSpan.Zero || KeyFetchTimeout > MaxKeyFetchTimeout)
+            {
+                throw new ArgumentException(
+                    $"PlaidWebhookVerifierOptions.KeyFetchTimeout must be positive and at most {MaxKeyFetchTimeout} (Plaid waits 10 seconds for an answer); it was {KeyFetchTimeout}.",
+                    "options");
+            }
+
             if (MaxNewKeyIdFetchesPerMinute < 1)
             {
                 throw new ArgumentException($"PlaidWebhookVerifierOptions.MaxNewKeyIdFetchesPerMinute must be at least 1; it was {MaxNewKeyIdFetchesPerMinute}.", "options");
@@ -79,6 +114,7 @@ namespace Plaid.Partner.Webhooks
                 KeyCacheDuration = KeyCacheDuration,
                 RejectedKeyIdRetention = RejectedKeyIdRetention,
                 MaxNewKeyIdFetchesPerMinute = MaxNewKeyIdFetchesPerMinute,
+                KeyFetchTimeout = KeyFetchTimeout,
             };
         }
     }

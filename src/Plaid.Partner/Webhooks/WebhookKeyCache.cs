@@ -16,8 +16,9 @@ namespace Plaid.Partner.Webhooks
     /// Against floods: verifications missing the same <c>kid</c> at once share one fetch; a <c>kid</c> Plaid rejects is
     /// not asked again for <see cref="PlaidWebhookVerifierOptions.RejectedKeyIdRetention"/>; and never-seen <c>kid</c>s
     /// are looked up at most <see cref="PlaidWebhookVerifierOptions.MaxNewKeyIdFetchesPerMinute"/> times a minute.
-    /// Fetches run without the caller's cancellation token, since other callers may be waiting on them; the client's
-    /// own timeout bounds them.
+    /// Fetches run without the caller's cancellation token, since other callers may be waiting on them; each is one
+    /// attempt, never retried, bounded by <see cref="PlaidWebhookVerifierOptions.KeyFetchTimeout"/> (and the client's own
+    /// timeout), so a webhook delivery is answered within the 10 seconds Plaid waits even when the key endpoint is down.
     /// </remarks>
     internal sealed class WebhookKeyCache
     {
@@ -31,6 +32,8 @@ namespace Plaid.Partner.Webhooks
         private readonly TimeSpan _maxAge;
         private readonly TimeSpan _rejectedRetention;
         private readonly NewKeyIdFetchLimiter _newKeyIdLimiter;
+        private readonly TimeSpan _fetchTimeout;
+        private readonly TimeoutSources _fetchTimeouts;
         private readonly ConcurrentDictionary<string, CachedKey> _keys = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, DateTimeOffset> _rejectedUntil = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, Lazy<Task<WebhookKeyLookup>>> _inFlight = new(StringComparer.Ordinal);
@@ -47,6 +50,8 @@ namespace Plaid.Partner.Webhooks
             _maxAge = validatedOptions.KeyCacheDuration;
             _rejectedRetention = validatedOptions.RejectedKeyIdRetention;
             _newKeyIdLimiter = new NewKeyIdFetchLimiter(validatedOptions.MaxNewKeyIdFetchesPerMinute);
+            _fetchTimeout = validatedOptions.KeyFetchTimeout;
+            _fetchTimeouts = new TimeoutSources(_time);
         }
 
         /// <summary>The key for <paramref name="keyId"/>, from the cache or fetched from Plaid.</summary>
@@ -126,9 +131,17 @@ namespace Plaid.Partner.Webhooks
         private async Task<WebhookKeyLookup> FetchOneAsync(string keyId)
         {
             WebhookVerificationKeyGetResponse response;
+            var budget = _fetchTimeouts.Rent(_fetchTimeout);
             try
             {
-                response = await _clientForEachFetch().GetWebhookVerificationKeyAsync(keyId, CancellationToken.None).ConfigureAwait(false);
+                response = await _clientForEachFetch().GetWebhookVerificationKeyOnceAsync(keyId, budget.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (budget.IsCancellationRequested)
+            {
+                return WebhookKeyLookup.Failed(
+                    WebhookVerificationFailureReason.KeyFetchFailed,
+                    $"fetching key id {UntrustedText.Quote(keyId)} from {PlaidPartnerClient.WebhookVerificationKeyGetPath} took longer than "
+                        + $"{_fetchTimeout} (PlaidWebhookVerifierOptions.KeyFetchTimeout)");
             }
             catch (PlaidApiException e) when (string.Equals(e.ErrorCode, InvalidKeyIdErrorCode, StringComparison.Ordinal))
             {
@@ -142,6 +155,10 @@ namespace Plaid.Partner.Webhooks
                 return WebhookKeyLookup.Failed(
                     WebhookVerificationFailureReason.KeyFetchFailed,
                     $"fetching key id {UntrustedText.Quote(keyId)} from {PlaidPartnerClient.WebhookVerificationKeyGetPath} failed: {e.GetType().Name}: {e.Message}");
+            }
+            finally
+            {
+                _fetchTimeouts.Return(budget);
             }
 
             if (response?.Key is not { } jwk)

@@ -28,11 +28,39 @@ namespace Plaid.Partner.AspNetCore.Tests.TestSupport
         /// <summary>When true, every request is answered 400 INVALID_API_KEYS (not retried, not a key-id answer).</summary>
         public bool Refuse { get; set; }
 
+        /// <summary>When true, every request is answered 503, as by a Plaid outage: a transient failure a client would retry.</summary>
+        public bool Down { get; set; }
+
+        /// <summary>When true, no request is ever answered: each waits until the caller gives up on it.</summary>
+        public bool Hang { get; set; }
+
         public void Serve(JsonObject jwk) => _extra[(string)jwk["kid"]!] = jwk;
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _requests);
+            if (Hang)
+            {
+                // No timer: the request ends only when its cancellation token fires.
+                var never = new TaskCompletionSource<HttpResponseMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+                using (cancellationToken.Register(() => never.TrySetCanceled(cancellationToken)))
+                {
+                    return await never.Task;
+                }
+            }
+
+            if (Down)
+            {
+                return Json(HttpStatusCode.ServiceUnavailable, new JsonObject
+                {
+                    ["error_type"] = "API_ERROR",
+                    ["error_code"] = "INTERNAL_SERVER_ERROR",
+                    ["error_message"] = "an unexpected error occurred",
+                    ["display_message"] = null,
+                    ["request_id"] = "outage000000001",
+                });
+            }
+
             if (Refuse)
             {
                 return Json(HttpStatusCode.BadRequest, new JsonObject

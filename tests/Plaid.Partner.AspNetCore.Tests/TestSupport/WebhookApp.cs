@@ -52,21 +52,24 @@ namespace Plaid.Partner.AspNetCore.Tests.TestSupport
         /// <param name="services">More services (a distributed cache, OpenTelemetry, …).</param>
         /// <param name="map">Maps the endpoint; by default <c>MapPlaidPartnerWebhooks(Path)</c>.</param>
         /// <param name="verifier">Verifier settings.</param>
+        /// <param name="realClock">Sign and verify on the system clock instead of the frozen fake one (<see cref="Time"/> is then unused).</param>
         public static async Task<WebhookApp> StartAsync(
             Action<PlaidWebhooksBuilder>? webhooks = null,
             Action<IServiceCollection>? services = null,
             Action<WebApplication>? map = null,
-            Action<PlaidWebhookVerifierOptions>? verifier = null)
+            Action<PlaidWebhookVerifierOptions>? verifier = null,
+            bool realClock = false)
         {
             var time = new FakeTimeProvider(Start);
-            var signer = new PlaidWebhookSigner(time);
+            var clock = realClock ? TimeProvider.System : time;
+            var signer = new PlaidWebhookSigner(clock);
             var keys = new KeyEndpointStub(signer);
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseTestServer();
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
             builder.Services.AddFakeLogging();
-            builder.Services.AddSingleton<TimeProvider>(time);
+            builder.Services.AddSingleton(clock);
             builder.Services.AddSingleton<HandlerLog>();
             builder.Services.AddPlaidPartner(o =>
                 {

@@ -144,7 +144,7 @@ namespace Plaid.Partner.Emulator.Tests.Operations
             Assert.Multiple(() =>
             {
                 Assert.That(created.ProductStatuses!.Keys, Is.EqualTo(new[] { "auth", "identity", "transactions" }));
-                Assert.That(enabled.ProductStatuses!.Values, Has.All.EqualTo(PartnerEndCustomerStatus.Active));
+                Assert.That(enabled.ProductStatuses!.Values.Select(s => s.Status), Has.All.EqualTo(PartnerEndCustomerStatus.Active));
             });
         }
 
@@ -240,7 +240,7 @@ namespace Plaid.Partner.Emulator.Tests.Operations
                 Assert.That(refused!.ErrorCode, Is.EqualTo(PlaidPartnerErrorCodes.CustomerNotReadyForEnablement));
                 Assert.That(enabled.ProductionSecret, Has.Length.EqualTo(30));
                 Assert.That(afterGaEnable.Status, Is.EqualTo(PartnerEndCustomerStatus.Active));
-                Assert.That(afterGaEnable.ProductStatuses!.Values, Has.All.EqualTo(PartnerEndCustomerStatus.Active), "GA enable turns on every product");
+                Assert.That(afterGaEnable.ProductStatuses!.Values.Select(s => s.Status), Has.All.EqualTo(PartnerEndCustomerStatus.Active), "GA enable turns on every product");
             });
         }
 
@@ -491,7 +491,7 @@ namespace Plaid.Partner.Emulator.Tests.Operations
             });
         }
 
-        private static Dictionary<string, PartnerEndCustomerStatus> Statuses(params (string Product, string Status)[] statuses) =>
-            statuses.ToDictionary(s => s.Product, s => new PartnerEndCustomerStatus(s.Status));
+        private static Dictionary<string, PartnerEndCustomerProductStatus> Statuses(params (string Product, string Status)[] statuses) =>
+            statuses.ToDictionary(s => s.Product, s => (PartnerEndCustomerProductStatus)new PartnerEndCustomerStatus(s.Status));
     }
 }

@@ -66,6 +66,7 @@ namespace Plaid.Partner.SpecSlicer.Tests.TestSupport
 
             ((JObject)schemas["JWKPublicKey"]!["properties"]!["created_at"]!).Remove("format");
             schemas["PartnerEndCustomerProductStatuses"]!["additionalProperties"] = true;
+            schemas.Remove("PartnerEndCustomerProductStatus");
             schemas["PartnerEndCustomerOAuthStatusUpdatedWebhook"]!["required"] = new JArray("webhook_type", "webhook_code");
 
             // Plaid's file references a member's type with a bare $ref and leaves some plain members undescribed; the

@@ -150,6 +150,59 @@ namespace Plaid.Partner.Tests.DependencyInjection
             });
         }
 
+        [TestCase(true, TestName = "Verifier options configured before AddPlaidPartner all apply, its clock included")]
+        [TestCase(false, TestName = "Verifier options configured after AddPlaidPartner all apply, its clock included")]
+        public async Task Verifier_options_apply_in_any_order_of_registration(bool configureFirst)
+        {
+            // The registered clock is a month later than the verifier's own: a token signed on the verifier's clock verifies
+            // only if the verifier judges iat by it.
+            var registered = new FakeTimeProvider(WebhookHarness.Start.AddDays(30));
+            var own = new FakeTimeProvider(WebhookHarness.Start);
+            using var plaid = new MockPlaid(PlaidEnvironment.Production);
+            var keys = new MockKeyEndpoint(plaid);
+            using var key = new TestSigningKey();
+            keys.Serve(key);
+            var services = new ServiceCollection();
+            services.AddSingleton<TimeProvider>(registered);
+            void ConfigureVerifier() => services.Configure<PlaidWebhookVerifierOptions>(o =>
+            {
+                o.TimeProvider = own;
+                o.KeyFetchTimeout = TimeSpan.FromSeconds(2);
+                o.ClockSkew = TimeSpan.FromSeconds(7);
+            });
+
+            if (configureFirst)
+            {
+                ConfigureVerifier();
+            }
+
+            services.AddPlaidPartner(o =>
+                {
+                    o.ClientId = "partner-client";
+                    o.Secret = MockPlaid.Secret;
+                    o.Environment = PlaidEnvironment.Production;
+                })
+                .ConfigurePrimaryHttpMessageHandler(() => plaid.Handler);
+            if (!configureFirst)
+            {
+                ConfigureVerifier();
+            }
+
+            await using var provider = services.BuildServiceProvider();
+            var options = provider.GetRequiredService<IOptionsMonitor<PlaidWebhookVerifierOptions>>().Get(Options.DefaultName);
+            var body = PlaidExampleWebhooks.OAuthStatusUpdatedBytes();
+
+            var result = await provider.GetRequiredService<PlaidWebhookVerifier>().VerifyAsync(body, key.Sign(body, own.GetUtcNow()));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(options.TimeProvider, Is.SameAs(own), "the application's clock, not the registered one");
+                Assert.That(options.KeyFetchTimeout, Is.EqualTo(TimeSpan.FromSeconds(2)));
+                Assert.That(options.ClockSkew, Is.EqualTo(TimeSpan.FromSeconds(7)));
+                Assert.That(result.IsVerified, Is.True, result.ToString());
+            });
+        }
+
         [Test]
         public async Task The_webhook_verifier_fetches_keys_with_the_options_of_the_moment_after_a_configuration_change()
         {

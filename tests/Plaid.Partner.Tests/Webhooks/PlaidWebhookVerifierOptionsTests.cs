@@ -15,6 +15,8 @@ namespace Plaid.Partner.Tests.Webhooks
             new object[] { (Action<PlaidWebhookVerifierOptions>)(o => o.KeyCacheDuration = TimeSpan.FromHours(25)), "KeyCacheDuration" },
             new object[] { (Action<PlaidWebhookVerifierOptions>)(o => o.RejectedKeyIdRetention = TimeSpan.FromSeconds(-1)), "RejectedKeyIdRetention" },
             new object[] { (Action<PlaidWebhookVerifierOptions>)(o => o.MaxNewKeyIdFetchesPerMinute = 0), "MaxNewKeyIdFetchesPerMinute" },
+            new object[] { (Action<PlaidWebhookVerifierOptions>)(o => o.KeyFetchTimeout = TimeSpan.Zero), "KeyFetchTimeout" },
+            new object[] { (Action<PlaidWebhookVerifierOptions>)(o => o.KeyFetchTimeout = TimeSpan.FromSeconds(11)), "KeyFetchTimeout" },
         };
 
         [Test]
@@ -28,6 +30,8 @@ namespace Plaid.Partner.Tests.Webhooks
                 Assert.That(options.TimeProvider, Is.SameAs(TimeProvider.System));
                 Assert.That(options.ClockSkew, Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromMinutes(1)));
                 Assert.That(PlaidWebhookVerifier.MaxTokenAge, Is.EqualTo(TimeSpan.FromMinutes(5)));
+                Assert.That(options.KeyFetchTimeout, Is.EqualTo(TimeSpan.FromSeconds(5)), "well under the 10 seconds Plaid waits for an answer");
+                Assert.That(options.ValidatedCopy().KeyFetchTimeout, Is.EqualTo(options.KeyFetchTimeout));
                 Assert.That(options.ValidatedCopy(), Is.Not.SameAs(options));
             });
         }
