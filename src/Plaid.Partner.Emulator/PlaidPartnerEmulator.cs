@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Plaid.Partner.Emulator.Control;
 using Plaid.Partner.Emulator.Hosting;
+using Plaid.Partner.Emulator.State;
 
 namespace Plaid.Partner.Emulator
 {
@@ -80,6 +81,7 @@ namespace Plaid.Partner.Emulator
         /// <returns>The running emulator.</returns>
         /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
         /// <exception cref="System.IO.IOException">The configured port is taken.</exception>
+        /// <exception cref="EmulatorSeedException">The seed file does not validate; the message names the file, the JSON path and the reason.</exception>
         public static async Task<PlaidPartnerEmulator> StartAsync(PlaidPartnerEmulatorOptions? options = null, CancellationToken cancellationToken = default)
         {
             var runtime = EmulatorRuntime.Create(options ?? new PlaidPartnerEmulatorOptions());
@@ -142,21 +144,120 @@ namespace Plaid.Partner.Emulator
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The webhook sent, or null when no webhook URL is set or the status did not change.</returns>
         /// <exception cref="InvalidOperationException">The customer or institution is unknown; the message says which.</exception>
-        public Task<EmulatorWebhookDelivery?> SetOAuthStatusAsync(
+        public async Task<EmulatorWebhookDelivery?> SetOAuthStatusAsync(
             string endCustomerClientId,
             string institutionId,
             PartnerEndCustomerOAuthInstitutionApplicationStatus status,
             string? errorMessage = null,
-            CancellationToken cancellationToken = default) =>
-            SetOAuthStatusCoreAsync(
-                new OAuthStatusCommand
-                {
-                    EndCustomerClientId = endCustomerClientId,
-                    InstitutionId = institutionId,
-                    Status = status.ToString(),
-                    ErrorMessage = errorMessage,
-                },
-                cancellationToken);
+            CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            var outcome = await EmulatorControls.SetOAuthStatusAsync(_runtime, endCustomerClientId, institutionId, OAuthStatus.Parse(status.ToString()), errorMessage)
+                .WaitAsync(cancellationToken).ConfigureAwait(false);
+            return Unwrap(outcome);
+        }
+
+        /// <summary>
+        /// The emulator's clock: the configured <see cref="PlaidPartnerEmulatorOptions.TimeProvider"/> plus however far
+        /// <see cref="AdvanceClockAsync"/> moved it. Give it to code under test that should see the emulator's time.
+        /// </summary>
+        public TimeProvider Clock => _runtime.Time;
+
+        /// <summary>
+        /// Moves the emulator's clock forward. Webhook retries and OAuth schedule steps due on the way happen at their
+        /// own times, in order, and each one's webhook attempt is answered (or, for a receiver that does not answer,
+        /// given up to 2 s of real time before its 10 s answer timeout fires) before the clock moves on.
+        /// <see cref="TimeSpan.Zero"/> just runs what is due, for a test that advanced its own FakeTimeProvider.
+        /// </summary>
+        /// <param name="by">How far; zero or more.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The emulator's time afterwards.</returns>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="by"/> is negative.</exception>
+        public async Task<DateTimeOffset> AdvanceClockAsync(TimeSpan by, CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            await _runtime.Time.AdvanceAsync(by, cancellationToken).ConfigureAwait(false);
+            return _runtime.Time.GetUtcNow();
+        }
+
+        /// <summary>
+        /// Sets how an institution's OAuth registration goes after enable: for every end customer enabled from now on,
+        /// or, with <paramref name="endCustomerClientId"/>, for that one only (if it is already ACTIVE, the steps count
+        /// from now). Each step sends END_CUSTOMER_OAUTH_STATUS_UPDATED when it comes due on the emulator's clock.
+        /// </summary>
+        /// <param name="institutionId"><c>ins_56</c> (Chase), <c>ins_128026</c> (Capital One) or <c>ins_1</c> (Bank of America).</param>
+        /// <param name="schedule">The steps, e.g. <see cref="EmulatorOAuthSchedule.ApprovedAfter"/>.</param>
+        /// <param name="endCustomerClientId">One end customer, or null for all enabled from now on.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes once the schedule is in effect.</returns>
+        /// <exception cref="InvalidOperationException">The institution or the end customer is unknown.</exception>
+        public Task SetOAuthScheduleAsync(string institutionId, EmulatorOAuthSchedule schedule, string? endCustomerClientId = null, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(schedule);
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            Unwrap(_runtime.OAuthSchedules.Set(institutionId, schedule, endCustomerClientId));
+            return Task.CompletedTask;
+        }
+
+        /// <summary>
+        /// Sends each of the next <paramref name="count"/> webhooks twice: the same signed request again right after the
+        /// first, as a duplicate delivery from Plaid arrives (Plaid's webhook guide: expect duplicates).
+        /// </summary>
+        /// <param name="count">How many webhooks; 0 ends the fault.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes once the fault is in effect.</returns>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+        public Task SendNextWebhooksTwiceAsync(int count = 1, CancellationToken cancellationToken = default)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(count);
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            _runtime.Webhooks.SendTwice(count);
+            return Task.CompletedTask;
+        }
+
+        /// <summary>
+        /// Holds the next webhook back and sends it right after the one that follows it, so the two arrive out of order
+        /// (Plaid's webhook guide: expect out-of-order deliveries).
+        /// </summary>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes once the fault is in effect.</returns>
+        public Task HoldNextWebhookAsync(CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            _runtime.Webhooks.HoldNext();
+            return Task.CompletedTask;
+        }
+
+        /// <summary>Sends a past delivery's body again, signed anew, as a new delivery with its own retries.</summary>
+        /// <param name="deliveryId">The <see cref="EmulatorWebhookDelivery.Id"/> of the delivery to send again.</param>
+        /// <param name="cancellationToken">Cancels waiting for its first attempt.</param>
+        /// <returns>The new delivery after its first attempt.</returns>
+        /// <exception cref="InvalidOperationException">No delivery has that id, or no webhook URL is set.</exception>
+        public async Task<EmulatorWebhookDelivery> ResendWebhookAsync(string deliveryId, CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            var sent = _runtime.Webhooks.Resend(deliveryId)
+                ?? throw new InvalidOperationException(_runtime.Webhooks.Url is null ? "No webhook URL is set." : $"The emulator has no webhook delivery '{deliveryId}'.");
+            return (await sent.WaitAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
+        /// <summary>
+        /// Returns to the state the emulator started in: the seed file's end customers and partner settings (or none and
+        /// the options' settings), with no faults, OAuth schedules, webhook deliveries or pending retries. The clock, the
+        /// signing keys and the webhook URL stay as they are.
+        /// </summary>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes once reset.</returns>
+        public Task ResetAsync(CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            _runtime.Reset();
+            return Task.CompletedTask;
+        }
 
         /// <summary>Sets where webhooks go (http or https on a loopback host), or stops sending them with null.</summary>
         /// <param name="url">The receiver's URL, or null.</param>
@@ -169,8 +270,12 @@ namespace Plaid.Partner.Emulator
         /// <summary>Every webhook the emulator has sent or tried to send, oldest first.</summary>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The deliveries.</returns>
-        public async Task<IReadOnlyList<EmulatorWebhookDelivery>> GetWebhookDeliveriesAsync(CancellationToken cancellationToken = default) =>
-            (await SendAsync<DeliveriesResult>(HttpMethod.Get, "/webhooks", null, cancellationToken).ConfigureAwait(false))!.Deliveries;
+        public Task<IReadOnlyList<EmulatorWebhookDelivery>> GetWebhookDeliveriesAsync(CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.FromResult(_runtime.Webhooks.Deliveries);
+        }
 
         /// <summary>
         /// Rotates the webhook signing key: the current key gets <c>expired_at</c> = now (and is still served by
@@ -248,8 +353,12 @@ namespace Plaid.Partner.Emulator
         /// <summary>The address and the environment it stands for (no credentials).</summary>
         public override string ToString() => $"PlaidPartnerEmulator {{ BaseAddress = {BaseAddress}, Environment = {(_runtime.IsProduction ? "production" : "sandbox")}, ClientId = {ClientId} }}";
 
-        private async Task<EmulatorWebhookDelivery?> SetOAuthStatusCoreAsync(OAuthStatusCommand command, CancellationToken cancellationToken) =>
-            (await SendAsync<OAuthStatusResult>(HttpMethod.Post, "/oauth_status", command, cancellationToken).ConfigureAwait(false))!.Webhook;
+        private static T? Unwrap<T>(ControlOutcome<T> outcome) => outcome.Refusal is { } refusal
+            ? throw new InvalidOperationException(
+                $"The emulator refused it ({(refusal.Kind switch { RefusalKind.NotFound => 404, RefusalKind.Conflict => 409, _ => 400 }).ToString(CultureInfo.InvariantCulture)}): {refusal.Message}")
+            : outcome.Value;
+
+        private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
         private static string? ReadControlError(string text)
         {

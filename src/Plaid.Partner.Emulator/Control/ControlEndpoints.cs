@@ -30,12 +30,44 @@ namespace Plaid.Partner.Emulator.Control
             {
                 var command = await ControlJson.ReadAsync<CustomerStatusCommand>(context.Request).ConfigureAwait(false);
                 var status = Require(command.Status, "status").Trim().ToUpperInvariant();
-                return ToCustomer(runtime.Customers.SetStatus(Require(command.EndCustomerClientId, "end_customer_client_id"), status));
+                return ToCustomer(Unwrap(runtime.Customers.SetStatus(Require(command.EndCustomerClientId, "end_customer_client_id"), status))!);
             });
             Route(controls, HttpMethods.Post, "/oauth_status", async context =>
             {
                 var command = await ControlJson.ReadAsync<OAuthStatusCommand>(context.Request).ConfigureAwait(false);
-                return new OAuthStatusResult { Webhook = await SetOAuthStatusAsync(runtime, command).ConfigureAwait(false) };
+                var outcome = await EmulatorControls.SetOAuthStatusAsync(
+                    runtime,
+                    Require(command.EndCustomerClientId, "end_customer_client_id"),
+                    Require(command.InstitutionId, "institution_id"),
+                    OAuthStatus.Parse(Require(command.Status, "status")),
+                    command.ErrorMessage).ConfigureAwait(false);
+                return new OAuthStatusResult { Webhook = Unwrap(outcome) };
+            });
+            Route(controls, HttpMethods.Get, "/oauth_schedule", _ => Task.FromResult<object?>(EmulatorControls.DescribeSchedules(runtime)));
+            Route(controls, HttpMethods.Post, "/oauth_schedule", async context =>
+            {
+                var command = await ControlJson.ReadAsync<OAuthScheduleCommand>(context.Request).ConfigureAwait(false);
+                var schedule = EmulatorControls.ToSchedule(command.Steps);
+                Unwrap(runtime.OAuthSchedules.Set(Require(command.InstitutionId, "institution_id"), schedule, command.EndCustomerClientId));
+                return EmulatorControls.DescribeSchedules(runtime);
+            });
+            Route(controls, HttpMethods.Get, "/clock", _ => Task.FromResult<object?>(EmulatorControls.DescribeClock(runtime)));
+            Route(controls, HttpMethods.Post, "/clock/advance", async context =>
+            {
+                var command = await ControlJson.ReadAsync<ClockAdvanceCommand>(context.Request).ConfigureAwait(false);
+                var hours = (command.Hours ?? 0) + ((command.Minutes ?? 0) / 60) + ((command.Seconds ?? 0) / 3600);
+                if (!(hours >= 0) || hours > 24 * 366 * 10)
+                {
+                    throw new ControlException(400, "hours, minutes and seconds must add up to zero or more (and at most ten years): the clock only moves forward.");
+                }
+
+                await runtime.Time.AdvanceAsync(TimeSpan.FromHours(hours), context.RequestAborted).ConfigureAwait(false);
+                return EmulatorControls.DescribeClock(runtime);
+            });
+            Route(controls, HttpMethods.Post, "/reset", _ =>
+            {
+                runtime.Reset();
+                return Task.FromResult<object?>(new CustomersResult { Customers = runtime.Customers.Snapshot().Select(ToCustomer).ToList() });
             });
             Route(controls, HttpMethods.Get, "/partner", _ => Task.FromResult<object?>(runtime.Partner));
             Route(controls, HttpMethods.Put, "/partner", async context =>
@@ -57,6 +89,32 @@ namespace Plaid.Partner.Emulator.Control
                 return command;
             });
             Route(controls, HttpMethods.Get, "/webhooks", _ => Task.FromResult<object?>(new DeliveriesResult { Deliveries = runtime.Webhooks.Deliveries.ToList() }));
+            Route(controls, HttpMethods.Get, "/webhooks/faults", _ => Task.FromResult<object?>(DescribeWebhookFaults(runtime)));
+            Route(controls, HttpMethods.Post, "/webhooks/send_twice", async context =>
+            {
+                var command = await ControlJson.ReadAsync<SendTwiceCommand>(context.Request).ConfigureAwait(false);
+                var count = command.Count ?? 1;
+                if (count < 0)
+                {
+                    throw new ControlException(400, $"count must be zero or more; it was {count}.");
+                }
+
+                runtime.Webhooks.SendTwice(count);
+                return DescribeWebhookFaults(runtime);
+            });
+            Route(controls, HttpMethods.Post, "/webhooks/hold_next", _ =>
+            {
+                runtime.Webhooks.HoldNext();
+                return Task.FromResult<object?>(DescribeWebhookFaults(runtime));
+            });
+            Route(controls, HttpMethods.Post, "/webhooks/resend", async context =>
+            {
+                var command = await ControlJson.ReadAsync<ResendCommand>(context.Request).ConfigureAwait(false);
+                var id = Require(command.DeliveryId, "delivery_id");
+                var sent = runtime.Webhooks.Resend(id)
+                    ?? throw new ControlException(runtime.Webhooks.Url is null ? 409 : 404, runtime.Webhooks.Url is null ? "No webhook URL is set." : $"No delivery '{id}'.");
+                return new OAuthStatusResult { Webhook = await sent.ConfigureAwait(false) };
+            });
             Route(controls, HttpMethods.Post, "/webhook_key/rotate", _ =>
             {
                 var (kid, expired) = runtime.Keys.Rotate();
@@ -97,29 +155,14 @@ namespace Plaid.Partner.Emulator.Control
             controls.MapMethods(path, new[] { method }, answer);
         }
 
-        private static async Task<EmulatorWebhookDelivery?> SetOAuthStatusAsync(EmulatorRuntime runtime, OAuthStatusCommand command)
+        private static T? Unwrap<T>(ControlOutcome<T> outcome) => outcome.Refusal is { } refusal
+            ? throw new ControlException(refusal.Kind switch { RefusalKind.NotFound => 404, RefusalKind.Conflict => 409, _ => 400 }, refusal.Message)
+            : outcome.Value;
+
+        private static WebhookFaultsResult DescribeWebhookFaults(EmulatorRuntime runtime)
         {
-            var id = Require(command.EndCustomerClientId, "end_customer_client_id");
-            var institutionId = Require(command.InstitutionId, "institution_id");
-            var status = OAuthStatus.Parse(Require(command.Status, "status"));
-            OAuthStatusChange? change;
-            if (runtime.IsProduction)
-            {
-                change = runtime.Customers.SetOAuthStatus(id, institutionId, status, command.ErrorMessage);
-            }
-            else
-            {
-                // Sandbox keeps no customers, so the webhook is fired for whatever id is named.
-                var institution = OAuthInstitutionCatalog.Institutions.FirstOrDefault(i => i.Id == institutionId);
-                if (institution.Id is null)
-                {
-                    throw new ControlException(404, $"No OAuth institution '{institutionId}'; known: {string.Join(", ", OAuthInstitutionCatalog.Institutions.Select(i => i.Id))}.");
-                }
-
-                change = new OAuthStatusChange(id, institution.Id, institution.Name, status);
-            }
-
-            return change is null ? null : await runtime.Webhooks.SendAsync(change).ConfigureAwait(false);
+            var (twice, hold, held) = runtime.Webhooks.Faults;
+            return new WebhookFaultsResult { SendTwiceRemaining = twice, HoldNext = hold, HeldDeliveryId = held };
         }
 
         private static object Describe(HttpContext context, EmulatorRuntime runtime) => new
@@ -136,7 +179,15 @@ namespace Plaid.Partner.Emulator.Control
                 "POST " + Prefix + "/oauth_status {end_customer_client_id, institution_id, status, error_message?}",
                 "GET|PUT " + Prefix + "/partner {flowdown_complete, questionnaire_complete, contacts_on_file, monthly_service_commitment, co_branded_consent_in_use}",
                 "PUT " + Prefix + "/webhook_url {url}",
-                "GET " + Prefix + "/webhooks",
+                "GET " + Prefix + "/webhooks (every delivery with its attempts and next retry)",
+                "GET " + Prefix + "/webhooks/faults",
+                "POST " + Prefix + "/webhooks/send_twice {count}",
+                "POST " + Prefix + "/webhooks/hold_next",
+                "POST " + Prefix + "/webhooks/resend {delivery_id}",
+                "GET " + Prefix + "/clock",
+                "POST " + Prefix + "/clock/advance {hours?, minutes?, seconds?}",
+                "GET|POST " + Prefix + "/oauth_schedule {institution_id, end_customer_client_id?, steps: [{after_hours, status, error_message?}]}",
+                "POST " + Prefix + "/reset",
                 "POST " + Prefix + "/webhook_key/rotate",
                 "POST " + Prefix + "/faults {path, kind, status?, retry_after_seconds?, delay_ms?, body?, times?}",
                 "DELETE " + Prefix + "/faults",
