@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Net.Http;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -38,7 +36,6 @@ namespace Plaid.Partner.Emulator
 
         private readonly WebApplication _app;
         private readonly EmulatorRuntime _runtime;
-        private readonly HttpClient _control;
         private int _disposed;
 
         private PlaidPartnerEmulator(WebApplication app, EmulatorRuntime runtime, Uri baseAddress)
@@ -47,7 +44,6 @@ namespace Plaid.Partner.Emulator
             _runtime = runtime;
             BaseAddress = baseAddress;
             Environment = PlaidEnvironment.Custom(baseAddress, runtime.IsProduction ? PlaidEnvironment.Production : PlaidEnvironment.Sandbox);
-            _control = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         }
 
         /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -119,18 +115,22 @@ namespace Plaid.Partner.Emulator
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The customer after the move.</returns>
         /// <exception cref="InvalidOperationException">The customer is unknown or the move is not allowed; the message says which.</exception>
-        public async Task<EmulatorCustomer> SetCustomerStatusAsync(string endCustomerClientId, PartnerEndCustomerStatus status, CancellationToken cancellationToken = default) =>
-            (await SendAsync<EmulatorCustomer>(
-                HttpMethod.Post,
-                "/customers/status",
-                new CustomerStatusCommand { EndCustomerClientId = endCustomerClientId, Status = status.ToString() },
-                cancellationToken).ConfigureAwait(false))!;
+        public Task<EmulatorCustomer> SetCustomerStatusAsync(string endCustomerClientId, PartnerEndCustomerStatus status, CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.FromResult(EmulatorControls.ToCustomer(Unwrap(_runtime.Customers.SetStatus(endCustomerClientId, status.ToString().Trim().ToUpperInvariant()))!));
+        }
 
         /// <summary>Every end customer the emulator holds, removed ones included, in creation order.</summary>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A copy of each.</returns>
-        public async Task<IReadOnlyList<EmulatorCustomer>> GetCustomersAsync(CancellationToken cancellationToken = default) =>
-            (await SendAsync<CustomersResult>(HttpMethod.Get, "/customers", null, cancellationToken).ConfigureAwait(false))!.Customers;
+        public Task<IReadOnlyList<EmulatorCustomer>> GetCustomersAsync(CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.FromResult<IReadOnlyList<EmulatorCustomer>>(_runtime.Customers.Snapshot().Select(EmulatorControls.ToCustomer).ToList());
+        }
 
         /// <summary>
         /// Changes an institution's OAuth registration status for an end customer, which POSTs a signed
@@ -264,8 +264,13 @@ namespace Plaid.Partner.Emulator
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes once the URL is in effect.</returns>
         /// <exception cref="InvalidOperationException">The URL is not http(s) on a loopback host.</exception>
-        public Task SetWebhookUrlAsync(Uri? url, CancellationToken cancellationToken = default) =>
-            SendAsync<WebhookUrlCommand>(HttpMethod.Put, "/webhook_url", new WebhookUrlCommand { Url = url?.AbsoluteUri }, cancellationToken);
+        public Task SetWebhookUrlAsync(Uri? url, CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            Unwrap(EmulatorControls.SetWebhookUrl(_runtime, url));
+            return Task.CompletedTask;
+        }
 
         /// <summary>Every webhook the emulator has sent or tried to send, oldest first.</summary>
         /// <param name="cancellationToken">Cancels the call.</param>
@@ -283,8 +288,12 @@ namespace Plaid.Partner.Emulator
         /// </summary>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The new key's <c>kid</c>.</returns>
-        public async Task<string> RotateWebhookKeyAsync(CancellationToken cancellationToken = default) =>
-            (await SendAsync<RotateResult>(HttpMethod.Post, "/webhook_key/rotate", null, cancellationToken).ConfigureAwait(false))!.Kid;
+        public Task<string> RotateWebhookKeyAsync(CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.FromResult(_runtime.Keys.Rotate().NewKeyId);
+        }
 
         /// <summary>
         /// Makes requests to <paramref name="path"/> fail as <paramref name="fault"/> says, before their credentials
@@ -299,23 +308,22 @@ namespace Plaid.Partner.Emulator
         public Task InjectFaultAsync(string path, EmulatorFault fault, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(fault);
-            return SendAsync<FaultCommand>(HttpMethod.Post, "/faults", new FaultCommand
-            {
-                Path = path,
-                Kind = fault.Kind,
-                Status = fault.Kind == EmulatorFaultKind.Status ? fault.StatusCode : null,
-                RetryAfterSeconds = fault.RetryAfter is { } retryAfter ? EmulatorFault.RetryAfterSeconds(retryAfter) : null,
-                DelayMs = fault.DelayDuration?.TotalMilliseconds,
-                Body = fault.Body,
-                Times = fault.Count,
-            }, cancellationToken);
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            Unwrap(EmulatorControls.InjectFault(_runtime, path, fault));
+            return Task.CompletedTask;
         }
 
         /// <summary>Removes every injected fault.</summary>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes once no fault is in effect.</returns>
-        public Task ClearFaultsAsync(CancellationToken cancellationToken = default) =>
-            SendAsync<object>(HttpMethod.Delete, "/faults", null, cancellationToken);
+        public Task ClearFaultsAsync(CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            _runtime.Faults.Clear();
+            return Task.CompletedTask;
+        }
 
         /// <summary>Replaces the reseller team's settings, which decide the partner errors of create and enable.</summary>
         /// <param name="settings">The new settings (copied).</param>
@@ -325,7 +333,10 @@ namespace Plaid.Partner.Emulator
         public Task SetPartnerSettingsAsync(EmulatorPartnerSettings settings, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(settings);
-            return SendAsync<EmulatorPartnerSettings>(HttpMethod.Put, "/partner", settings, cancellationToken);
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            _runtime.Partner = settings;
+            return Task.CompletedTask;
         }
 
         /// <summary>Stops listening, ends injected delays, and waits for queued webhooks to be sent or given up.</summary>
@@ -337,7 +348,6 @@ namespace Plaid.Partner.Emulator
                 return;
             }
 
-            _control.Dispose();
             // End injected delays first, so stopping Kestrel does not wait for them; requests still in flight may use
             // the keys and customers until Kestrel has stopped, so those go last.
             await _runtime.BeginStopAsync().ConfigureAwait(false);
@@ -359,49 +369,5 @@ namespace Plaid.Partner.Emulator
             : outcome.Value;
 
         private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-
-        private static string? ReadControlError(string text)
-        {
-            if (text.Length == 0)
-            {
-                return null;
-            }
-
-            try
-            {
-                return ControlJson.Deserialize<ControlError>(text).Error;
-            }
-            catch (Control.ControlException)
-            {
-                return text;
-            }
-        }
-
-        private async Task<T?> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
-            where T : class
-        {
-            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-            using var request = new HttpRequestMessage(method, ControlPathPrefix.TrimStart('/') + path);
-            if (body is not null)
-            {
-                request.Content = new StringContent(ControlJson.Serialize(body), Encoding.UTF8, "application/json");
-            }
-            else if (method != HttpMethod.Get)
-            {
-                // Every state-changing control request is application/json, even with no body (ControlRequestGuard).
-                request.Content = new StringContent(string.Empty, Encoding.UTF8, "application/json");
-            }
-
-            using var response = await _control.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                var message = ReadControlError(text) ?? response.ReasonPhrase;
-                throw new InvalidOperationException(
-                    $"Emulator control {method} {ControlPathPrefix}{path} was refused ({((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)}): {message}");
-            }
-
-            return text.Length == 0 ? null : ControlJson.Deserialize<T>(text);
-        }
     }
 }

@@ -4,7 +4,6 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Plaid.Partner.Emulator.Faults;
 using Plaid.Partner.Emulator.Hosting;
 using Plaid.Partner.Emulator.Operations;
 using Plaid.Partner.Emulator.State;
@@ -25,12 +24,12 @@ namespace Plaid.Partner.Emulator.Control
         public static void Map(RouteGroupBuilder controls, EmulatorRuntime runtime)
         {
             Route(controls, HttpMethods.Get, string.Empty, context => Task.FromResult<object?>(Describe(context, runtime)));
-            Route(controls, HttpMethods.Get, "/customers", _ => Task.FromResult<object?>(new CustomersResult { Customers = runtime.Customers.Snapshot().Select(ToCustomer).ToList() }));
+            Route(controls, HttpMethods.Get, "/customers", _ => Task.FromResult<object?>(Customers(runtime)));
             Route(controls, HttpMethods.Post, "/customers/status", async context =>
             {
                 var command = await ControlJson.ReadAsync<CustomerStatusCommand>(context.Request).ConfigureAwait(false);
                 var status = Require(command.Status, "status").Trim().ToUpperInvariant();
-                return ToCustomer(Unwrap(runtime.Customers.SetStatus(Require(command.EndCustomerClientId, "end_customer_client_id"), status))!);
+                return EmulatorControls.ToCustomer(Unwrap(runtime.Customers.SetStatus(Require(command.EndCustomerClientId, "end_customer_client_id"), status))!);
             });
             Route(controls, HttpMethods.Post, "/oauth_status", async context =>
             {
@@ -67,7 +66,7 @@ namespace Plaid.Partner.Emulator.Control
             Route(controls, HttpMethods.Post, "/reset", _ =>
             {
                 runtime.Reset();
-                return Task.FromResult<object?>(new CustomersResult { Customers = runtime.Customers.Snapshot().Select(ToCustomer).ToList() });
+                return Task.FromResult<object?>(Customers(runtime));
             });
             Route(controls, HttpMethods.Get, "/partner", _ => Task.FromResult<object?>(runtime.Partner));
             Route(controls, HttpMethods.Put, "/partner", async context =>
@@ -84,8 +83,7 @@ namespace Plaid.Partner.Emulator.Control
                     throw new ControlException(400, $"url '{command.Url}' is not an absolute URL.");
                 }
 
-                EmulatorRuntime.CheckWebhookUrl(url, "url");
-                runtime.Webhooks.Url = url;
+                Unwrap(EmulatorControls.SetWebhookUrl(runtime, url));
                 return command;
             });
             Route(controls, HttpMethods.Get, "/webhooks", _ => Task.FromResult<object?>(new DeliveriesResult { Deliveries = runtime.Webhooks.Deliveries.ToList() }));
@@ -124,13 +122,6 @@ namespace Plaid.Partner.Emulator.Control
             {
                 var command = await ControlJson.ReadAsync<FaultCommand>(context.Request).ConfigureAwait(false);
                 var path = Require(command.Path, "path");
-                if (path != FaultInjector.AnyPath && !PlaidOperations.Handlers.ContainsKey(path))
-                {
-                    throw new ControlException(
-                        400,
-                        $"path '{path}' is not a Plaid path of the emulator; use one of {string.Join(", ", PlaidOperations.Handlers.Keys)} or '{FaultInjector.AnyPath}' for all.");
-                }
-
                 var fault = EmulatorFault.FromParts(
                     command.Kind ?? throw new ControlException(400, "kind is required: status, rate_limit, delay or drop_connection."),
                     command.Status,
@@ -138,7 +129,7 @@ namespace Plaid.Partner.Emulator.Control
                     command.DelayMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
                     command.Body,
                     command.Times);
-                runtime.Faults.Set(path, fault);
+                Unwrap(EmulatorControls.InjectFault(runtime, path, fault));
                 return command;
             });
             Route(controls, HttpMethods.Delete, "/faults", _ =>
@@ -158,6 +149,8 @@ namespace Plaid.Partner.Emulator.Control
         private static T? Unwrap<T>(ControlOutcome<T> outcome) => outcome.Refusal is { } refusal
             ? throw new ControlException(refusal.Kind switch { RefusalKind.NotFound => 404, RefusalKind.Conflict => 409, _ => 400 }, refusal.Message)
             : outcome.Value;
+
+        private static CustomersResult Customers(EmulatorRuntime runtime) => new() { Customers = runtime.Customers.Snapshot().Select(EmulatorControls.ToCustomer).ToList() };
 
         private static WebhookFaultsResult DescribeWebhookFaults(EmulatorRuntime runtime)
         {
@@ -192,19 +185,6 @@ namespace Plaid.Partner.Emulator.Control
                 "POST " + Prefix + "/faults {path, kind, status?, retry_after_seconds?, delay_ms?, body?, times?}",
                 "DELETE " + Prefix + "/faults",
             },
-        };
-
-        private static EmulatorCustomer ToCustomer(CustomerView view) => new()
-        {
-            ClientId = view.ClientId,
-            CompanyName = view.CompanyName,
-            ApplicationName = view.ApplicationName,
-            Status = new PartnerEndCustomerStatus(view.Status),
-            Removed = view.Removed,
-            StatusHistory = view.History,
-            OAuthStatuses = view.Institutions.ToDictionary(i => i.InstitutionId, i => i.Status),
-            RequirementsDue = view.Onboarding?.RequirementsDue,
-            ProductStatuses = view.Onboarding?.ProductStatuses,
         };
 
         private static string Require(string? value, string name) =>

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using Plaid.Partner.Emulator.Faults;
 using Plaid.Partner.Emulator.Hosting;
+using Plaid.Partner.Emulator.Operations;
 using Plaid.Partner.Emulator.State;
 
 namespace Plaid.Partner.Emulator.Control
@@ -88,6 +90,50 @@ namespace Plaid.Partner.Emulator.Control
 
             return schedule;
         }
+
+        /// <summary>Puts <paramref name="fault"/> on a Plaid path of the emulator, or on every one with <c>*</c>.</summary>
+        public static ControlOutcome<bool> InjectFault(EmulatorRuntime runtime, string path, EmulatorFault fault)
+        {
+            if (path != FaultInjector.AnyPath && !PlaidOperations.Handlers.ContainsKey(path))
+            {
+                return new Refusal(
+                    RefusalKind.Invalid,
+                    $"path '{path}' is not a Plaid path of the emulator; use one of {string.Join(", ", PlaidOperations.Handlers.Keys)} or '{FaultInjector.AnyPath}' for all.");
+            }
+
+            runtime.Faults.Set(path, fault);
+            return true;
+        }
+
+        /// <summary>Where webhooks go from now on; a URL off this machine is refused.</summary>
+        public static ControlOutcome<bool> SetWebhookUrl(EmulatorRuntime runtime, Uri? url)
+        {
+            try
+            {
+                EmulatorRuntime.CheckWebhookUrl(url, "url");
+            }
+            catch (ArgumentException e)
+            {
+                return new Refusal(RefusalKind.Invalid, e.Message);
+            }
+
+            runtime.Webhooks.Url = url;
+            return true;
+        }
+
+        /// <summary>The public copy of a customer: no secrets.</summary>
+        public static EmulatorCustomer ToCustomer(CustomerView view) => new()
+        {
+            ClientId = view.ClientId,
+            CompanyName = view.CompanyName,
+            ApplicationName = view.ApplicationName,
+            Status = new PartnerEndCustomerStatus(view.Status),
+            Removed = view.Removed,
+            StatusHistory = view.History,
+            OAuthStatuses = view.Institutions.ToDictionary(i => i.InstitutionId, i => i.Status),
+            RequirementsDue = view.Onboarding?.RequirementsDue,
+            ProductStatuses = view.Onboarding?.ProductStatuses,
+        };
 
         public static ClockResult DescribeClock(EmulatorRuntime runtime) => new()
         {
