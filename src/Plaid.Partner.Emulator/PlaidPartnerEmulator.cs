@@ -166,7 +166,7 @@ namespace Plaid.Partner.Emulator
         /// <summary>
         /// Moves the emulator's clock forward. Webhook retries and OAuth schedule steps due on the way happen at their
         /// own times, in order, and each one's webhook attempt is answered (or, for a receiver that does not answer,
-        /// given up to 2 s of real time before its 10 s answer timeout fires) before the clock moves on.
+        /// given up to 5 s of real time before its 10 s answer timeout fires) before the clock moves on.
         /// <see cref="TimeSpan.Zero"/> just runs what is due, for a test that advanced its own FakeTimeProvider.
         /// </summary>
         /// <param name="by">How far; zero or more.</param>

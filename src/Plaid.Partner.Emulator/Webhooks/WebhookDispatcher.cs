@@ -24,7 +24,7 @@ namespace Plaid.Partner.Emulator.Webhooks
         /// How long (real time) <see cref="SettleAsync"/> waits for attempts in flight before the clock moves on: a receiver
         /// that has not answered by then is one the clock's 10 s answer timeout is meant for.
         /// </summary>
-        private static readonly TimeSpan SettleGrace = TimeSpan.FromSeconds(2);
+        private static readonly TimeSpan SettleGrace = TimeSpan.FromSeconds(5);
 
         private readonly object _gate = new();
         private readonly Channel<Job> _queue = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = true });
