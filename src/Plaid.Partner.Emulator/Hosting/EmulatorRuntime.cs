@@ -129,6 +129,14 @@ namespace Plaid.Partner.Emulator.Hosting
 
             CheckWebhookUrl(options.WebhookUrl, "PlaidPartnerEmulatorOptions.WebhookUrl");
             var seed = options.SeedFile is null ? EmulatorSeed.Empty : SeedFile.Load(options.SeedFile);
+            if (!options.Environment.IsProduction && seed.Customers.Count > 0)
+            {
+                throw new EmulatorSeedException(
+                    options.SeedFile!,
+                    "$.end_customers",
+                    "a Sandbox emulator keeps no end customers (in Sandbox, Plaid's create stores none); seed a Production emulator, or give only partner settings");
+            }
+
             return new EmulatorRuntime(options, options.ClientId?.Trim() ?? RandomIds.ClientId(), options.Secret ?? RandomIds.Secret(), seed);
         }
 

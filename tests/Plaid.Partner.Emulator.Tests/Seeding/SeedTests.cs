@@ -129,6 +129,23 @@ namespace Plaid.Partner.Emulator.Tests.Seeding
         }
 
         [Test]
+        public async Task A_sandbox_emulator_refuses_a_seed_with_end_customers_and_the_command_line_reads_the_seed_switch()
+        {
+            var refused = Assert.ThrowsAsync<EmulatorSeedException>(() => PlaidPartnerEmulator.StartAsync(
+                new PlaidPartnerEmulatorOptions { SeedFile = ExampleSeed, Environment = PlaidEnvironment.Sandbox }));
+            var options = Program.ReadOptions(new[] { "--seed", ExampleSeed });
+            await using var seeded = await PlaidPartnerEmulator.StartAsync(new PlaidPartnerEmulatorOptions { SeedFile = options.SeedFile });
+
+            await Assert.MultipleAsync(async () =>
+            {
+                Assert.That(refused!.JsonPath, Is.EqualTo("$.end_customers"));
+                Assert.That(refused.Reason, Does.Contain("Sandbox"));
+                Assert.That(options.SeedFile, Is.EqualTo(ExampleSeed));
+                Assert.That(await seeded.GetCustomersAsync(), Has.Count.EqualTo(4));
+            });
+        }
+
+        [Test]
         public void A_missing_seed_file_is_refused_with_a_typed_exception_from_code()
         {
             var missing = Path.Combine(Path.GetTempPath(), $"no-such-seed-{Guid.NewGuid():N}.json");
