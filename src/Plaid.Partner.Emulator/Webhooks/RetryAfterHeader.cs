@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http;
+using System.Text.RegularExpressions;
 using System.Xml;
 
 namespace Plaid.Partner.Emulator.Webhooks
@@ -13,6 +14,11 @@ namespace Plaid.Partner.Emulator.Webhooks
     /// </summary>
     internal static class RetryAfterHeader
     {
+        private static readonly Regex IsoDuration = new(
+            @"^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+            TimeSpan.FromSeconds(1));
+
         public static TimeSpan? Read(HttpResponseMessage response, DateTimeOffset now) =>
             response.Headers.NonValidated.TryGetValues("Retry-After", out var values) ? Parse(values.FirstOrDefault(), now) : null;
 
@@ -25,11 +31,14 @@ namespace Plaid.Partner.Emulator.Webhooks
             }
 
             TimeSpan? wait = null;
-            if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            if (value.All(char.IsAsciiDigit))
             {
-                wait = seconds > DeliverySchedule.MaxRetryAfter.TotalSeconds ? DeliverySchedule.MaxRetryAfter : TimeSpan.FromSeconds(seconds);
+                // Digits too many for a long are still a number of seconds: longer than the cap.
+                wait = long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= DeliverySchedule.MaxRetryAfter.TotalSeconds
+                    ? TimeSpan.FromSeconds(seconds)
+                    : DeliverySchedule.MaxRetryAfter;
             }
-            else if (value[0] is 'P' or 'p')
+            else if (IsoDuration.IsMatch(value))
             {
                 try
                 {
@@ -37,8 +46,8 @@ namespace Plaid.Partner.Emulator.Webhooks
                 }
                 catch (Exception e) when (e is FormatException or OverflowException)
                 {
-                    // A duration longer than TimeSpan holds is longer than the cap.
-                    wait = e is OverflowException ? DeliverySchedule.MaxRetryAfter : null;
+                    // A well-formed duration that TimeSpan cannot hold is longer than the cap.
+                    wait = DeliverySchedule.MaxRetryAfter;
                 }
             }
             else if (DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
