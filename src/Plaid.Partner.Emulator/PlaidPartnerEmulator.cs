@@ -2,14 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Net.Http;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Plaid.Partner.Emulator.Control;
 using Plaid.Partner.Emulator.Hosting;
+using Plaid.Partner.Emulator.State;
 
 namespace Plaid.Partner.Emulator
 {
@@ -37,7 +36,6 @@ namespace Plaid.Partner.Emulator
 
         private readonly WebApplication _app;
         private readonly EmulatorRuntime _runtime;
-        private readonly HttpClient _control;
         private int _disposed;
 
         private PlaidPartnerEmulator(WebApplication app, EmulatorRuntime runtime, Uri baseAddress)
@@ -46,7 +44,6 @@ namespace Plaid.Partner.Emulator
             _runtime = runtime;
             BaseAddress = baseAddress;
             Environment = PlaidEnvironment.Custom(baseAddress, runtime.IsProduction ? PlaidEnvironment.Production : PlaidEnvironment.Sandbox);
-            _control = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         }
 
         /// <summary>Where the emulator listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -80,6 +77,7 @@ namespace Plaid.Partner.Emulator
         /// <returns>The running emulator.</returns>
         /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
         /// <exception cref="System.IO.IOException">The configured port is taken.</exception>
+        /// <exception cref="EmulatorSeedException">The seed file does not validate; the message names the file, the JSON path and the reason.</exception>
         public static async Task<PlaidPartnerEmulator> StartAsync(PlaidPartnerEmulatorOptions? options = null, CancellationToken cancellationToken = default)
         {
             var runtime = EmulatorRuntime.Create(options ?? new PlaidPartnerEmulatorOptions());
@@ -117,18 +115,22 @@ namespace Plaid.Partner.Emulator
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The customer after the move.</returns>
         /// <exception cref="InvalidOperationException">The customer is unknown or the move is not allowed; the message says which.</exception>
-        public async Task<EmulatorCustomer> SetCustomerStatusAsync(string endCustomerClientId, PartnerEndCustomerStatus status, CancellationToken cancellationToken = default) =>
-            (await SendAsync<EmulatorCustomer>(
-                HttpMethod.Post,
-                "/customers/status",
-                new CustomerStatusCommand { EndCustomerClientId = endCustomerClientId, Status = status.ToString() },
-                cancellationToken).ConfigureAwait(false))!;
+        public Task<EmulatorCustomer> SetCustomerStatusAsync(string endCustomerClientId, PartnerEndCustomerStatus status, CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.FromResult(EmulatorControls.ToCustomer(Unwrap(_runtime.Customers.SetStatus(endCustomerClientId, status.ToString().Trim().ToUpperInvariant()))!));
+        }
 
         /// <summary>Every end customer the emulator holds, removed ones included, in creation order.</summary>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A copy of each.</returns>
-        public async Task<IReadOnlyList<EmulatorCustomer>> GetCustomersAsync(CancellationToken cancellationToken = default) =>
-            (await SendAsync<CustomersResult>(HttpMethod.Get, "/customers", null, cancellationToken).ConfigureAwait(false))!.Customers;
+        public Task<IReadOnlyList<EmulatorCustomer>> GetCustomersAsync(CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.FromResult<IReadOnlyList<EmulatorCustomer>>(_runtime.Customers.Snapshot().Select(EmulatorControls.ToCustomer).ToList());
+        }
 
         /// <summary>
         /// Changes an institution's OAuth registration status for an end customer, which POSTs a signed
@@ -142,35 +144,143 @@ namespace Plaid.Partner.Emulator
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The webhook sent, or null when no webhook URL is set or the status did not change.</returns>
         /// <exception cref="InvalidOperationException">The customer or institution is unknown; the message says which.</exception>
-        public Task<EmulatorWebhookDelivery?> SetOAuthStatusAsync(
+        public async Task<EmulatorWebhookDelivery?> SetOAuthStatusAsync(
             string endCustomerClientId,
             string institutionId,
             PartnerEndCustomerOAuthInstitutionApplicationStatus status,
             string? errorMessage = null,
-            CancellationToken cancellationToken = default) =>
-            SetOAuthStatusCoreAsync(
-                new OAuthStatusCommand
-                {
-                    EndCustomerClientId = endCustomerClientId,
-                    InstitutionId = institutionId,
-                    Status = status.ToString(),
-                    ErrorMessage = errorMessage,
-                },
-                cancellationToken);
+            CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            var outcome = await EmulatorControls.SetOAuthStatusAsync(_runtime, endCustomerClientId, institutionId, OAuthStatus.Parse(status.ToString()), errorMessage)
+                .WaitAsync(cancellationToken).ConfigureAwait(false);
+            return Unwrap(outcome);
+        }
+
+        /// <summary>
+        /// The emulator's clock: the configured <see cref="PlaidPartnerEmulatorOptions.TimeProvider"/> plus however far
+        /// <see cref="AdvanceClockAsync"/> moved it. Give it to code under test that should see the emulator's time.
+        /// </summary>
+        public TimeProvider Clock => _runtime.Time;
+
+        /// <summary>
+        /// Moves the emulator's clock forward. Webhook retries and OAuth schedule steps due on the way happen at their
+        /// own times, in order, and each one's webhook attempt is answered (or, for a receiver that does not answer,
+        /// given up to 5 s of real time before its 10 s answer timeout fires) before the clock moves on.
+        /// <see cref="TimeSpan.Zero"/> just runs what is due, for a test that advanced its own FakeTimeProvider.
+        /// </summary>
+        /// <param name="by">How far; zero or more.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The emulator's time afterwards.</returns>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="by"/> is negative.</exception>
+        public async Task<DateTimeOffset> AdvanceClockAsync(TimeSpan by, CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            await _runtime.Time.AdvanceAsync(by, cancellationToken).ConfigureAwait(false);
+            return _runtime.Time.GetUtcNow();
+        }
+
+        /// <summary>
+        /// Sets how an institution's OAuth registration goes after enable: for every end customer enabled from now on,
+        /// or, with <paramref name="endCustomerClientId"/>, for that one only (if it is already ACTIVE, the steps count
+        /// from now). Each step sends END_CUSTOMER_OAUTH_STATUS_UPDATED when it comes due on the emulator's clock.
+        /// </summary>
+        /// <param name="institutionId"><c>ins_56</c> (Chase), <c>ins_128026</c> (Capital One) or <c>ins_1</c> (Bank of America).</param>
+        /// <param name="schedule">The steps, e.g. <see cref="EmulatorOAuthSchedule.ApprovedAfter"/>.</param>
+        /// <param name="endCustomerClientId">One end customer, or null for all enabled from now on.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes once the schedule is in effect.</returns>
+        /// <exception cref="InvalidOperationException">The institution or the end customer is unknown.</exception>
+        public Task SetOAuthScheduleAsync(string institutionId, EmulatorOAuthSchedule schedule, string? endCustomerClientId = null, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(schedule);
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            Unwrap(_runtime.OAuthSchedules.Set(institutionId, schedule, endCustomerClientId));
+            return Task.CompletedTask;
+        }
+
+        /// <summary>
+        /// Sends each of the next <paramref name="count"/> webhooks twice: the same signed request again right after the
+        /// first, as a duplicate delivery from Plaid arrives (Plaid's webhook guide: expect duplicates).
+        /// </summary>
+        /// <param name="count">How many webhooks; 0 ends the fault.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes once the fault is in effect.</returns>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+        public Task SendNextWebhooksTwiceAsync(int count = 1, CancellationToken cancellationToken = default)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(count);
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            _runtime.Webhooks.SendTwice(count);
+            return Task.CompletedTask;
+        }
+
+        /// <summary>
+        /// Holds the next webhook back and sends it right after the one that follows it, so the two arrive out of order
+        /// (Plaid's webhook guide: expect out-of-order deliveries).
+        /// </summary>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes once the fault is in effect.</returns>
+        public Task HoldNextWebhookAsync(CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            _runtime.Webhooks.HoldNext();
+            return Task.CompletedTask;
+        }
+
+        /// <summary>Sends a past delivery's body again, signed anew, as a new delivery with its own retries.</summary>
+        /// <param name="deliveryId">The <see cref="EmulatorWebhookDelivery.Id"/> of the delivery to send again.</param>
+        /// <param name="cancellationToken">Cancels waiting for its first attempt.</param>
+        /// <returns>The new delivery after its first attempt.</returns>
+        /// <exception cref="InvalidOperationException">No delivery has that id, or no webhook URL is set.</exception>
+        public async Task<EmulatorWebhookDelivery> ResendWebhookAsync(string deliveryId, CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            var sent = _runtime.Webhooks.Resend(deliveryId)
+                ?? throw new InvalidOperationException(_runtime.Webhooks.Url is null ? "No webhook URL is set." : $"The emulator has no webhook delivery '{deliveryId}'.");
+            return (await sent.WaitAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
+        /// <summary>
+        /// Returns to the state the emulator started in: the seed file's end customers and partner settings (or none and
+        /// the options' settings), with no faults, OAuth schedules, webhook deliveries or pending retries. The clock, the
+        /// signing keys and the webhook URL stay as they are.
+        /// </summary>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>A task that completes once reset.</returns>
+        public Task ResetAsync(CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            _runtime.Reset();
+            return Task.CompletedTask;
+        }
 
         /// <summary>Sets where webhooks go (http or https on a loopback host), or stops sending them with null.</summary>
         /// <param name="url">The receiver's URL, or null.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes once the URL is in effect.</returns>
         /// <exception cref="InvalidOperationException">The URL is not http(s) on a loopback host.</exception>
-        public Task SetWebhookUrlAsync(Uri? url, CancellationToken cancellationToken = default) =>
-            SendAsync<WebhookUrlCommand>(HttpMethod.Put, "/webhook_url", new WebhookUrlCommand { Url = url?.AbsoluteUri }, cancellationToken);
+        public Task SetWebhookUrlAsync(Uri? url, CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            Unwrap(EmulatorControls.SetWebhookUrl(_runtime, url));
+            return Task.CompletedTask;
+        }
 
         /// <summary>Every webhook the emulator has sent or tried to send, oldest first.</summary>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The deliveries.</returns>
-        public async Task<IReadOnlyList<EmulatorWebhookDelivery>> GetWebhookDeliveriesAsync(CancellationToken cancellationToken = default) =>
-            (await SendAsync<DeliveriesResult>(HttpMethod.Get, "/webhooks", null, cancellationToken).ConfigureAwait(false))!.Deliveries;
+        public Task<IReadOnlyList<EmulatorWebhookDelivery>> GetWebhookDeliveriesAsync(CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.FromResult(_runtime.Webhooks.Deliveries);
+        }
 
         /// <summary>
         /// Rotates the webhook signing key: the current key gets <c>expired_at</c> = now (and is still served by
@@ -178,8 +288,12 @@ namespace Plaid.Partner.Emulator
         /// </summary>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The new key's <c>kid</c>.</returns>
-        public async Task<string> RotateWebhookKeyAsync(CancellationToken cancellationToken = default) =>
-            (await SendAsync<RotateResult>(HttpMethod.Post, "/webhook_key/rotate", null, cancellationToken).ConfigureAwait(false))!.Kid;
+        public Task<string> RotateWebhookKeyAsync(CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            return Task.FromResult(_runtime.Keys.Rotate().NewKeyId);
+        }
 
         /// <summary>
         /// Makes requests to <paramref name="path"/> fail as <paramref name="fault"/> says, before their credentials
@@ -194,23 +308,22 @@ namespace Plaid.Partner.Emulator
         public Task InjectFaultAsync(string path, EmulatorFault fault, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(fault);
-            return SendAsync<FaultCommand>(HttpMethod.Post, "/faults", new FaultCommand
-            {
-                Path = path,
-                Kind = fault.Kind,
-                Status = fault.Kind == EmulatorFaultKind.Status ? fault.StatusCode : null,
-                RetryAfterSeconds = fault.RetryAfter is { } retryAfter ? EmulatorFault.RetryAfterSeconds(retryAfter) : null,
-                DelayMs = fault.DelayDuration?.TotalMilliseconds,
-                Body = fault.Body,
-                Times = fault.Count,
-            }, cancellationToken);
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            Unwrap(EmulatorControls.InjectFault(_runtime, path, fault));
+            return Task.CompletedTask;
         }
 
         /// <summary>Removes every injected fault.</summary>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A task that completes once no fault is in effect.</returns>
-        public Task ClearFaultsAsync(CancellationToken cancellationToken = default) =>
-            SendAsync<object>(HttpMethod.Delete, "/faults", null, cancellationToken);
+        public Task ClearFaultsAsync(CancellationToken cancellationToken = default)
+        {
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            _runtime.Faults.Clear();
+            return Task.CompletedTask;
+        }
 
         /// <summary>Replaces the reseller team's settings, which decide the partner errors of create and enable.</summary>
         /// <param name="settings">The new settings (copied).</param>
@@ -220,7 +333,10 @@ namespace Plaid.Partner.Emulator
         public Task SetPartnerSettingsAsync(EmulatorPartnerSettings settings, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(settings);
-            return SendAsync<EmulatorPartnerSettings>(HttpMethod.Put, "/partner", settings, cancellationToken);
+            ThrowIfDisposed();
+            cancellationToken.ThrowIfCancellationRequested();
+            _runtime.Partner = settings;
+            return Task.CompletedTask;
         }
 
         /// <summary>Stops listening, ends injected delays, and waits for queued webhooks to be sent or given up.</summary>
@@ -232,7 +348,6 @@ namespace Plaid.Partner.Emulator
                 return;
             }
 
-            _control.Dispose();
             // End injected delays first, so stopping Kestrel does not wait for them; requests still in flight may use
             // the keys and customers until Kestrel has stopped, so those go last.
             await _runtime.BeginStopAsync().ConfigureAwait(false);
@@ -248,51 +363,11 @@ namespace Plaid.Partner.Emulator
         /// <summary>The address and the environment it stands for (no credentials).</summary>
         public override string ToString() => $"PlaidPartnerEmulator {{ BaseAddress = {BaseAddress}, Environment = {(_runtime.IsProduction ? "production" : "sandbox")}, ClientId = {ClientId} }}";
 
-        private async Task<EmulatorWebhookDelivery?> SetOAuthStatusCoreAsync(OAuthStatusCommand command, CancellationToken cancellationToken) =>
-            (await SendAsync<OAuthStatusResult>(HttpMethod.Post, "/oauth_status", command, cancellationToken).ConfigureAwait(false))!.Webhook;
+        private static T? Unwrap<T>(ControlOutcome<T> outcome) => outcome.Refusal is { } refusal
+            ? throw new InvalidOperationException(
+                $"The emulator refused it ({(refusal.Kind switch { RefusalKind.NotFound => 404, RefusalKind.Conflict => 409, _ => 400 }).ToString(CultureInfo.InvariantCulture)}): {refusal.Message}")
+            : outcome.Value;
 
-        private static string? ReadControlError(string text)
-        {
-            if (text.Length == 0)
-            {
-                return null;
-            }
-
-            try
-            {
-                return ControlJson.Deserialize<ControlError>(text).Error;
-            }
-            catch (Control.ControlException)
-            {
-                return text;
-            }
-        }
-
-        private async Task<T?> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
-            where T : class
-        {
-            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-            using var request = new HttpRequestMessage(method, ControlPathPrefix.TrimStart('/') + path);
-            if (body is not null)
-            {
-                request.Content = new StringContent(ControlJson.Serialize(body), Encoding.UTF8, "application/json");
-            }
-            else if (method != HttpMethod.Get)
-            {
-                // Every state-changing control request is application/json, even with no body (ControlRequestGuard).
-                request.Content = new StringContent(string.Empty, Encoding.UTF8, "application/json");
-            }
-
-            using var response = await _control.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                var message = ReadControlError(text) ?? response.ReasonPhrase;
-                throw new InvalidOperationException(
-                    $"Emulator control {method} {ControlPathPrefix}{path} was refused ({((int)response.StatusCode).ToString(CultureInfo.InvariantCulture)}): {message}");
-            }
-
-            return text.Length == 0 ? null : ControlJson.Deserialize<T>(text);
-        }
+        private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
     }
 }

@@ -42,7 +42,18 @@ namespace Plaid.Partner.Emulator
         /// <summary>The emulated reseller team's state, which decides the partner errors of create and enable.</summary>
         public EmulatorPartnerSettings Partner { get; set; } = new();
 
-        /// <summary>The clock for webhook <c>iat</c>, key <c>created_at</c> / <c>expired_at</c> and enablement dates. Defaults to the system clock.</summary>
+        /// <summary>
+        /// A seed file (JSON; the emulator README, "Seed and reset") whose end customers and partner settings the emulator
+        /// starts with, and returns to on <see cref="PlaidPartnerEmulator.ResetAsync"/>; null for none. A file that does not
+        /// validate stops <see cref="PlaidPartnerEmulator.StartAsync"/> with an <see cref="EmulatorSeedException"/>.
+        /// </summary>
+        public string? SeedFile { get; set; }
+
+        /// <summary>
+        /// The source of the emulator's clock (webhook <c>iat</c>, key <c>created_at</c> / <c>expired_at</c>, enablement
+        /// dates, webhook retries and OAuth schedules), which <see cref="PlaidPartnerEmulator.AdvanceClockAsync"/> moves
+        /// ahead of it. Defaults to the system clock; a test may pass a FakeTimeProvider and advance that instead.
+        /// </summary>
         public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
         /// <summary>Where to log one line per request (method, path, status, error code, request_id; never credentials); null for none.</summary>
@@ -52,6 +63,6 @@ namespace Plaid.Partner.Emulator
         public override string ToString() =>
             $"PlaidPartnerEmulatorOptions {{ Environment = {Environment}, ClientId = {ClientId ?? "(random)"}, "
                 + $"Secret = {(Secret is null ? "(random)" : "[redacted]")}, Port = {Port}, WebhookUrl = {WebhookUrl?.ToString() ?? "(none)"}, "
-                + $"NewCustomerStatus = {NewCustomerStatus}, Partner = {Partner} }}";
+                + $"NewCustomerStatus = {NewCustomerStatus}, SeedFile = {SeedFile ?? "(none)"}, Partner = {Partner} }}";
     }
 }

@@ -30,6 +30,7 @@ namespace Plaid.Partner.Emulator
             ["--secret"] = "Secret",
             ["--webhook-url"] = "WebhookUrl",
             ["--new-customer-status"] = "NewCustomerStatus",
+            ["--seed"] = "Seed",
         };
 
         public static Task<int> Main(string[] args) => RunAsync(args, RunFromSourceCommand);
@@ -65,6 +66,12 @@ namespace Plaid.Partner.Emulator
             {
                 emulator = await PlaidPartnerEmulator.StartAsync(options).ConfigureAwait(false);
             }
+            catch (EmulatorSeedException e)
+            {
+                // The file, the JSON path and the reason; the usage would only hide them.
+                Console.Error.WriteLine($"plaid-partner-emulator: {e.Message}");
+                return 2;
+            }
             catch (Exception e) when (e is ArgumentException or System.IO.IOException)
             {
                 // A setting StartAsync checks (port range, a non-loopback webhook URL) or a port already taken.
@@ -76,6 +83,11 @@ namespace Plaid.Partner.Emulator
             Console.WriteLine($"Plaid Partner emulator ({options.Environment.Name}) listening on {emulator.BaseAddress}");
             Console.WriteLine($"  PLAID-CLIENT-ID {emulator.ClientId}   PLAID-SECRET ****{secret[Math.Max(0, secret.Length - 4)..]}   webhooks to {options.WebhookUrl?.ToString() ?? "(none)"}");
             Console.WriteLine($"  console:  {emulator.ConsoleAddress}");
+            if (options.SeedFile is not null)
+            {
+                Console.WriteLine($"  seeded from {options.SeedFile} (POST {PlaidPartnerEmulator.ControlPathPrefix}/reset returns to it)");
+            }
+
             Console.WriteLine($"  controls: {emulator.BaseAddress.AbsoluteUri.TrimEnd('/')}{PlaidPartnerEmulator.ControlPathPrefix}   Ctrl+C stops.");
 
             var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -118,6 +130,7 @@ namespace Plaid.Partner.Emulator
                 Secret = configuration["Secret"] ?? DefaultSecret,
                 Port = configuration["Port"] is { } port ? int.Parse(port, System.Globalization.CultureInfo.InvariantCulture) : DefaultPort,
                 WebhookUrl = configuration["WebhookUrl"] is { } url ? new Uri(url, UriKind.Absolute) : null,
+                SeedFile = configuration["Seed"],
             };
             if (configuration["NewCustomerStatus"] is { } status)
             {
@@ -135,7 +148,11 @@ namespace Plaid.Partner.Emulator
               --secret SECRET              the PLAID-SECRET to accept (default {DefaultSecret})
               --webhook-url URL            where to POST webhooks (loopback only; default none)
               --new-customer-status S      UNDER_REVIEW (default), PENDING_ENABLEMENT or DENIED
-            Each can also be set as PLAID_EMULATOR_<Name>, e.g. PLAID_EMULATOR_PORT=5081.
+              --seed FILE                  start from (and reset to) the end customers and partner settings in FILE (JSON);
+                                           one that does not validate stops the emulator with exit code 2
+            Each can also be set as PLAID_EMULATOR_<Name>, e.g. PLAID_EMULATOR_PORT=5081 (the seed: PLAID_EMULATOR_SEED).
+            Example: {command} --port 5080 --webhook-url http://127.0.0.1:5099/webhooks --seed seeds/example.json
+            Exit codes: 0 stopped by Ctrl+C or SIGTERM; 2 a bad option or seed file.
             """;
     }
 }

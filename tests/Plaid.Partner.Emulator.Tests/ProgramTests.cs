@@ -34,7 +34,8 @@ namespace Plaid.Partner.Emulator.Tests
             {
                 Assert.That(exitCode, Is.EqualTo(0));
                 Assert.That(output,
-                    Does.Contain("--port").And.Contain("--environment").And.Contain("--client-id").And.Contain("--secret").And.Contain("--webhook-url").And.Contain("--new-customer-status"));
+                    Does.Contain("--port").And.Contain("--environment").And.Contain("--client-id").And.Contain("--secret").And.Contain("--webhook-url")
+                        .And.Contain("--new-customer-status").And.Contain("--seed"));
             });
         }
 

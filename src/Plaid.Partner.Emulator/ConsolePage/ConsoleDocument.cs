@@ -25,6 +25,7 @@ namespace Plaid.Partner.Emulator.ConsolePage
             html.Append("<main>");
             CustomersSection.Render(html, state);
             OAuthSection.Render(html, state);
+            ClockSection.Render(html, state);
             WebhooksSection.Render(html, state);
             FaultsSection.Render(html, state);
             PartnerSection.Render(html, state);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using Plaid.Partner.Emulator.Control;
 using Plaid.Partner.Emulator.Faults;
 using Plaid.Partner.Emulator.Hosting;
 using Plaid.Partner.Emulator.State;
@@ -25,6 +26,15 @@ namespace Plaid.Partner.Emulator.ConsolePage
         DateTimeOffset Now,
         string Token)
     {
+        /// <summary>How far the emulator's clock has been advanced ahead of its source.</summary>
+        public TimeSpan ClockAdvanced { get; init; }
+
+        /// <summary>The OAuth schedules set, and the steps waiting on the clock.</summary>
+        public OAuthSchedulesResult Schedules { get; init; } = new();
+
+        /// <summary>The receiver faults still to come (send twice, hold next).</summary>
+        public (int SendTwiceRemaining, bool HoldNext, string? HeldId) WebhookFaults { get; init; }
+
         /// <summary>The console lists this many deliveries, newest first; the JSON endpoint has them all.</summary>
         public const int MaxDeliveries = 100;
 
@@ -50,7 +60,12 @@ namespace Plaid.Partner.Emulator.ConsolePage
                 runtime.Faults.Snapshot(),
                 runtime.Partner,
                 runtime.Time.GetUtcNow(),
-                runtime.ConsoleToken);
+                runtime.ConsoleToken)
+            {
+                ClockAdvanced = runtime.Time.Offset,
+                Schedules = EmulatorControls.DescribeSchedules(runtime),
+                WebhookFaults = runtime.Webhooks.Faults,
+            };
         }
     }
 }

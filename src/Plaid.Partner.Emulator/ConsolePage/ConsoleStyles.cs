@@ -68,6 +68,8 @@ namespace Plaid.Partner.Emulator.ConsolePage
             button:focus-visible, input:focus-visible, select:focus-visible, a:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
             .keyline { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; margin-bottom: 0.6rem; }
             .keyline p { margin: 0; }
+            ol.attempt-list { margin: 0; padding-left: 1.1rem; font-size: 0.8rem; }
+            td.next { font-size: 0.85rem; }
             .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
             """;
     }

@@ -25,6 +25,7 @@ namespace Plaid.Partner.Emulator.ConsolePage
                     "Signing key rotated: the old key now has expired_at."))
                 .Append("<button type=\"submit\">Rotate signing key</button>")
                 .Append(ControlForm.Close).Append("</div>");
+            ReceiverFaults(html, state);
             if (state.DeliveryCount == 0)
             {
                 html.Append(state.WebhookUrl is null
@@ -41,17 +42,25 @@ namespace Plaid.Partner.Emulator.ConsolePage
             }
 
             html.Append("<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Sent</th><th scope=\"col\">Code</th><th scope=\"col\">Reports</th>")
-                .Append("<th scope=\"col\">Receiver</th><th scope=\"col\">Signature</th></tr></thead><tbody>");
+                .Append("<th scope=\"col\">Receiver</th><th scope=\"col\">Signature</th><th scope=\"col\">Attempts</th><th scope=\"col\">Next</th>")
+                .Append("<th scope=\"col\"><span class=\"visually-hidden\">Actions</span></th></tr></thead><tbody>");
             var companies = state.Customers.ToDictionary(c => c.ClientId, c => c.CompanyName, StringComparer.Ordinal);
             foreach (var (delivery, signature) in state.LatestDeliveries)
             {
                 var body = TryParse(delivery.Body);
-                html.Append("<tr><td>").Append(Html.Time(delivery.SentAt)).Append("</td>")
+                html.Append($"<tr data-delivery-id=\"{Html.Text(delivery.Id)}\"><td>").Append(Html.Time(delivery.SentAt)).Append("</td>")
                     .Append($"<td><code class=\"id\">{Html.Text(Member(body, "webhook_code") ?? "(unreadable body)")}</code></td>");
                 Reports(html, body, companies);
                 Receiver(html, delivery);
                 html.Append($"<td class=\"{(signature.Verified ? "ok" : "bad")}\">{(signature.Verified ? "✔ " : "✘ ")}{Html.Text(signature.Summary)}")
                     .Append(string.IsNullOrEmpty(delivery.KeyId) ? string.Empty : $"<br><span class=\"muted small\">kid <code>{Html.Text(delivery.KeyId)}</code></span>")
+                    .Append("</td>");
+                Attempts(html, delivery);
+                Next(html, delivery);
+                html.Append("<td>")
+                    .Append(ControlForm.Open("POST", PlaidPartnerEmulator.ControlPathPrefix + "/webhooks/resend", $"Re-send delivery {delivery.Id}", $"Delivery {delivery.Id} sent again."))
+                    .Append($"<input type=\"hidden\" name=\"delivery_id\" value=\"{Html.Text(delivery.Id)}\"><button type=\"submit\" class=\"resend\">Re-send</button>")
+                    .Append(ControlForm.Close)
                     .Append("</td></tr>");
             }
 
@@ -67,12 +76,96 @@ namespace Plaid.Partner.Emulator.ConsolePage
                 .Append($"<code class=\"id\">{Html.Text(id)}</code></td>");
         }
 
+        /// <summary>The buttons that make the next webhooks reach the receiver as Plaid's sometimes do: twice, or out of order.</summary>
+        private static void ReceiverFaults(StringBuilder html, ConsoleState state)
+        {
+            var (twice, hold, held) = state.WebhookFaults;
+            html.Append("<div class=\"keyline\" id=\"receiver-faults\"><p>")
+                .Append(twice > 0 ? $"The next {twice.ToString(CultureInfo.InvariantCulture)} webhook(s) go out twice. " : string.Empty)
+                .Append(hold ? "The next webhook will be held back. " : string.Empty)
+                .Append(held is null ? string.Empty : $"Delivery <code>{Html.Text(held)}</code> is held until the next one is sent. ")
+                .Append(twice == 0 && !hold && held is null ? "Webhooks go out once each, in order." : string.Empty)
+                .Append("</p>")
+                .Append(ControlForm.Open("POST", PlaidPartnerEmulator.ControlPathPrefix + "/webhooks/send_twice", "Send the next webhook twice", "The next webhook will be sent twice."))
+                .Append("<input type=\"hidden\" name=\"count\" value=\"1\"><button type=\"submit\" class=\"send-twice\">Send next twice</button>")
+                .Append(ControlForm.Close)
+                .Append(ControlForm.Open(
+                    "POST",
+                    PlaidPartnerEmulator.ControlPathPrefix + "/webhooks/hold_next",
+                    "Hold the next webhook back",
+                    "The next webhook will be held back and sent after the one that follows it."))
+                .Append("<button type=\"submit\" class=\"hold-next\">Hold next back</button>")
+                .Append(ControlForm.Close)
+                .Append("</div>");
+        }
+
+        /// <summary>Each attempt: when, the answer, and how long it took.</summary>
+        private static void Attempts(StringBuilder html, EmulatorWebhookDelivery delivery)
+        {
+            html.Append("<td class=\"attempts\">");
+            if (delivery.Attempts.Count == 0)
+            {
+                html.Append("<span class=\"muted\">none yet</span>");
+            }
+            else
+            {
+                html.Append("<ol class=\"attempt-list\">");
+                foreach (var attempt in delivery.Attempts)
+                {
+                    html.Append($"<li class=\"{(attempt.Succeeded ? "ok" : "bad")}\">").Append(Html.Time(attempt.At)).Append(" · ")
+                        .Append(attempt.StatusCode is { } code ? $"HTTP {code.ToString(CultureInfo.InvariantCulture)}" : Html.Text(attempt.Error))
+                        .Append($" · {attempt.Duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms")
+                        .Append(attempt.RetryAfter is { } wait ? $" · Retry-After {wait.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s" : string.Empty)
+                        .Append("</li>");
+                }
+
+                html.Append("</ol>");
+            }
+
+            html.Append("</td>");
+        }
+
+        /// <summary>The next retry, or why there is none.</summary>
+        private static void Next(StringBuilder html, EmulatorWebhookDelivery delivery)
+        {
+            html.Append("<td class=\"next\">");
+            switch (delivery.State)
+            {
+                case EmulatorWebhookDeliveryState.Pending when delivery.NextAttemptAt is { } at:
+                    html.Append("retry at ").Append(Html.Time(at));
+                    break;
+                case EmulatorWebhookDeliveryState.Pending:
+                    html.Append("queued");
+                    break;
+                case EmulatorWebhookDeliveryState.Held:
+                    html.Append("held back: goes out after the next webhook");
+                    break;
+                case EmulatorWebhookDeliveryState.Delivered:
+                    html.Append("<span class=\"ok\">delivered</span>");
+                    break;
+                default:
+                    html.Append("<span class=\"bad\">given up</span>: ").Append(Html.Text(delivery.GivenUpReason));
+                    break;
+            }
+
+            if (delivery.CopyOf is { } original)
+            {
+                html.Append($"<br><span class=\"muted small\">copy of <code>{Html.Text(original)}</code></span>");
+            }
+
+            html.Append("</td>");
+        }
+
         private static void Receiver(StringBuilder html, EmulatorWebhookDelivery delivery)
         {
             html.Append($"<td class=\"{(delivery.Delivered ? "ok" : "bad")}\">");
             if (delivery.StatusCode is { } status)
             {
                 html.Append("HTTP ").Append(status.ToString(CultureInfo.InvariantCulture));
+            }
+            else if (delivery.Attempts.Count == 0)
+            {
+                html.Append("not sent yet");
             }
             else
             {

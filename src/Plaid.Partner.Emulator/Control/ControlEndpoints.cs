@@ -4,7 +4,6 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Plaid.Partner.Emulator.Faults;
 using Plaid.Partner.Emulator.Hosting;
 using Plaid.Partner.Emulator.Operations;
 using Plaid.Partner.Emulator.State;
@@ -25,17 +24,49 @@ namespace Plaid.Partner.Emulator.Control
         public static void Map(RouteGroupBuilder controls, EmulatorRuntime runtime)
         {
             Route(controls, HttpMethods.Get, string.Empty, context => Task.FromResult<object?>(Describe(context, runtime)));
-            Route(controls, HttpMethods.Get, "/customers", _ => Task.FromResult<object?>(new CustomersResult { Customers = runtime.Customers.Snapshot().Select(ToCustomer).ToList() }));
+            Route(controls, HttpMethods.Get, "/customers", _ => Task.FromResult<object?>(Customers(runtime)));
             Route(controls, HttpMethods.Post, "/customers/status", async context =>
             {
                 var command = await ControlJson.ReadAsync<CustomerStatusCommand>(context.Request).ConfigureAwait(false);
                 var status = Require(command.Status, "status").Trim().ToUpperInvariant();
-                return ToCustomer(runtime.Customers.SetStatus(Require(command.EndCustomerClientId, "end_customer_client_id"), status));
+                return EmulatorControls.ToCustomer(Unwrap(runtime.Customers.SetStatus(Require(command.EndCustomerClientId, "end_customer_client_id"), status))!);
             });
             Route(controls, HttpMethods.Post, "/oauth_status", async context =>
             {
                 var command = await ControlJson.ReadAsync<OAuthStatusCommand>(context.Request).ConfigureAwait(false);
-                return new OAuthStatusResult { Webhook = await SetOAuthStatusAsync(runtime, command).ConfigureAwait(false) };
+                var outcome = await EmulatorControls.SetOAuthStatusAsync(
+                    runtime,
+                    Require(command.EndCustomerClientId, "end_customer_client_id"),
+                    Require(command.InstitutionId, "institution_id"),
+                    OAuthStatus.Parse(Require(command.Status, "status")),
+                    command.ErrorMessage).ConfigureAwait(false);
+                return new OAuthStatusResult { Webhook = Unwrap(outcome) };
+            });
+            Route(controls, HttpMethods.Get, "/oauth_schedule", _ => Task.FromResult<object?>(EmulatorControls.DescribeSchedules(runtime)));
+            Route(controls, HttpMethods.Post, "/oauth_schedule", async context =>
+            {
+                var command = await ControlJson.ReadAsync<OAuthScheduleCommand>(context.Request).ConfigureAwait(false);
+                var schedule = EmulatorControls.ToSchedule(command.Steps);
+                Unwrap(runtime.OAuthSchedules.Set(Require(command.InstitutionId, "institution_id"), schedule, command.EndCustomerClientId));
+                return EmulatorControls.DescribeSchedules(runtime);
+            });
+            Route(controls, HttpMethods.Get, "/clock", _ => Task.FromResult<object?>(EmulatorControls.DescribeClock(runtime)));
+            Route(controls, HttpMethods.Post, "/clock/advance", async context =>
+            {
+                var command = await ControlJson.ReadAsync<ClockAdvanceCommand>(context.Request).ConfigureAwait(false);
+                var hours = (command.Hours ?? 0) + ((command.Minutes ?? 0) / 60) + ((command.Seconds ?? 0) / 3600);
+                if (!(hours >= 0) || hours > 24 * 366 * 10)
+                {
+                    throw new ControlException(400, "hours, minutes and seconds must add up to zero or more (and at most ten years): the clock only moves forward.");
+                }
+
+                await runtime.Time.AdvanceAsync(TimeSpan.FromHours(hours), context.RequestAborted).ConfigureAwait(false);
+                return EmulatorControls.DescribeClock(runtime);
+            });
+            Route(controls, HttpMethods.Post, "/reset", _ =>
+            {
+                runtime.Reset();
+                return Task.FromResult<object?>(Customers(runtime));
             });
             Route(controls, HttpMethods.Get, "/partner", _ => Task.FromResult<object?>(runtime.Partner));
             Route(controls, HttpMethods.Put, "/partner", async context =>
@@ -52,11 +83,36 @@ namespace Plaid.Partner.Emulator.Control
                     throw new ControlException(400, $"url '{command.Url}' is not an absolute URL.");
                 }
 
-                EmulatorRuntime.CheckWebhookUrl(url, "url");
-                runtime.Webhooks.Url = url;
+                Unwrap(EmulatorControls.SetWebhookUrl(runtime, url));
                 return command;
             });
             Route(controls, HttpMethods.Get, "/webhooks", _ => Task.FromResult<object?>(new DeliveriesResult { Deliveries = runtime.Webhooks.Deliveries.ToList() }));
+            Route(controls, HttpMethods.Get, "/webhooks/faults", _ => Task.FromResult<object?>(DescribeWebhookFaults(runtime)));
+            Route(controls, HttpMethods.Post, "/webhooks/send_twice", async context =>
+            {
+                var command = await ControlJson.ReadAsync<SendTwiceCommand>(context.Request).ConfigureAwait(false);
+                var count = command.Count ?? 1;
+                if (count < 0)
+                {
+                    throw new ControlException(400, $"count must be zero or more; it was {count}.");
+                }
+
+                runtime.Webhooks.SendTwice(count);
+                return DescribeWebhookFaults(runtime);
+            });
+            Route(controls, HttpMethods.Post, "/webhooks/hold_next", _ =>
+            {
+                runtime.Webhooks.HoldNext();
+                return Task.FromResult<object?>(DescribeWebhookFaults(runtime));
+            });
+            Route(controls, HttpMethods.Post, "/webhooks/resend", async context =>
+            {
+                var command = await ControlJson.ReadAsync<ResendCommand>(context.Request).ConfigureAwait(false);
+                var id = Require(command.DeliveryId, "delivery_id");
+                var sent = runtime.Webhooks.Resend(id)
+                    ?? throw new ControlException(runtime.Webhooks.Url is null ? 409 : 404, runtime.Webhooks.Url is null ? "No webhook URL is set." : $"No delivery '{id}'.");
+                return new OAuthStatusResult { Webhook = await sent.ConfigureAwait(false) };
+            });
             Route(controls, HttpMethods.Post, "/webhook_key/rotate", _ =>
             {
                 var (kid, expired) = runtime.Keys.Rotate();
@@ -66,13 +122,6 @@ namespace Plaid.Partner.Emulator.Control
             {
                 var command = await ControlJson.ReadAsync<FaultCommand>(context.Request).ConfigureAwait(false);
                 var path = Require(command.Path, "path");
-                if (path != FaultInjector.AnyPath && !PlaidOperations.Handlers.ContainsKey(path))
-                {
-                    throw new ControlException(
-                        400,
-                        $"path '{path}' is not a Plaid path of the emulator; use one of {string.Join(", ", PlaidOperations.Handlers.Keys)} or '{FaultInjector.AnyPath}' for all.");
-                }
-
                 var fault = EmulatorFault.FromParts(
                     command.Kind ?? throw new ControlException(400, "kind is required: status, rate_limit, delay or drop_connection."),
                     command.Status,
@@ -80,7 +129,7 @@ namespace Plaid.Partner.Emulator.Control
                     command.DelayMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
                     command.Body,
                     command.Times);
-                runtime.Faults.Set(path, fault);
+                Unwrap(EmulatorControls.InjectFault(runtime, path, fault));
                 return command;
             });
             Route(controls, HttpMethods.Delete, "/faults", _ =>
@@ -97,29 +146,16 @@ namespace Plaid.Partner.Emulator.Control
             controls.MapMethods(path, new[] { method }, answer);
         }
 
-        private static async Task<EmulatorWebhookDelivery?> SetOAuthStatusAsync(EmulatorRuntime runtime, OAuthStatusCommand command)
+        private static T? Unwrap<T>(ControlOutcome<T> outcome) => outcome.Refusal is { } refusal
+            ? throw new ControlException(refusal.Kind switch { RefusalKind.NotFound => 404, RefusalKind.Conflict => 409, _ => 400 }, refusal.Message)
+            : outcome.Value;
+
+        private static CustomersResult Customers(EmulatorRuntime runtime) => new() { Customers = runtime.Customers.Snapshot().Select(EmulatorControls.ToCustomer).ToList() };
+
+        private static WebhookFaultsResult DescribeWebhookFaults(EmulatorRuntime runtime)
         {
-            var id = Require(command.EndCustomerClientId, "end_customer_client_id");
-            var institutionId = Require(command.InstitutionId, "institution_id");
-            var status = OAuthStatus.Parse(Require(command.Status, "status"));
-            OAuthStatusChange? change;
-            if (runtime.IsProduction)
-            {
-                change = runtime.Customers.SetOAuthStatus(id, institutionId, status, command.ErrorMessage);
-            }
-            else
-            {
-                // Sandbox keeps no customers, so the webhook is fired for whatever id is named.
-                var institution = OAuthInstitutionCatalog.Institutions.FirstOrDefault(i => i.Id == institutionId);
-                if (institution.Id is null)
-                {
-                    throw new ControlException(404, $"No OAuth institution '{institutionId}'; known: {string.Join(", ", OAuthInstitutionCatalog.Institutions.Select(i => i.Id))}.");
-                }
-
-                change = new OAuthStatusChange(id, institution.Id, institution.Name, status);
-            }
-
-            return change is null ? null : await runtime.Webhooks.SendAsync(change).ConfigureAwait(false);
+            var (twice, hold, held) = runtime.Webhooks.Faults;
+            return new WebhookFaultsResult { SendTwiceRemaining = twice, HoldNext = hold, HeldDeliveryId = held };
         }
 
         private static object Describe(HttpContext context, EmulatorRuntime runtime) => new
@@ -136,24 +172,19 @@ namespace Plaid.Partner.Emulator.Control
                 "POST " + Prefix + "/oauth_status {end_customer_client_id, institution_id, status, error_message?}",
                 "GET|PUT " + Prefix + "/partner {flowdown_complete, questionnaire_complete, contacts_on_file, monthly_service_commitment, co_branded_consent_in_use}",
                 "PUT " + Prefix + "/webhook_url {url}",
-                "GET " + Prefix + "/webhooks",
+                "GET " + Prefix + "/webhooks (every delivery with its attempts and next retry)",
+                "GET " + Prefix + "/webhooks/faults",
+                "POST " + Prefix + "/webhooks/send_twice {count}",
+                "POST " + Prefix + "/webhooks/hold_next",
+                "POST " + Prefix + "/webhooks/resend {delivery_id}",
+                "GET " + Prefix + "/clock",
+                "POST " + Prefix + "/clock/advance {hours?, minutes?, seconds?}",
+                "GET|POST " + Prefix + "/oauth_schedule {institution_id, end_customer_client_id?, steps: [{after_hours, status, error_message?}]}",
+                "POST " + Prefix + "/reset",
                 "POST " + Prefix + "/webhook_key/rotate",
                 "POST " + Prefix + "/faults {path, kind, status?, retry_after_seconds?, delay_ms?, body?, times?}",
                 "DELETE " + Prefix + "/faults",
             },
-        };
-
-        private static EmulatorCustomer ToCustomer(CustomerView view) => new()
-        {
-            ClientId = view.ClientId,
-            CompanyName = view.CompanyName,
-            ApplicationName = view.ApplicationName,
-            Status = new PartnerEndCustomerStatus(view.Status),
-            Removed = view.Removed,
-            StatusHistory = view.History,
-            OAuthStatuses = view.Institutions.ToDictionary(i => i.InstitutionId, i => i.Status),
-            RequirementsDue = view.Onboarding?.RequirementsDue,
-            ProductStatuses = view.Onboarding?.ProductStatuses,
         };
 
         private static string Require(string? value, string name) =>

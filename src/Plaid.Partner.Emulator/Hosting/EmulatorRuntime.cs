@@ -1,11 +1,15 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Plaid.Partner.Emulator.Clock;
 using Plaid.Partner.Emulator.Faults;
+using Plaid.Partner.Emulator.Schedules;
+using Plaid.Partner.Emulator.Seeding;
 using Plaid.Partner.Emulator.State;
 using Plaid.Partner.Emulator.Webhooks;
 
@@ -17,17 +21,24 @@ namespace Plaid.Partner.Emulator.Hosting
         private readonly CancellationTokenSource _stopping = new();
         private EmulatorPartnerSettings _partner;
 
-        private EmulatorRuntime(PlaidPartnerEmulatorOptions options, string clientId, string secret)
+        private readonly EmulatorPartnerSettings _startPartner;
+
+        private EmulatorRuntime(PlaidPartnerEmulatorOptions options, string clientId, string secret, EmulatorSeed seed)
         {
             IsProduction = options.Environment.IsProduction;
             ClientId = clientId;
             Secret = secret;
             Port = options.Port;
-            Time = options.TimeProvider;
-            _partner = options.Partner.Copy();
+            Time = new EmulatorClock(options.TimeProvider);
+            Seed = seed;
+            _startPartner = options.Partner.Copy();
+            _partner = (seed.Partner ?? _startPartner).Copy();
             Customers = new CustomerStore(options.NewCustomerStatus.ToString(), Time);
+            Customers.Load(seed.BuildRecords(Time.GetUtcNow()));
             Keys = new WebhookKeyRing(Time);
             Webhooks = new WebhookDispatcher(Keys, Time, WebhookEnvironment, options.WebhookUrl);
+            Time.Settle = Webhooks.SettleAsync;
+            OAuthSchedules = new OAuthSchedules(Customers, Webhooks, Time);
             Logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Plaid.Partner.Emulator");
         }
 
@@ -42,7 +53,13 @@ namespace Plaid.Partner.Emulator.Hosting
 
         public int Port { get; }
 
-        public TimeProvider Time { get; }
+        /// <summary>The emulator's clock: the configured TimeProvider plus what the clock control advanced it by.</summary>
+        public EmulatorClock Time { get; }
+
+        /// <summary>The state a reset returns to (<see cref="EmulatorSeed.Empty"/> without a seed file).</summary>
+        public EmulatorSeed Seed { get; }
+
+        public OAuthSchedules OAuthSchedules { get; }
 
         public CustomerStore Customers { get; }
 
@@ -111,7 +128,16 @@ namespace Plaid.Partner.Emulator.Hosting
             }
 
             CheckWebhookUrl(options.WebhookUrl, "PlaidPartnerEmulatorOptions.WebhookUrl");
-            return new EmulatorRuntime(options, options.ClientId?.Trim() ?? RandomIds.ClientId(), options.Secret ?? RandomIds.Secret());
+            var seed = options.SeedFile is null ? EmulatorSeed.Empty : SeedFile.Load(options.SeedFile);
+            if (!options.Environment.IsProduction && seed.Customers.Count > 0)
+            {
+                throw new EmulatorSeedException(
+                    options.SeedFile!,
+                    "$.end_customers",
+                    "a Sandbox emulator keeps no end customers (in Sandbox, Plaid's create stores none); seed a Production emulator, or give only partner settings");
+            }
+
+            return new EmulatorRuntime(options, options.ClientId?.Trim() ?? RandomIds.ClientId(), options.Secret ?? RandomIds.Secret(), seed);
         }
 
         /// <summary>Webhooks go to this machine only: an absolute http(s) URL on a loopback host.</summary>
@@ -133,6 +159,33 @@ namespace Plaid.Partner.Emulator.Hosting
             }
         }
 
+        /// <summary>
+        /// Plaid started OAuth registration for an enabled customer: the PROCESSING webhooks go out after the enable's
+        /// answer, in order, and the institutions' schedules start.
+        /// </summary>
+        public void RegistrationsStarted(string customerId, IReadOnlyList<OAuthStatusChange> changes)
+        {
+            foreach (var change in changes)
+            {
+                _ = Webhooks.SendAsync(change);
+            }
+
+            OAuthSchedules.Started(customerId, changes.Select(c => c.InstitutionId));
+        }
+
+        /// <summary>
+        /// Back to the seed (or to no customers): its customers and partner settings, no faults, schedules, deliveries
+        /// or pending retries. The clock, the signing keys and the webhook URL stay as they are.
+        /// </summary>
+        public void Reset()
+        {
+            OAuthSchedules.Reset();
+            Webhooks.Reset();
+            Faults.Clear();
+            Partner = Seed.Partner ?? _startPartner;
+            Customers.Load(Seed.BuildRecords(Time.GetUtcNow()));
+        }
+
         /// <summary>Cancels <see cref="Stopping"/>: injected delays end at once.</summary>
         public Task BeginStopAsync() => _stopping.CancelAsync();
 
@@ -140,6 +193,8 @@ namespace Plaid.Partner.Emulator.Hosting
         {
             await _stopping.CancelAsync().ConfigureAwait(false);
             await Webhooks.DisposeAsync().ConfigureAwait(false);
+            OAuthSchedules.Reset();
+            Time.Dispose();
             Keys.Dispose();
             _stopping.Dispose();
         }

@@ -86,10 +86,7 @@ namespace Plaid.Partner.Emulator.Operations
                 return error;
             }
 
-            foreach (var change in outcome.Value.Changes)
-            {
-                _ = runtime.Webhooks.SendAsync(change);
-            }
+            runtime.RegistrationsStarted(outcome.Value.Customer.ClientId, outcome.Value.Changes);
 
             var customer = outcome.Value.Customer;
             return new JObject

@@ -128,11 +128,7 @@ namespace Plaid.Partner.Emulator.Operations
                 return error;
             }
 
-            // Plaid starts OAuth registration on enablement; the webhooks go out after this answer, in order.
-            foreach (var change in outcome.Value.Changes)
-            {
-                _ = runtime.Webhooks.SendAsync(change);
-            }
+            runtime.RegistrationsStarted(outcome.Value.Customer.ClientId, outcome.Value.Changes);
 
             return new JObject { ["production_secret"] = outcome.Value.Customer.ProductionSecret };
         }

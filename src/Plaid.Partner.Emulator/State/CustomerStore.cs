@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Plaid.Partner.Emulator.Control;
 using Plaid.Partner.Emulator.Errors;
 
 namespace Plaid.Partner.Emulator.State
@@ -109,11 +108,15 @@ namespace Plaid.Partner.Emulator.State
         }
 
         /// <summary>Control: Plaid's review finishes, UNDER_REVIEW becomes PENDING_ENABLEMENT or DENIED.</summary>
-        public CustomerView SetStatus(string id, string status)
+        public ControlOutcome<CustomerView> SetStatus(string id, string status)
         {
             lock (_gate)
             {
-                var record = Live(id) ?? throw new ControlException(404, $"No end customer '{id}' (never created, or removed).");
+                if (Live(id) is not { } record)
+                {
+                    return NoCustomer(id);
+                }
+
                 if (record.Status == status)
                 {
                     return record.ToView();
@@ -121,8 +124,8 @@ namespace Plaid.Partner.Emulator.State
 
                 if (record.Status != CustomerStatus.UnderReview || !CustomerStatus.IsLegal(record.Status, status) || status == CustomerStatus.Active || status == CustomerStatus.Removed)
                 {
-                    throw new ControlException(
-                        409,
+                    return new Refusal(
+                        RefusalKind.Conflict,
                         $"End customer '{id}' is {record.Status}; the control can move it only from UNDER_REVIEW to PENDING_ENABLEMENT or DENIED "
                         + "(ACTIVE comes from /partner/customer/enable, removal from /partner/customer/remove).");
                 }
@@ -133,18 +136,25 @@ namespace Plaid.Partner.Emulator.State
         }
 
         /// <summary>Control: an institution's OAuth registration status changes; returns the change, or null if it was already so.</summary>
-        public OAuthStatusChange? SetOAuthStatus(string id, string institutionId, string status, string? errorMessage)
+        public ControlOutcome<OAuthStatusChange?> SetOAuthStatus(string id, string institutionId, string status, string? errorMessage)
         {
             lock (_gate)
             {
-                var record = Live(id) ?? throw new ControlException(404, $"No end customer '{id}' (never created, or removed).");
-                var institution = record.Institutions.FirstOrDefault(i => i.InstitutionId == institutionId)
-                    ?? throw new ControlException(
-                        404,
+                if (Live(id) is not { } record)
+                {
+                    return NoCustomer(id);
+                }
+
+                if (record.Institutions.FirstOrDefault(i => i.InstitutionId == institutionId) is not { } institution)
+                {
+                    return new Refusal(
+                        RefusalKind.NotFound,
                         $"End customer '{id}' has no OAuth institution '{institutionId}'; known: {string.Join(", ", record.Institutions.Select(i => i.InstitutionId))}.");
+                }
+
                 if (institution.Status == status)
                 {
-                    return null;
+                    return new ControlOutcome<OAuthStatusChange?>(null, null);
                 }
 
                 institution.Status = status;
@@ -155,6 +165,20 @@ namespace Plaid.Partner.Emulator.State
 
                 institution.ErrorMessage = status == OAuthStatus.AttentionRequired ? errorMessage ?? OAuthInstitutionCatalog.DefaultAttentionMessage : null;
                 return new OAuthStatusChange(record.ClientId, institution.InstitutionId, institution.Name, status);
+            }
+        }
+
+        /// <summary>Replaces every customer with <paramref name="records"/> (a seed, or none): the emulator's reset.</summary>
+        public void Load(IEnumerable<CustomerRecord> records)
+        {
+            lock (_gate)
+            {
+                _byId.Clear();
+                _liveIdByApplicationName.Clear();
+                foreach (var record in records)
+                {
+                    Add(record);
+                }
             }
         }
 
@@ -211,6 +235,8 @@ namespace Plaid.Partner.Emulator.State
 
             record.History.Add(status);
         }
+
+        private static Refusal NoCustomer(string id) => new(RefusalKind.NotFound, $"No end customer '{id}' (never created, or removed).");
 
         private CustomerRecord? Live(string id) =>
             _byId.TryGetValue(id, out var record) && !record.Removed ? record : null;

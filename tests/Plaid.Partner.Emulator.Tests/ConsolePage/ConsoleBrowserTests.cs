@@ -178,6 +178,66 @@ namespace Plaid.Partner.Emulator.Tests.ConsolePage
             });
         }
 
+        [Test]
+        public async Task The_console_shows_attempts_next_retry_clock_and_schedules_and_its_buttons_advance_send_twice_and_resend()
+        {
+            var t0 = new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
+            await using var receiver = await ScriptedReceiver.StartAsync(200, new ScriptedReceiver.Answer(500));
+            await using var emulator = await PlaidPartnerEmulator.StartAsync(new PlaidPartnerEmulatorOptions
+            {
+                WebhookUrl = receiver.Url,
+                TimeProvider = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(t0),
+            });
+            await emulator.SetOAuthScheduleAsync("ins_56", EmulatorOAuthSchedule.ApprovedAfter(TimeSpan.FromHours(20)));
+            var id = (await emulator.CreateClient().CreateEndCustomerAsync(CreateRequests.Valid())).EndCustomer!.ClientId!;
+            var first = await emulator.SetOAuthStatusAsync(id, "ins_1", PartnerEndCustomerOAuthInstitutionApplicationStatus.Approved);
+            await using var page = await NewPageAsync();
+
+            await page.GoToAsync(emulator.ConsoleAddress.AbsoluteUri, WaitUntilNavigation.Load);
+            var row = $"#webhooks tr[data-delivery-id=\"{first!.Id}\"]";
+            var attemptsBefore = await page.EvaluateFunctionAsync<string>("s => document.querySelector(s + ' td.attempts').textContent", row);
+            var nextBefore = await page.EvaluateFunctionAsync<string>("s => document.querySelector(s + ' td.next').textContent", row);
+            var clockBefore = await page.EvaluateExpressionAsync<string>("document.getElementById('clock-now').textContent");
+            var schedules = await page.EvaluateExpressionAsync<string>("document.querySelector('#schedules tbody').textContent");
+
+            // The clock's form: one hour on, the retry at +30 s is made and answered 200.
+            await page.ClickAsync("#clock button[type=submit]");
+            await page.WaitForFunctionAsync("s => document.querySelector(s + ' td.next').textContent.includes('delivered')", row);
+            var attemptsAfter = await page.EvaluateFunctionAsync<string[]>("s => [...document.querySelectorAll(s + ' td.attempts li')].map(li => li.textContent)", row);
+            var clockAfter = await page.EvaluateExpressionAsync<string>("document.getElementById('clock-now').textContent");
+
+            // Send twice, then a change from code: two rows for it, the second a copy of the first.
+            await page.ClickAsync("#webhooks button.send-twice");
+            await page.WaitForFunctionAsync("() => document.getElementById('result').textContent.includes('twice')");
+            await emulator.SetOAuthStatusAsync(id, "ins_1", PartnerEndCustomerOAuthInstitutionApplicationStatus.Enabled);
+            await page.WaitForFunctionAsync(
+                "() => document.querySelectorAll('#webhooks tbody tr').length === 3 && document.querySelector('#webhooks tbody tr td.next').textContent.includes('delivered')");
+            var copyNote = await page.EvaluateExpressionAsync<string>("document.querySelector('#webhooks tbody tr td.next').textContent");
+
+            // Re-send the first delivery by its row's button.
+            await page.ClickAsync(row + " button.resend");
+            await page.WaitForFunctionAsync("() => document.querySelectorAll('#webhooks tbody tr').length === 4");
+            var newest = await page.EvaluateExpressionAsync<string>("document.querySelector('#webhooks tbody tr td.next').textContent");
+            var screenshot = TestArtifacts.PathFor("console-deliveries.png");
+            await page.ScreenshotAsync(screenshot, new ScreenshotOptions { FullPage = true });
+            TestArtifacts.Announce(screenshot, "Console screenshot with retries, copies and a re-send");
+
+            var deliveries = await emulator.GetWebhookDeliveriesAsync();
+            Assert.Multiple(() =>
+            {
+                Assert.That(attemptsBefore, Does.Contain("HTTP 500"));
+                Assert.That(nextBefore, Does.Contain("retry at").And.Contain("2026-12-07 09:00:30 UTC"));
+                Assert.That(clockBefore, Is.EqualTo("2026-12-07 09:00:00 UTC"));
+                Assert.That(schedules, Does.Contain("ins_56").And.Contain("+20 h APPROVED"));
+                Assert.That(attemptsAfter, Has.Length.EqualTo(2));
+                Assert.That(attemptsAfter[1], Does.Contain("09:00:30").And.Contain("HTTP 200"));
+                Assert.That(clockAfter, Is.EqualTo("2026-12-07 10:00:00 UTC"));
+                Assert.That(copyNote, Does.Contain("delivered").And.Contain("copy of"));
+                Assert.That(newest, Does.Contain("copy of " + first.Id));
+                Assert.That(deliveries.Select(d => d.CopyOf), Is.EqualTo(new[] { null, null, deliveries[1].Id, first.Id }));
+            });
+        }
+
         private async Task<IPage> NewPageAsync()
         {
             var page = await _chromium.Browser.NewPageAsync();
