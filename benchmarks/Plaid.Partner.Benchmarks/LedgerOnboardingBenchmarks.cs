@@ -36,7 +36,8 @@ namespace Plaid.Partner.Benchmarks
         private string _schema = null!;
         private int _records;
 
-        [Params("sqlite", "postgres")]
+        // sqlite-normal: EndCustomerLedgerOptions.SqliteFlushEveryCommit = false (no flush per commit).
+        [Params("sqlite", "sqlite-normal", "postgres")]
         public string Store { get; set; } = "sqlite";
 
         private static string Postgres =>
@@ -62,6 +63,7 @@ namespace Plaid.Partner.Benchmarks
                 _folder = Path.Combine(Path.GetTempPath(), "plaid-ledger-bench-" + Guid.NewGuid().ToString("N"));
                 Directory.CreateDirectory(_folder);
                 options.UseSqlite(Path.Combine(_folder, "ledger.db"));
+                options.SqliteFlushEveryCommit = Store != "sqlite-normal";
             }
 
             _ledger = new EndCustomerLedger(_client, options);

@@ -388,7 +388,7 @@ namespace Plaid.Partner.Ledger
 
             return options.Store == LedgerStoreKind.Postgres
                 ? new PostgresLedgerStore(options.Connection!)
-                : new SqliteLedgerStore(options.Connection!);
+                : new SqliteLedgerStore(options.Connection!, options.SqliteFlushEveryCommit);
         }
 
         private static Func<PlaidPartnerClient> Single(PlaidPartnerClient client)

@@ -9,15 +9,17 @@ namespace Plaid.Partner.Ledger.Stores
     /// <summary>
     /// The ledger in one SQLite file. Writers take the file's lock in turn (a busy file is retried for up to 30 seconds
     /// by Microsoft.Data.Sqlite), so connections from several processes on one machine share it safely. The write-ahead
-    /// log lets readers go on while a writer commits; <c>synchronous</c> stays at SQLite's FULL default, so a recorded
-    /// claim survives a power cut before its create is sent.
+    /// log lets readers go on while a writer commits; <c>synchronous</c> is FULL unless the options say otherwise, so a
+    /// recorded claim survives a power cut before its create is sent.
     /// </summary>
     internal sealed class SqliteLedgerStore : LedgerStore, IDisposable
     {
         private readonly string _connectionString;
+        private readonly string _synchronous;
 
-        public SqliteLedgerStore(string path)
+        public SqliteLedgerStore(string path, bool flushEveryCommit = true)
         {
+            _synchronous = flushEveryCommit ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL";
             _connectionString = new SqliteConnectionStringBuilder
             {
                 DataSource = path,
@@ -53,6 +55,10 @@ namespace Plaid.Partner.Ledger.Stores
             try
             {
                 await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+                // Per connection, and cheap (no I/O): a pooled connection may have been opened before the setting applied.
+                using var synchronous = Command(connection, null, _synchronous);
+                await synchronous.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 return connection;
             }
             catch
