@@ -4,6 +4,7 @@
 # after restore), the way a user would, and run .ci/package-consumer/Program.cs against the emulator.
 # Then the emulator as a dotnet tool: installed from the same folder with dotnet tool install, started as
 # plaid-partner-emulator, and driven through the GA lifecycle by a second fresh project with the client package only.
+# Then plaid-partner (Plaid.Partner.Cli), installed the same way, onboards samples/customers.csv against that emulator.
 # Also checks that the packages do not make consumers depend on build-time tools (NSwag.MSBuild, analyzers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/plaid-consumer.XXXXXX")
 cleanup() {
   rm -rf "$work"
   # This run's one-off version of each package, from the global packages folder; nothing else uses it.
-  if [ -n "${global_packages:-}" ]; then for package in "${packages[@]}" Plaid.Partner.Emulator.Tool; do rm -rf "$global_packages/${package,,}/$version"; done; fi
+  if [ -n "${global_packages:-}" ]; then for package in "${packages[@]}" Plaid.Partner.Emulator.Tool Plaid.Partner.Cli; do rm -rf "$global_packages/${package,,}/$version"; done; fi
   if [ -n "${tool_pid:-}" ]; then kill "$tool_pid" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
@@ -116,6 +117,20 @@ cp "$app/nuget.config" "$tool_app/nuget.config"
 (cd "$tool_app" && dotnet add package Plaid.Partner --version "$version" >/dev/null)
 cp "$repo/.ci/tool-consumer/Program.cs" "$tool_app/Program.cs"
 dotnet run --project "$tool_app/PlaidToolConsumer.csproj" -- "$address" tool-consumer tool-consumer-secret
+
+echo "==> plaid-partner (Plaid.Partner.Cli), installed from $feed, against the same emulator"
+dotnet pack src/Plaid.Partner.Cli/Plaid.Partner.Cli.csproj -c Release -o "$feed" -p:Version="$version" -v:q -nologo
+dotnet tool install Plaid.Partner.Cli --version "$version" --tool-path "$tools" --add-source "$feed"
+cli=("$tools/plaid-partner" --emulator "$address" --ledger "$work/cli-ledger.db")
+export PLAID_CLIENT_ID=tool-consumer PLAID_SECRET=tool-consumer-secret
+"${cli[@]}" onboard "$repo/samples/customers.csv" --secrets-out "$work/cli-secrets.jsonl"
+rows=$(($(wc -l <"$repo/samples/customers.csv") - 1))
+listed=$("${cli[@]}" customers list --json | grep -c '"reference"')
+if [ "$listed" -ne "$rows" ]; then echo "consume: plaid-partner customers list shows $listed end customers, not $rows" >&2; exit 1; fi
+again=$("${cli[@]}" --json onboard "$repo/samples/customers.csv" | grep -c '"outcome":"already_recorded"')
+if [ "$again" -ne "$rows" ]; then echo "consume: a second plaid-partner onboard did not find all $rows rows already recorded ($again)" >&2; exit 1; fi
+unset PLAID_CLIENT_ID PLAID_SECRET
+echo "plaid-partner onboarded $rows end customers, listed them, and sent nothing the second time"
 
 kill -TERM "$tool_pid"
 set +e
