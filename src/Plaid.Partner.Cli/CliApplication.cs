@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Plaid.Partner.Cli.Commands;
 using Plaid.Partner.Cli.Hosting;
 using Plaid.Partner.Cli.Settings;
+using Plaid.Partner.Ledger;
 
 namespace Plaid.Partner.Cli
 {
@@ -52,6 +53,11 @@ namespace Plaid.Partner.Cli
             {
                 host.Error.WriteLine($"{Name}: {e.Message}");
                 return ExitCodes.UsageOrConfiguration;
+            }
+            catch (LedgerStoreException e)
+            {
+                host.Error.WriteLine($"{Name}: the ledger's store failed: {e.Message}");
+                return ExitCodes.SomeFailed;
             }
             catch (OperationCanceledException) when (host.Stopping.IsCancellationRequested)
             {

@@ -21,7 +21,9 @@ namespace Plaid.Partner.Cli.Tests
         [SetUp]
         public async Task StartEmulatorAsync()
         {
-            Emulator = await PlaidPartnerEmulator.StartAsync(new PlaidPartnerEmulatorOptions { Port = 0 });
+            // The credentials `plaid-partner emulator` starts with, which --emulator sends when none are set.
+            var (clientId, secret) = Settings.CliSettings.EmulatorCredentials;
+            Emulator = await PlaidPartnerEmulator.StartAsync(new PlaidPartnerEmulatorOptions { Port = 0, ClientId = clientId, Secret = secret });
             Folder = Path.Combine(Path.GetTempPath(), "plaid-partner-cli-tests", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(Folder);
             Cli = new CliRun(Path.Combine(Folder, "data"));

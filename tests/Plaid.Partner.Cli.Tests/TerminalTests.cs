@@ -27,7 +27,8 @@ namespace Plaid.Partner.Cli.Tests
             var file = CustomerCsv.Write(Folder, 20);
             var tool = Path.Combine(AppContext.BaseDirectory, "plaid-partner.dll");
             var session = $"plaid-cli-{Guid.NewGuid():N}"[..24];
-            var cli = $"dotnet {Quote(tool)} --emulator {Emulator.BaseAddress} --ledger {Quote(LedgerPath)}";
+            // The pane inherits the tmux server's environment: none of the developer's own Plaid settings reach the tool.
+            var cli = $"env -u PLAID_CLIENT_ID -u PLAID_SECRET -u PLAID_ENV -u PLAID_PARTNER_LEDGER dotnet {Quote(tool)} --emulator {Emulator.BaseAddress} --ledger {Quote(LedgerPath)}";
             var script = Path.Combine(Folder, "run.sh");
             await File.WriteAllTextAsync(script, $"""
                 {cli} onboard {Quote(file)}
@@ -40,7 +41,8 @@ namespace Plaid.Partner.Cli.Tests
             await RunTmuxAsync("new-session", "-d", "-s", session, "-x", "160", "-y", "60", $"bash {Quote(script)}; exec cat");
             try
             {
-                await RunTmuxAsync("wait-for", session);
+                // Not a timing sleep: a bound on a hung tool, after which the pane's text says where it stood.
+                await RunTmuxAsync("wait-for", session).WaitAsync(TimeSpan.FromMinutes(3));
                 var pane = await RunTmuxAsync("capture-pane", "-p", "-t", session, "-S", "-200");
 
                 Assert.That(pane, Does.Contain("Onboarding 20 end customers"), pane);

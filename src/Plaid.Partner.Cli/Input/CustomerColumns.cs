@@ -12,8 +12,8 @@ namespace Plaid.Partner.Cli.Input
     {
         public const string Reference = "reference";
 
-        /// <summary>The longest reference accepted: the ledger's key is the partner's own id, not a document.</summary>
-        public const int MaxReferenceLength = 128;
+        /// <summary>The longest reference the ledger takes.</summary>
+        public const int MaxReferenceLength = Ledger.EndCustomerLedger.MaxReferenceLength;
 
         public static readonly IReadOnlyList<string> Required = new[]
         {

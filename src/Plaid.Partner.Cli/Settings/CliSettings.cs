@@ -20,6 +20,9 @@ namespace Plaid.Partner.Cli.Settings
         /// <summary>Where <c>plaid-partner emulator</c> listens unless told otherwise (the emulator's default port).</summary>
         public static readonly string DefaultEmulatorAddress = $"http://127.0.0.1:{Emulator.Program.DefaultPort}/";
 
+        /// <summary>The credentials <c>plaid-partner emulator</c> accepts unless told otherwise, used with --emulator when none are set.</summary>
+        public static readonly (string ClientId, string Secret) EmulatorCredentials = (Emulator.Program.DefaultClientId, Emulator.Program.DefaultSecret);
+
         private readonly string? _clientId;
         private readonly string? _secret;
         private readonly string? _environment;
@@ -87,9 +90,9 @@ namespace Plaid.Partner.Cli.Settings
         public PlaidPartnerOptions RequirePlaid()
         {
             var environment = Environment();
-            var clientId = _clientId ?? (_useEmulator ? Emulator.Program.DefaultClientId : null)
+            var clientId = _clientId ?? (_useEmulator ? EmulatorCredentials.ClientId : null)
                 ?? throw new SettingsException($"{ClientIdVariable} is not set: set it to your reseller team's Plaid client_id.");
-            var secret = _secret ?? (_useEmulator ? Emulator.Program.DefaultSecret : null)
+            var secret = _secret ?? (_useEmulator ? EmulatorCredentials.Secret : null)
                 ?? throw new SettingsException($"{SecretVariable} is not set: set it to your reseller team's secret for {environment.Name}.");
             return new PlaidPartnerOptions
             {
