@@ -35,6 +35,21 @@ namespace Plaid.Partner.Cli.Tests
         }
 
         [Test]
+        public async Task List_with_a_status_shows_only_the_end_customers_last_seen_in_it()
+        {
+            var file = CustomerCsv.Write(Folder, 3);
+            Assert.That((await Cli.RunAsync(Args("onboard", file))).ExitCode, Is.Zero);
+
+            var underReview = await Cli.RunAsync(Args("--json", "customers", "list", "--status", "under_review"));
+            var active = await Cli.RunAsync(Args("--json", "customers", "list", "--status", "ACTIVE"));
+
+            using var reviewed = JsonDocument.Parse(underReview.Output);
+            using var none = JsonDocument.Parse(active.Output);
+            Assert.That(reviewed.RootElement.GetProperty("customers").GetArrayLength(), Is.EqualTo(3), underReview.ToString());
+            Assert.That(none.RootElement.GetProperty("customers").GetArrayLength(), Is.Zero, active.ToString());
+        }
+
+        [Test]
         public async Task Show_gives_the_record_with_its_status_history()
         {
             var file = CustomerCsv.Write(Folder, 1);
