@@ -1,0 +1,51 @@
+using System;
+using System.Data.Common;
+using System.Threading;
+using System.Threading.Tasks;
+using Npgsql;
+
+namespace Plaid.Partner.Ledger.Stores
+{
+    /// <summary>
+    /// The ledger in PostgreSQL, shared by several app instances. Claims rely on the primary key and on row locks under
+    /// READ COMMITTED (a conditional UPDATE re-checks its condition on the row it waited for), and schema upgrades on a
+    /// transaction-scoped advisory lock, so instances starting together upgrade once.
+    /// </summary>
+    internal sealed class PostgresLedgerStore : LedgerStore, IDisposable
+    {
+        // Any fixed number: the advisory lock that serializes the ledger's schema upgrades in one database.
+        private const long SchemaLockKey = 0x504C_4149_444C_4544;
+
+        private readonly NpgsqlDataSource _dataSource;
+
+        public PostgresLedgerStore(string connectionString)
+        {
+            _dataSource = NpgsqlDataSource.Create(connectionString);
+        }
+
+        public override LedgerStoreKind Kind => LedgerStoreKind.Postgres;
+
+        public override async Task<long> BytesUsedAsync(CancellationToken cancellationToken)
+        {
+            using var connection = await OpenCoreAsync(cancellationToken).ConfigureAwait(false);
+            using var size = Command(
+                connection,
+                null,
+                "SELECT pg_total_relation_size('plaid_end_customers') + pg_total_relation_size('plaid_end_customer_status_changes') + " +
+                "pg_total_relation_size('plaid_end_customer_oauth')");
+            return Convert.ToInt64(await size.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        public void Dispose() => _dataSource.Dispose();
+
+        protected override async Task<DbConnection> OpenCoreAsync(CancellationToken cancellationToken) =>
+            await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+        protected override async Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+        {
+            using var command = Command(connection, transaction, "SELECT pg_advisory_xact_lock(@key)");
+            AddLong(command, "@key", SchemaLockKey);
+            await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
