@@ -53,6 +53,32 @@ namespace Plaid.Partner.Cli.Output
 
         public void WriteLine(string text) => Host.Output.WriteLine(text);
 
+        /// <summary>A section's title: a rule across a terminal, a plain line elsewhere.</summary>
+        public void Heading(string title)
+        {
+            if (Host.IsTerminal)
+            {
+                Console.Write(new Rule(Markup.Escape(title)) { Justification = Justify.Left });
+            }
+            else
+            {
+                WriteLine($"{title}:");
+            }
+        }
+
+        /// <summary>The table, or "(none)" when it has no rows.</summary>
+        public void WriteOrNone(Table table, int rows)
+        {
+            if (rows == 0)
+            {
+                WriteLine("  (none)");
+            }
+            else
+            {
+                Console.Write(table);
+            }
+        }
+
         /// <summary>One JSON document (indented).</summary>
         public void WriteDocument<T>(T value) => Host.Output.WriteLine(JsonSerializer.Serialize(value, Document));
 

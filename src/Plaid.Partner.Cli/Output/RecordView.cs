@@ -1,7 +1,6 @@
 using System.Linq;
 using Plaid.Partner.Cli.Commands.Onboarding;
 using Plaid.Partner.Ledger;
-using Spectre.Console;
 
 namespace Plaid.Partner.Cli.Output
 {
@@ -22,7 +21,7 @@ namespace Plaid.Partner.Cli.Output
             CliOutput.AddRow(fields, "Company", record.CompanyName);
             CliOutput.AddRow(fields, "Application", record.ApplicationName);
             CliOutput.AddRow(fields, "Environment", record.Environment);
-            CliOutput.AddRow(fields, "API", record.Api.ToString());
+            CliOutput.AddRow(fields, "API", record.Api.ToString().ToUpperInvariant());
             CliOutput.AddRow(fields, "Create", RecordText.CreateState(record.CreateState));
             CliOutput.AddRow(fields, "Status", record.Status?.ToString() ?? "-");
             CliOutput.AddRow(fields, "Requirements due", record.RequirementsDue.Count == 0 ? "-" : string.Join(", ", record.RequirementsDue));
@@ -37,8 +36,8 @@ namespace Plaid.Partner.Cli.Output
                 CliOutput.AddRow(history, change.Status.ToString(), RecordText.Time(change.ChangedAt));
             }
 
-            output.Write(new Rule("Status history") { Justification = Justify.Left });
-            output.Write(history);
+            output.Heading("Status history");
+            output.WriteOrNone(history, record.StatusHistory.Count);
 
             var institutions = output.NewTable("Institution", "Name", "OAuth status", "Since");
             foreach (var registration in record.OAuthRegistrations.OrderBy(r => r.InstitutionId, System.StringComparer.Ordinal))
@@ -46,8 +45,8 @@ namespace Plaid.Partner.Cli.Output
                 CliOutput.AddRow(institutions, registration.InstitutionId, registration.InstitutionName ?? "-", registration.Status?.ToString() ?? "-", RecordText.Time(registration.ChangedAt));
             }
 
-            output.Write(new Rule("OAuth institutions") { Justification = Justify.Left });
-            output.Write(institutions);
+            output.Heading("OAuth institutions");
+            output.WriteOrNone(institutions, record.OAuthRegistrations.Count);
             if (record.CreateState == EndCustomerCreateState.InDoubt)
             {
                 output.Diagnostic($"in doubt: {InDoubtAdvice.For(record.Reference, record.ClientId)}");

@@ -22,6 +22,7 @@ namespace Plaid.Partner.Cli.Commands.Onboarding
         private readonly CliOutput _output;
         private readonly SecretsFile? _secrets;
         private readonly int _parallel;
+        private readonly object _reportLock = new();
 
         public OnboardRun(EndCustomerLedger ledger, CliOutput output, SecretsFile? secrets, int parallel)
         {
@@ -123,7 +124,16 @@ namespace Plaid.Partner.Cli.Commands.Onboarding
         private static string Describe(EndCustomerCreateError? error, Exception? failure) =>
             error is not null ? $"{error.ErrorCode ?? error.ErrorType ?? "refused"}: {error.ErrorMessage}" : failure?.Message ?? "refused";
 
+        // Lines come from several sends at once; each is written whole.
         private void Report(RowOutcome outcome)
+        {
+            lock (_reportLock)
+            {
+                ReportLine(outcome);
+            }
+        }
+
+        private void ReportLine(RowOutcome outcome)
         {
             if (_output.Json)
             {
