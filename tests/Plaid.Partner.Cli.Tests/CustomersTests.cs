@@ -50,6 +50,19 @@ namespace Plaid.Partner.Cli.Tests
         }
 
         [Test]
+        public async Task Without_ledger_the_records_go_to_one_file_per_environment_in_the_user_data_folder()
+        {
+            var file = CustomerCsv.Write(Folder, 1);
+
+            var run = await Cli.RunAsync("--emulator", Emulator.BaseAddress.ToString(), "onboard", file);
+
+            var expected = Path.Combine(Cli.DataFolder, "plaid-partner", $"ledger-emulator-{Emulator.BaseAddress.Port}.db");
+            Assert.That(run.ExitCode, Is.Zero, run.ToString());
+            Assert.That(File.Exists(expected), Is.True, expected);
+            Assert.That(File.Exists(LedgerPath), Is.False);
+        }
+
+        [Test]
         public async Task Show_gives_the_record_with_its_status_history()
         {
             var file = CustomerCsv.Write(Folder, 1);
