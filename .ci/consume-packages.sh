@@ -12,7 +12,7 @@ repo=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # Each is src/<name>/<name>.csproj.
-packages=(Plaid.Partner Plaid.Partner.Emulator Plaid.Partner.Testing Plaid.Partner.AspNetCore)
+packages=(Plaid.Partner Plaid.Partner.Emulator Plaid.Partner.Testing Plaid.Partner.AspNetCore Plaid.Partner.Ledger)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/plaid-consumer.XXXXXX")
 cleanup() {

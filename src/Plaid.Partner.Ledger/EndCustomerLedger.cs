@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -241,6 +242,112 @@ namespace Plaid.Partner.Ledger
             return SettleCoreAsync(reference, clientId: null, cancellationToken);
         }
 
+        /// <summary>
+        /// Reads one end customer from Plaid (<c>/partner/customer/get</c> and <c>/partner/customer/oauth_institutions/get</c>)
+        /// and records every change with its time: a new status in the history, each institution's OAuth status and when it
+        /// changed. Plaid's answer is the truth, so a refresh after a late, older webhook cannot move anything backwards.
+        /// </summary>
+        /// <param name="reference">The partner's reference of a created end customer.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>What was recorded: the number of changes.</returns>
+        /// <exception cref="ArgumentException">The reference is empty, white space or too long.</exception>
+        /// <exception cref="InvalidOperationException">The reference is not recorded or has no client_id yet.</exception>
+        /// <exception cref="PlaidApiException">Plaid refused a read.</exception>
+        /// <exception cref="LedgerStoreException">The store failed.</exception>
+        public virtual async Task<RefreshResult> RefreshAsync(string reference, CancellationToken cancellationToken = default)
+        {
+            ReferenceRule.Check(reference, nameof(reference));
+            using var activity = LedgerTelemetry.Start("Refresh");
+            await _store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            var found = await _store.GetAsync(reference, details: false, cancellationToken).ConfigureAwait(false);
+            var clientId = found?.Record.ClientId
+                ?? throw new InvalidOperationException(found is null
+                    ? $"Reference {reference} is not in the ledger."
+                    : $"Reference {reference} has no client_id yet ({found.Value.Record.CreateState}).");
+            return new RefreshResult(reference, await ReadAndRecordAsync(reference, clientId, cancellationToken).ConfigureAwait(false), failure: null);
+        }
+
+        /// <summary>
+        /// Refreshes every created end customer the filter selects (denied ones are final and skipped), at most
+        /// <paramref name="maxConcurrency"/> at a time. It goes on past one customer's failure, and a 429
+        /// <c>RATE_LIMIT_EXCEEDED</c> pauses the whole batch (for Plaid's <c>Retry-After</c> when given) and retries that
+        /// customer, instead of failing it.
+        /// </summary>
+        /// <param name="filter">Which records; <see cref="EndCustomerFilter.All"/> for every one.</param>
+        /// <param name="maxConcurrency">How many end customers are read at once, 1 to 64.</param>
+        /// <param name="progress">Told about each end customer as it is done; null for none.</param>
+        /// <param name="cancellationToken">Cancels the batch.</param>
+        /// <returns>How many were read, changed and failed.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="filter"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxConcurrency"/> is out of range.</exception>
+        /// <exception cref="LedgerStoreException">The store failed while listing the records.</exception>
+        public virtual async Task<RefreshSummary> RefreshAllAsync(
+            EndCustomerFilter filter,
+            int maxConcurrency = 4,
+            IProgress<RefreshResult>? progress = null,
+            CancellationToken cancellationToken = default)
+        {
+            if (filter is null)
+            {
+                throw new ArgumentNullException(nameof(filter));
+            }
+
+            if (maxConcurrency is < 1 or > 64)
+            {
+                throw new ArgumentOutOfRangeException(nameof(maxConcurrency), maxConcurrency, "Refresh 1 to 64 end customers at a time.");
+            }
+
+            using var activity = LedgerTelemetry.Start("RefreshAll");
+            await _store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            var gate = new RateLimitGate(_time);
+            var failures = new System.Collections.Concurrent.ConcurrentQueue<RefreshResult>();
+            var read = 0;
+            var changed = 0;
+            string? after = null;
+            do
+            {
+                var page = await _store.ListAsync(filter, after, MaxPageSize, StaleBefore(), cancellationToken).ConfigureAwait(false);
+                var due = new System.Collections.Concurrent.ConcurrentQueue<EndCustomerRecord>(page.Records.Where(
+                    r => r.CreateState == EndCustomerCreateState.Created && r.ClientId is not null && r.Status != PartnerEndCustomerStatus.Denied));
+                var workers = new Task[Math.Min(maxConcurrency, Math.Max(1, due.Count))];
+                for (var i = 0; i < workers.Length; i++)
+                {
+                    workers[i] = Task.Run(
+                        async () =>
+                        {
+                            while (due.TryDequeue(out var record))
+                            {
+                                var result = await RefreshWithBackoffAsync(record, gate, cancellationToken).ConfigureAwait(false);
+                                if (result.Failure is null)
+                                {
+                                    Interlocked.Increment(ref read);
+                                    if (result.Changes > 0)
+                                    {
+                                        Interlocked.Increment(ref changed);
+                                    }
+                                }
+                                else
+                                {
+                                    failures.Enqueue(result);
+                                }
+
+                                progress?.Report(result);
+                            }
+                        },
+                        cancellationToken);
+                }
+
+                await Task.WhenAll(workers).ConfigureAwait(false);
+                after = page.NextAfter;
+            }
+            while (after is not null);
+
+            var summary = new RefreshSummary(read, changed, failures.ToArray(), gate.Pauses);
+            activity?.SetTag("plaid.ledger.refreshed", summary.Read);
+            activity?.SetTag("plaid.ledger.failed", summary.Failures.Count);
+            return summary;
+        }
+
         /// <summary>Releases the store's connections (a PostgreSQL pool, a SQLite file's pooled handles).</summary>
         public void Dispose()
         {
@@ -363,6 +470,46 @@ namespace Plaid.Partner.Ledger
             LedgerLog.Created(_logger, intent.Reference, answer.ClientId);
             recorded ??= Unstored(intent, EndCustomerCreateState.Created, answer.ClientId, answer.Status, answer.RequirementsDue, lastError: null);
             return Finish(activity, new OnboardingResult(OnboardingOutcome.Created, recorded, answer.Secrets, failure: null));
+        }
+
+        private async Task<RefreshResult> RefreshWithBackoffAsync(EndCustomerRecord record, RateLimitGate gate, CancellationToken cancellationToken)
+        {
+            const int attempts = 6;
+            for (var attempt = 1; ; attempt++)
+            {
+                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var changes = await ReadAndRecordAsync(record.Reference, record.ClientId!, cancellationToken).ConfigureAwait(false);
+                    gate.Succeeded();
+                    return new RefreshResult(record.Reference, changes, failure: null);
+                }
+                catch (PlaidApiException rateLimited) when (RateLimitGate.IsRateLimit(rateLimited) && attempt < attempts)
+                {
+                    gate.Pause(rateLimited);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    return new RefreshResult(record.Reference, 0, exception);
+                }
+            }
+        }
+
+        private async Task<int> ReadAndRecordAsync(string reference, string clientId, CancellationToken cancellationToken)
+        {
+            var client = _clients();
+            var customer = await client.GetEndCustomerAsync(clientId, cancellationToken).ConfigureAwait(false);
+            var oauth = await client.GetEndCustomerOAuthInstitutionsAsync(clientId, cancellationToken).ConfigureAwait(false);
+            var institutions = new List<(string, string?, string?)>();
+            foreach (var institution in oauth.Institutions ?? Array.Empty<PartnerEndCustomerOAuthInstitution>())
+            {
+                if (institution?.InstitutionId is { } id)
+                {
+                    institutions.Add((id, institution.Name, institution.Environments?.Production?.ToString()));
+                }
+            }
+
+            return await _store.RecordReadAsync(reference, customer.EndCustomer?.Status?.ToString(), institutions, Now(), cancellationToken).ConfigureAwait(false);
         }
 
         private async Task<OnboardingResult> RecordFailureAsync(LedgerIntent intent, string claimId, EndCustomerCreateState state, EndCustomerCreateError error, Exception? failure)

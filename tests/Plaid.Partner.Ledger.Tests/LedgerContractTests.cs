@@ -452,6 +452,50 @@ namespace Plaid.Partner.Ledger.Tests
             Assert.That(failure!.Message, Does.Contain("newer"));
         }
 
+        [Test]
+        public async Task A_refresh_records_a_status_change_with_its_time_and_each_oauth_registration_and_a_repeat_changes_nothing()
+        {
+            var ledger = NewLedger();
+            var created = await ledger.OnboardAsync("acct-1", RaceRequest.Valid("App one"));
+            await _emulator.SetCustomerStatusAsync(created.Record.ClientId!, PartnerEndCustomerStatus.PendingEnablement);
+            var institutions = await _emulator.CreateClient().GetEndCustomerOAuthInstitutionsAsync(created.Record.ClientId!);
+
+            var first = await ledger.RefreshAsync("acct-1");
+            var repeat = await ledger.RefreshAsync("acct-1");
+            var record = await ledger.GetAsync("acct-1");
+
+            await Assert.MultipleAsync(async () =>
+            {
+                Assert.That(first.Changes, Is.GreaterThanOrEqualTo(1));
+                Assert.That(repeat.Changes, Is.Zero);
+                Assert.That(record!.Status, Is.EqualTo(PartnerEndCustomerStatus.PendingEnablement));
+                Assert.That(record.StatusHistory.Select(c => c.Status), Is.EqualTo(new[] { PartnerEndCustomerStatus.UnderReview, PartnerEndCustomerStatus.PendingEnablement }));
+                Assert.That(record.OAuthRegistrations.Select(r => r.InstitutionId), Is.EquivalentTo(institutions.Institutions!.Select(i => i!.InstitutionId)));
+                Assert.That(record.LastReadAt, Is.GreaterThanOrEqualTo(record.StatusHistory[^1].ChangedAt));
+                await Task.CompletedTask;
+            });
+        }
+
+        [Test]
+        public async Task A_429_mid_batch_pauses_the_batch_and_every_customer_is_still_refreshed()
+        {
+            var ledger = NewLedger();
+            for (var i = 0; i < 5; i++)
+            {
+                await ledger.OnboardAsync($"acct-{i}", RaceRequest.Valid($"App {i}"));
+            }
+
+            // More 429s than the client's own retries, so the batch sees one and must pause (Retry-After: 1 second).
+            await _emulator.InjectFaultAsync("/partner/customer/get", EmulatorFault.RateLimit(TimeSpan.FromSeconds(1)).Times(5));
+            var progress = new List<RefreshResult>();
+            var summary = await ledger.RefreshAllAsync(EndCustomerFilter.All, maxConcurrency: 1, new SynchronousProgress<RefreshResult>(progress.Add));
+
+            Assert.That(summary.Failures, Is.Empty);
+            Assert.That(summary.Read, Is.EqualTo(5));
+            Assert.That(summary.RateLimitPauses, Is.GreaterThanOrEqualTo(1));
+            Assert.That(progress.Select(p => p.Reference), Is.EquivalentTo(Enumerable.Range(0, 5).Select(i => $"acct-{i}")));
+        }
+
         protected abstract Task<StoreUnderTest> CreateStoreAsync();
 
         private static BetaPartnerCustomerV1CreateRequest BetaRequest() => new()

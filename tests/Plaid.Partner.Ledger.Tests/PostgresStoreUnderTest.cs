@@ -13,7 +13,7 @@ namespace Plaid.Partner.Ledger.Tests
     {
         public const string Variable = "PLAID_PARTNER_TEST_POSTGRES";
 
-        public const string Default = "Host=127.0.0.1;Port=5432;Username=plaid_ledger;Password=plaid_ledger;Database=plaid_ledger;Timeout=5";
+        public const string Default = "Host=127.0.0.1;Port=5432;Username=plaid_ledger;Password=plaid_ledger;Database=plaid_ledger;Timeout=30";
 
         private readonly string _schema = "ledger_test_" + Guid.NewGuid().ToString("N");
 

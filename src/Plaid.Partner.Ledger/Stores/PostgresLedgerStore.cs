@@ -41,6 +41,8 @@ namespace Plaid.Partner.Ledger.Stores
         protected override async Task<DbConnection> OpenCoreAsync(CancellationToken cancellationToken) =>
             await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
+        protected override string LockRow => " FOR UPDATE";
+
         protected override async Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
         {
             using var command = Command(connection, transaction, "SELECT pg_advisory_xact_lock(@key)");
