@@ -79,6 +79,8 @@ namespace Plaid.Partner.Cli
             root.Subcommands.Add(EmulatorCommand.Create(context));
             root.Subcommands.Add(OnboardCommand.Create(context));
             root.Subcommands.Add(CustomersCommand.Create(context));
+            root.Subcommands.Add(RefreshCommand.Create(context));
+            root.Subcommands.Add(EnableCommand.Create(context));
             root.Subcommands.Add(SettleCommand.Create(context));
             context.WithExamples(
                 root,

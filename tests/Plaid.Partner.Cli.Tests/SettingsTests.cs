@@ -87,6 +87,8 @@ namespace Plaid.Partner.Cli.Tests
         [TestCase("customers list")]
         [TestCase("customers show")]
         [TestCase("settle")]
+        [TestCase("refresh")]
+        [TestCase("enable")]
         [TestCase("emulator")]
         [TestCase("")]
         public async Task Every_command_s_help_has_an_example_and_the_exit_codes(string command)
