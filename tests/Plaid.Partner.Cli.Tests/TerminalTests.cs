@@ -16,6 +16,9 @@ namespace Plaid.Partner.Cli.Tests
     {
         private const string Tmux = "/usr/bin/tmux";
 
+        // A tmux server of the tests' own (-L), so a developer's sessions and their environment stay out of it.
+        private const string Socket = "plaid-partner-cli-tests";
+
         [Test]
         public async Task Onboard_in_a_terminal_shows_a_progress_bar_then_list_shows_a_table()
         {
@@ -28,14 +31,15 @@ namespace Plaid.Partner.Cli.Tests
             var tool = Path.Combine(AppContext.BaseDirectory, "plaid-partner.dll");
             var session = $"plaid-cli-{Guid.NewGuid():N}"[..24];
             // The pane inherits the tmux server's environment: none of the developer's own Plaid settings reach the tool.
-            var cli = $"env -u PLAID_CLIENT_ID -u PLAID_SECRET -u PLAID_ENV -u PLAID_PARTNER_LEDGER dotnet {Quote(tool)} --emulator {Emulator.BaseAddress} --ledger {Quote(LedgerPath)}";
+            var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+            var cli = $"env -u PLAID_CLIENT_ID -u PLAID_SECRET -u PLAID_ENV -u PLAID_PARTNER_LEDGER {Quote(dotnet)} {Quote(tool)} --emulator {Emulator.BaseAddress} --ledger {Quote(LedgerPath)}";
             var script = Path.Combine(Folder, "run.sh");
             await File.WriteAllTextAsync(script, $"""
                 {cli} onboard {Quote(file)}
                 echo "onboard exit $?"
                 {cli} customers list
                 echo "list exit $?"
-                {Tmux} wait-for -S {session}
+                {Tmux} -L {Socket} wait-for -S {session}
                 """);
 
             await RunTmuxAsync("new-session", "-d", "-s", session, "-x", "160", "-y", "60", $"bash {Quote(script)}; exec cat");
@@ -63,6 +67,8 @@ namespace Plaid.Partner.Cli.Tests
         private static async Task<string> RunTmuxAsync(params string[] args)
         {
             var start = new ProcessStartInfo(Tmux) { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add("-L");
+            start.ArgumentList.Add(Socket);
             foreach (var arg in args)
             {
                 start.ArgumentList.Add(arg);

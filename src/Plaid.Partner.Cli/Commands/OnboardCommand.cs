@@ -7,6 +7,7 @@ using Plaid.Partner.Cli.Commands.Onboarding;
 using Plaid.Partner.Cli.Hosting;
 using Plaid.Partner.Cli.Input;
 using Plaid.Partner.Cli.Output;
+using Plaid.Partner.Cli.Settings;
 
 namespace Plaid.Partner.Cli.Commands
 {
@@ -29,19 +30,7 @@ namespace Plaid.Partner.Cli.Commands
                     + "Plaid returns them once, and neither the ledger nor this tool's output holds them.",
                 HelpName = "FILE",
             };
-            var parallel = new Option<int>("--parallel")
-            {
-                Description = "How many creates may be in flight at once (1-16).",
-                HelpName = "N",
-                DefaultValueFactory = _ => 4,
-            };
-            parallel.Validators.Add(r =>
-            {
-                if (r.GetValueOrDefault<int>() is < 1 or > 16)
-                {
-                    r.AddError("--parallel must be between 1 and 16.");
-                }
-            });
+            var parallel = ParallelOption.Create("How many creates may be in flight at once");
 
             var command = new Command("onboard", "Create end customers from a file, at most once per reference. Every row is checked first; nothing is sent while any is invalid "
                 + "(unless --skip-invalid). Run it again after a crash or Ctrl+C: only what was not sent goes. Creates whose answer was lost are listed as in doubt, "

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Plaid.Partner.Cli.Hosting;
 using Plaid.Partner.Cli.Output;
+using Plaid.Partner.Cli.Settings;
 using Plaid.Partner.Ledger;
 using Spectre.Console;
 
@@ -17,14 +18,7 @@ namespace Plaid.Partner.Cli.Commands
         {
             var reference = new Argument<string?>("REF") { Description = "The end customer to read again.", Arity = ArgumentArity.ZeroOrOne };
             var all = new Option<bool>("--all") { Description = "Read every end customer the ledger holds that is not final, a few at a time." };
-            var parallel = new Option<int>("--parallel") { Description = "With --all: how many end customers are read at once (1-16).", HelpName = "N", DefaultValueFactory = _ => 4 };
-            parallel.Validators.Add(r =>
-            {
-                if (r.GetValueOrDefault<int>() is < 1 or > 16)
-                {
-                    r.AddError("--parallel must be between 1 and 16.");
-                }
-            });
+            var parallel = ParallelOption.Create("With --all: how many end customers are read at once");
             var command = new Command("refresh", "Read end customers from Plaid again (status, OAuth institutions) and record every change with its time. "
                 + "A rate limit from Plaid slows the batch down; one customer's failure does not stop the others.")
             {
