@@ -5,7 +5,8 @@
 # the global tools are this run's. Then check what that gave: the packages came from the packed folder, no build-time
 # tool is a dependency, the symbols hold PDBs; run .ci/package-consumer/Program.cs in the app (the emulator embedded,
 # a webhook through ASP.NET Core); start the installed plaid-partner-emulator and walk the GA lifecycle against it from
-# a second fresh project with the client package only; and compile every C# block of the READMEs against the packed
+# a second fresh project with the client package only; onboard samples/customers.csv with the installed plaid-partner
+# against it, twice (the second run sends nothing); and compile every C# block of the READMEs against the packed
 # packages (.ci/compile-readme-csharp.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -88,9 +89,17 @@ version_file=$(ls "$feed"/Plaid.Partner.[0-9]*.nupkg)
 version=${version_file##*/Plaid.Partner.}
 version=${version%.nupkg}
 echo "packed version $version"
+# package_version NAME: the version NAME was packed at; a package still in preview (the ledger) has its own.
+package_version() {
+  local file
+  file=$(ls "$feed/$1".[0-9]*.nupkg)
+  file=${file##*/"$1".}
+  printf '%s\n' "${file%.nupkg}"
+}
 
 for package in "${packages[@]}"; do
-  nuspec=$(unzip -p "$feed/$package.$version.nupkg" "$package.nuspec")
+  package_v=$(package_version "$package")
+  nuspec=$(unzip -p "$feed/$package.$package_v.nupkg" "$package.nuspec")
   if grep -qiE 'id="(NSwag\.MSBuild|Microsoft\.CodeAnalysis\.PublicApiAnalyzers)"' <<<"$nuspec"; then
     echo "consume: $package lists a build-time tool as a dependency:" >&2
     grep -iE '<dependency ' <<<"$nuspec" >&2
@@ -98,7 +107,7 @@ for package in "${packages[@]}"; do
   fi
   echo "$package dependencies:"
   grep -oE '<dependency id="[^"]*" version="[^"]*"|<frameworkReference name="[^"]*"' <<<"$nuspec" | sed 's/^/  /' | sort -u
-  unzip -Z1 "$feed/$package.$version.snupkg" | grep "\.pdb$" >/dev/null || { echo "consume: $package.$version.snupkg has no PDB" >&2; exit 1; }
+  unzip -Z1 "$feed/$package.$package_v.snupkg" | grep "\.pdb$" >/dev/null || { echo "consume: $package.$package_v.snupkg has no PDB" >&2; exit 1; }
 done
 
 isolate_nuget
@@ -106,9 +115,10 @@ app="$work/app"
 dotnet new console -o "$app" -n PlaidConsumer --framework net10.0 >/dev/null
 run_readme_block install-packages "$app"
 for package in "${packages[@]}"; do
-  metadata="$NUGET_PACKAGES/${package,,}/$version/.nupkg.metadata"
+  package_v=$(package_version "$package")
+  metadata="$NUGET_PACKAGES/${package,,}/$package_v/.nupkg.metadata"
   if ! grep -qF "\"source\": \"$feed\"" "$metadata" 2>/dev/null; then
-    echo "consume: $package $version was not restored from $feed:" >&2
+    echo "consume: $package $package_v was not restored from $feed:" >&2
     cat "$metadata" >&2 || true
     exit 1
   fi
@@ -164,6 +174,18 @@ cp "$app/nuget.config" "$tool_app/nuget.config"
 (cd "$tool_app" && dotnet add package Plaid.Partner >/dev/null)
 cp "$repo/.ci/tool-consumer/Program.cs" "$tool_app/Program.cs"
 dotnet run --project "$tool_app/PlaidToolConsumer.csproj" -- "$address" tool-consumer tool-consumer-secret
+
+echo "==> plaid-partner (Plaid.Partner.Cli), installed from $feed as README.md's Install says, against the same emulator"
+cli=(plaid-partner --emulator "$address" --ledger "$work/cli-ledger.db")
+export PLAID_CLIENT_ID=tool-consumer PLAID_SECRET=tool-consumer-secret
+"${cli[@]}" onboard "$repo/samples/customers.csv" --secrets-out "$work/cli-secrets.jsonl"
+rows=$(($(wc -l <"$repo/samples/customers.csv") - 1))
+listed=$("${cli[@]}" customers list --json | grep -c '"reference"')
+if [ "$listed" -ne "$rows" ]; then echo "consume: plaid-partner customers list shows $listed end customers, not $rows" >&2; exit 1; fi
+again=$("${cli[@]}" --json onboard "$repo/samples/customers.csv" | grep -c '"outcome":"already_recorded"')
+if [ "$again" -ne "$rows" ]; then echo "consume: a second plaid-partner onboard did not find all $rows rows already recorded ($again)" >&2; exit 1; fi
+unset PLAID_CLIENT_ID PLAID_SECRET
+echo "plaid-partner onboarded $rows end customers, listed them, and sent nothing the second time"
 
 kill -TERM "$tool_pid"
 set +e

@@ -1,0 +1,27 @@
+using System;
+using System.Globalization;
+using Plaid.Partner.Ledger;
+
+namespace Plaid.Partner.Cli.Output
+{
+    /// <summary>How record fields read in tables and JSON alike.</summary>
+    internal static class RecordText
+    {
+        public static string CreateState(EndCustomerCreateState state) => state switch
+        {
+            EndCustomerCreateState.Pending => "pending",
+            EndCustomerCreateState.Created => "created",
+            EndCustomerCreateState.Refused => "refused",
+            EndCustomerCreateState.NotSent => "not_sent",
+            EndCustomerCreateState.InDoubt => "in_doubt",
+            EndCustomerCreateState.NotCreated => "not_created",
+            _ => state.ToString().ToUpperInvariant(),
+        };
+
+        public static string? Error(EndCustomerCreateError? error) =>
+            error is null ? null : $"{error.ErrorCode ?? error.ErrorType ?? "error"}: {error.ErrorMessage}";
+
+        public static string Time(DateTimeOffset? time) =>
+            time is null ? "-" : time.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,11 @@
+using System.Threading.Tasks;
+using Plaid.Partner.Cli.Hosting;
+
+namespace Plaid.Partner.Cli
+{
+    /// <summary>The <c>plaid-partner</c> command.</summary>
+    internal static class Program
+    {
+        public static Task<int> Main(string[] args) => CliApplication.RunAsync(args, CliHost.FromProcess());
+    }
+}
