@@ -1622,7 +1622,7 @@ namespace Plaid.Partner
 
     /// <summary>Request schema for `/partner/customer/get`.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PartnerCustomerGetRequest 
+    internal partial class PartnerCustomerGetRequest 
     {
         /// <summary>The `client_id` of the end customer.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
@@ -1657,7 +1657,7 @@ namespace Plaid.Partner
 
     /// <summary>Request schema for `/partner/customer/enable`.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PartnerCustomerEnableRequest 
+    internal partial class PartnerCustomerEnableRequest 
     {
         /// <summary>The `client_id` of the end customer.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
@@ -1692,7 +1692,7 @@ namespace Plaid.Partner
 
     /// <summary>Request schema for `/partner/customer/remove`.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PartnerCustomerRemoveRequest 
+    internal partial class PartnerCustomerRemoveRequest 
     {
         /// <summary>The `client_id` of the end customer to be removed.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
@@ -1723,7 +1723,7 @@ namespace Plaid.Partner
 
     /// <summary>Request schema for `/partner/customer/oauth_institutions/get`.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PartnerCustomerOAuthInstitutionsGetRequest 
+    internal partial class PartnerCustomerOAuthInstitutionsGetRequest 
     {
         /// <summary>The `client_id` of the end customer.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
@@ -2455,7 +2455,7 @@ namespace Plaid.Partner
 
     /// <summary>Request schema for `/beta/partner/customer/v1/get`.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class BetaPartnerCustomerV1GetRequest 
+    internal partial class BetaPartnerCustomerV1GetRequest 
     {
         /// <summary>The `client_id` of the end customer to read.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
@@ -2592,7 +2592,7 @@ namespace Plaid.Partner
 
     /// <summary>Request schema for `/webhook_verification_key/get`.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WebhookVerificationKeyGetRequest 
+    internal partial class WebhookVerificationKeyGetRequest 
     {
         /// <summary>The key ID ( `kid` ) from the JWT header.</summary>
         [Newtonsoft.Json.JsonProperty("key_id", Required = Newtonsoft.Json.Required.Always)]

@@ -88,16 +88,16 @@ namespace Plaid.Partner
         /// product's status and what is still due. A read: retried on transient failures like
         /// <see cref="PlaidPartnerClient.GetEndCustomerAsync"/>, and sent in any environment.
         /// </summary>
-        /// <param name="request">Which end customer; <c>end_customer_client_id</c> is checked before sending.</param>
+        /// <param name="endCustomerClientId">The end customer's <c>client_id</c>.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The end customer as it stands.</returns>
-        /// <exception cref="ArgumentException"><c>end_customer_client_id</c> is missing or blank; the message names it.</exception>
+        /// <exception cref="ArgumentException"><paramref name="endCustomerClientId"/> is null, empty or white space.</exception>
         /// <exception cref="PlaidApiException">Plaid refused the call (e.g. <see cref="PlaidPartnerErrorCodes.CustomerNotFound"/>) or answered with an unreadable body.</exception>
-        public virtual Task<BetaPartnerCustomerV1GetResponse> GetEndCustomerAsync(BetaPartnerCustomerV1GetRequest request, CancellationToken cancellationToken = default) =>
+        public virtual Task<BetaPartnerCustomerV1GetResponse> GetEndCustomerAsync(string endCustomerClientId, CancellationToken cancellationToken = default) =>
             _pipeline.ReadAsync(
                 _http,
                 GetPath,
-                EndCustomerRequest.Checked(request, static r => r.EndCustomerClientId),
+                new BetaPartnerCustomerV1GetRequest { EndCustomerClientId = RequiredId.Check(endCustomerClientId, nameof(endCustomerClientId)) },
                 static (api, http, body, ct) => api.BetaPartnerCustomerV1GetAsync(http, body, ct),
                 cancellationToken);
 

@@ -110,6 +110,26 @@ namespace Plaid.Partner.Tests
         }
 
         [Test]
+        public void Every_public_request_type_is_taken_by_a_public_method()
+        {
+            // An operation whose request is only an id takes the id; its request class is internal (x-dotnet-access in the
+            // overlay), so no public type stands beside the method unused. A request with fields is taken as an object.
+            var taken = PublicTypes
+                .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+                .SelectMany(m => m.GetParameters())
+                .Select(p => p.ParameterType)
+                .ToHashSet();
+            var requests = PublicTypes.Where(t => IsGeneratedModel(t) && t.Name.EndsWith("Request", StringComparison.Ordinal)).ToList();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(requests, Has.Count.GreaterThanOrEqualTo(4), "the create, beta create, beta update and beta enable requests");
+                Assert.That(requests.Where(t => !taken.Contains(t)).Select(t => t.Name), Is.Empty);
+                Assert.That(Library.GetType("Plaid.Partner.PartnerCustomerGetRequest", throwOnError: true)!.IsPublic, Is.False);
+            });
+        }
+
+        [Test]
         public void Every_generated_enum_is_extensible()
         {
             var enums = PublicTypes.Where(t => t.GetInterfaces().Contains(typeof(IExtensibleEnum))).ToList();

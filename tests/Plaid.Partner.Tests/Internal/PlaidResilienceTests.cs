@@ -45,7 +45,7 @@ namespace Plaid.Partner.Tests.Internal
             (PlaidPartnerClient.GetPath, c => c.GetEndCustomerAsync("id")),
             (PlaidPartnerClient.OAuthInstitutionsGetPath, c => c.GetEndCustomerOAuthInstitutionsAsync("id")),
             (PlaidPartnerClient.WebhookVerificationKeyGetPath, c => c.GetWebhookVerificationKeyAsync("kid")),
-            (PlaidPartnerBetaClient.GetPath, c => c.Beta.GetEndCustomerAsync(Requests.BetaGet())),
+            (PlaidPartnerBetaClient.GetPath, c => c.Beta.GetEndCustomerAsync(Requests.BetaEndCustomerClientId)),
         };
 
         private static readonly (string Path, Func<PlaidPartnerClient, Task> Call)[] Writes =
