@@ -2039,6 +2039,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Request schema for `/beta/partner/customer/v1/create`.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1CreateRequest 
     {
@@ -2110,6 +2111,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Evidence that the end customer agreed to Plaid's bank addendum: whether, when and from which IP address.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerBankAddendumAcceptance 
     {
@@ -2128,6 +2130,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Questionnaires answered on behalf of the end customer.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerQuestionnaires 
     {
@@ -2138,6 +2141,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>The consumer reporting agency (CRA) questionnaire, needed for the `cra_*` products.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerCRAQuestionnaire 
     {
@@ -2156,6 +2160,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>The permissible purposes the end customer relies on, each with its use cases. Name only the purposes that apply.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerCRAPurposes 
     {
@@ -2194,6 +2199,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>The use cases that one permissible purpose covers.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerCRAUseCases 
     {
@@ -2208,6 +2214,7 @@ namespace Plaid.Partner
     /// <br/>
     /// <br/>An extensible enumeration: values this version of the contract does not know are kept as received.
     /// </summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [Newtonsoft.Json.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumJsonConverter))]
     public readonly partial struct PartnerEndCustomerCRAUseCase : System.IEquatable<PartnerEndCustomerCRAUseCase>, Plaid.Partner.Internal.IExtensibleEnum
@@ -2289,6 +2296,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Response schema for `/beta/partner/customer/v1/create`.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1CreateResponse 
     {
@@ -2313,6 +2321,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>The new end customer as the beta create returns it, with its API secrets.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerEndCustomerWithSecrets  : BetaPartnerEndCustomer
     {
@@ -2323,6 +2332,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>An end customer's onboarding state as the beta operations report it.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerEndCustomer 
     {
@@ -2363,6 +2373,7 @@ namespace Plaid.Partner
     /// <br/>
     /// <br/>An extensible enumeration: values this version of the contract does not know are kept as received.
     /// </summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [Newtonsoft.Json.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumJsonConverter))]
     public readonly partial struct PartnerEndCustomerRequirementDue : System.IEquatable<PartnerEndCustomerRequirementDue>, Plaid.Partner.Internal.IExtensibleEnum
@@ -2454,6 +2465,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Request schema for `/beta/partner/customer/v1/get`.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     internal partial class BetaPartnerCustomerV1GetRequest 
     {
@@ -2465,6 +2477,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Response schema for `/beta/partner/customer/v1/get`.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1GetResponse 
     {
@@ -2489,6 +2502,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Request schema for `/beta/partner/customer/v1/update`. Members left out stay as they were.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1UpdateRequest 
     {
@@ -2516,6 +2530,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Response schema for `/beta/partner/customer/v1/update`.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1UpdateResponse 
     {
@@ -2540,6 +2555,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Request schema for `/beta/partner/customer/v1/enable`.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1EnableRequest 
     {
@@ -2555,6 +2571,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Response schema for `/beta/partner/customer/v1/enable`.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1EnableResponse 
     {

@@ -11,8 +11,9 @@ namespace Plaid.Partner
     /// customer step by step. Create it with what is known (<see cref="CreateEndCustomerAsync"/>), read what is still
     /// due (<see cref="GetEndCustomerAsync"/>), send the missing details (<see cref="UpdateEndCustomerAsync"/>) until
     /// nothing is, then enable it (<see cref="EnableEndCustomerAsync"/>). Beta means Plaid may change or withdraw these
-    /// endpoints: their models follow Plaid's beta contract and may change in any version of this library. Calls share
-    /// the owning client's credentials, environment, timeouts, retries and errors.
+    /// endpoints, so this class and the models only it uses are outside this library's Semantic Versioning promise:
+    /// they may change in a minor version (README, "Versioning"). Calls share the owning client's credentials,
+    /// environment, timeouts, retries and errors.
     /// </summary>
     /// <remarks>
     /// Plaid API docs, Partner › /beta/partner/customer/v1/create, /get, /update and /enable. Plaid's docs do not say how
