@@ -73,10 +73,11 @@ namespace Plaid.Partner.SpecSlicer.Tests.TestSupport
             schemas["JWKPublicKey"]!["required"] = new JArray("alg", "created_at", "crv", "expired_at", "kid", "kty", "use", "x", "y");
             ((JArray)schemas["WebhookVerificationKeyGetResponse"]!["required"]!).Add("request_id");
 
-            // The access of the id-only request classes is this project's, set by the overlay.
+            // The access of the id-only request classes and the beta marking are this project's, set by the overlay.
             foreach (var schema in schemas.Properties().Select(p => (JObject)p.Value))
             {
                 schema.Remove("x-dotnet-access");
+                schema.Remove("x-plaid-beta");
             }
 
             // Plaid's file references a member's type with a bare $ref and leaves some plain members undescribed; the
