@@ -7,6 +7,9 @@
 #   bash tools/ship-public-api.sh            # this repository
 #   bash tools/ship-public-api.sh <root>     # another checkout (the tests use a scratch folder)
 #
+# A project that has not reached 1.0 (its project file sets an empty PlaidPackageBaselineVersion, README "Versioning")
+# ships as a prerelease: its files are left as they are.
+#
 # An Unshipped line "*REMOVED*<entry>" (the analyzer's record of a shipped member taken away) deletes <entry> from
 # Shipped instead. Both files end up sorted ordinally, one entry a line, the header first. Running it twice changes
 # nothing the second time. Exit codes: 0 shipped (or nothing to ship), 1 a Shipped file lacks an entry that Unshipped
@@ -22,10 +25,13 @@ fi
 
 header='#nullable enable'
 entries_of() { grep -v -e '^#' -e '^[[:space:]]*$' "$1" 2>/dev/null | tr -d '\r' || true; }
+# True when the project next to this Unshipped file is still a prerelease.
+prerelease() { grep -qE '<PlaidPackageBaselineVersion( */>|></PlaidPackageBaselineVersion>)' "$(dirname "$1")"/*.csproj 2>/dev/null; }
 
 # First every project is checked, so a refusal leaves every file as it was.
 for unshipped in "$root"/src/*/PublicAPI.Unshipped.txt; do
   [ -e "$unshipped" ] || continue
+  prerelease "$unshipped" && continue
   removed=$(entries_of "$unshipped" | grep '^\*REMOVED\*' | sed 's/^\*REMOVED\*//' || true)
   [ -n "$removed" ] || continue
   missing=$(comm -23 <(sort -u <<<"$removed") <(entries_of "$(dirname "$unshipped")/PublicAPI.Shipped.txt" | sort -u))
@@ -40,6 +46,10 @@ shipped_any=0
 for unshipped in "$root"/src/*/PublicAPI.Unshipped.txt; do
   [ -e "$unshipped" ] || continue
   project=$(basename "$(dirname "$unshipped")")
+  if prerelease "$unshipped"; then
+    echo "$project: a prerelease (empty PlaidPackageBaselineVersion), not shipped"
+    continue
+  fi
   shipped="$(dirname "$unshipped")/PublicAPI.Shipped.txt"
   [ -e "$shipped" ] || printf '%s\n' "$header" > "$shipped"
 

@@ -48,6 +48,24 @@ namespace Plaid.Partner.Build.Tests
         }
 
         [Test]
+        public async Task A_prerelease_project_is_left_as_it_is()
+        {
+            Write("src/Ledger/Ledger.csproj", "<Project>", "  <PropertyGroup>", "    <PlaidPackageBaselineVersion></PlaidPackageBaselineVersion>", "  </PropertyGroup>", "</Project>");
+            Write("src/Ledger/PublicAPI.Unshipped.txt", Header, "Ledger.Entry", "*REMOVED*Ledger.Never");
+
+            var (exitCode, output) = await RunAsync();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exitCode, Is.Zero, output);
+                Assert.That(Lines("src/Ledger/PublicAPI.Unshipped.txt"), Is.EqualTo(new[] { Header, "Ledger.Entry", "*REMOVED*Ledger.Never" }));
+                Assert.That(File.Exists(Path.Combine(_root, "src/Ledger/PublicAPI.Shipped.txt")), Is.False);
+                Assert.That(output, Does.Contain("Ledger: a prerelease"));
+                Assert.That(Lines("src/Fresh/PublicAPI.Shipped.txt"), Is.EqualTo(new[] { Header, "Fresh.Another", "Fresh.Thing" }), "the others are shipped");
+            });
+        }
+
+        [Test]
         public async Task Running_it_twice_changes_nothing_the_second_time()
         {
             await RunAsync();
