@@ -1775,7 +1775,7 @@ namespace Plaid.Partner
 
     /// <summary>Request schema for `/partner/customer/get`.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PartnerCustomerGetRequest 
+    internal partial class PartnerCustomerGetRequest 
     {
         /// <summary>The `client_id` of the end customer.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
@@ -1833,7 +1833,7 @@ namespace Plaid.Partner
 
     /// <summary>Request schema for `/partner/customer/enable`.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PartnerCustomerEnableRequest 
+    internal partial class PartnerCustomerEnableRequest 
     {
         /// <summary>The `client_id` of the end customer.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
@@ -1891,7 +1891,7 @@ namespace Plaid.Partner
 
     /// <summary>Request schema for `/partner/customer/remove`.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PartnerCustomerRemoveRequest 
+    internal partial class PartnerCustomerRemoveRequest 
     {
         /// <summary>The `client_id` of the end customer to be removed.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
@@ -1943,7 +1943,7 @@ namespace Plaid.Partner
 
     /// <summary>Request schema for `/partner/customer/oauth_institutions/get`.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PartnerCustomerOAuthInstitutionsGetRequest 
+    internal partial class PartnerCustomerOAuthInstitutionsGetRequest 
     {
         /// <summary>The `client_id` of the end customer.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
@@ -2341,6 +2341,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Request schema for `/beta/partner/customer/v1/create`.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1CreateRequest 
     {
@@ -2437,6 +2438,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Evidence that the end customer agreed to Plaid's bank addendum: whether, when and from which IP address.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerBankAddendumAcceptance 
     {
@@ -2461,6 +2463,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Questionnaires answered on behalf of the end customer.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerQuestionnaires 
     {
@@ -2473,6 +2476,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>The consumer reporting agency (CRA) questionnaire, needed for the `cra_*` products.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerCRAQuestionnaire 
     {
@@ -2497,6 +2501,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>The permissible purposes the end customer relies on, each with its use cases. Name only the purposes that apply.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerCRAPurposes 
     {
@@ -2551,6 +2556,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>The use cases that one permissible purpose covers.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerCRAUseCases 
     {
@@ -2567,6 +2573,7 @@ namespace Plaid.Partner
     /// <br/>
     /// <br/>An extensible enumeration: values this version of the contract does not know are kept as received.
     /// </summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [Newtonsoft.Json.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumJsonConverter))]
     [System.Text.Json.Serialization.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumSystemTextJsonConverterFactory))]
@@ -2649,6 +2656,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Response schema for `/beta/partner/customer/v1/create`.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1CreateResponse 
     {
@@ -2695,6 +2703,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>The new end customer as the beta create returns it, with its API secrets.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerEndCustomerWithSecrets  : BetaPartnerEndCustomer
     {
@@ -2707,6 +2716,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>An end customer's onboarding state as the beta operations report it.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerEndCustomer 
     {
@@ -2775,6 +2785,7 @@ namespace Plaid.Partner
     /// <br/>
     /// <br/>An extensible enumeration: values this version of the contract does not know are kept as received.
     /// </summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [Newtonsoft.Json.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumJsonConverter))]
     [System.Text.Json.Serialization.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumSystemTextJsonConverterFactory))]
@@ -2867,8 +2878,9 @@ namespace Plaid.Partner
     }
 
     /// <summary>Request schema for `/beta/partner/customer/v1/get`.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class BetaPartnerCustomerV1GetRequest 
+    internal partial class BetaPartnerCustomerV1GetRequest 
     {
         /// <summary>The `client_id` of the end customer to read.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
@@ -2879,6 +2891,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Response schema for `/beta/partner/customer/v1/get`.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1GetResponse 
     {
@@ -2925,6 +2938,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Request schema for `/beta/partner/customer/v1/update`. Members left out stay as they were.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1UpdateRequest 
     {
@@ -2961,6 +2975,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Response schema for `/beta/partner/customer/v1/update`.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1UpdateResponse 
     {
@@ -3007,6 +3022,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Request schema for `/beta/partner/customer/v1/enable`.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1EnableRequest 
     {
@@ -3025,6 +3041,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Response schema for `/beta/partner/customer/v1/enable`.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1EnableResponse 
     {
@@ -3090,7 +3107,7 @@ namespace Plaid.Partner
 
     /// <summary>Request schema for `/webhook_verification_key/get`.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WebhookVerificationKeyGetRequest 
+    internal partial class WebhookVerificationKeyGetRequest 
     {
         /// <summary>The key ID ( `kid` ) from the JWT header.</summary>
         [Newtonsoft.Json.JsonProperty("key_id", Required = Newtonsoft.Json.Required.Always)]
@@ -3105,10 +3122,10 @@ namespace Plaid.Partner
     public partial class WebhookVerificationKeyGetResponse 
     {
         /// <summary>The public key that checks the signature of a webhook whose `Plaid-Verification` token names this key's `kid`.</summary>
-        [Newtonsoft.Json.JsonProperty("key", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("key", Required = Newtonsoft.Json.Required.Always)]
         [System.Text.Json.Serialization.JsonPropertyName("key")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public JWKPublicKey? Key { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required]
+        public JWKPublicKey Key { get; set; } = new JWKPublicKey();
 
         /// <summary>Plaid's identifier for this call, to quote when asking Plaid about it; case sensitive.</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -3157,22 +3174,22 @@ namespace Plaid.Partner
         public string? Alg { get; set; } = default!;
 
         /// <summary>The crv member identifies the cryptographic curve used with the key.</summary>
-        [Newtonsoft.Json.JsonProperty("crv", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("crv", Required = Newtonsoft.Json.Required.Always)]
         [System.Text.Json.Serialization.JsonPropertyName("crv")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Crv { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Crv { get; set; } = default!;
 
         /// <summary>The kid (Key ID) member can be used to match a specific key. This can be used, for instance, to choose among a set of keys within the JWK during key rollover.</summary>
-        [Newtonsoft.Json.JsonProperty("kid", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("kid", Required = Newtonsoft.Json.Required.Always)]
         [System.Text.Json.Serialization.JsonPropertyName("kid")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Kid { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Kid { get; set; } = default!;
 
         /// <summary>The kty (key type) parameter identifies the cryptographic algorithm family used with the key, such as RSA or EC.</summary>
-        [Newtonsoft.Json.JsonProperty("kty", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("kty", Required = Newtonsoft.Json.Required.Always)]
         [System.Text.Json.Serialization.JsonPropertyName("kty")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Kty { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Kty { get; set; } = default!;
 
         /// <summary>The use (public key use) parameter identifies the intended use of the public key.</summary>
         [Newtonsoft.Json.JsonProperty("use", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -3181,16 +3198,16 @@ namespace Plaid.Partner
         public string? Use { get; set; } = default!;
 
         /// <summary>The x member contains the x coordinate for the elliptic curve point, provided as a base64url-encoded string of the coordinate's big endian representation.</summary>
-        [Newtonsoft.Json.JsonProperty("x", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("x", Required = Newtonsoft.Json.Required.Always)]
         [System.Text.Json.Serialization.JsonPropertyName("x")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? X { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string X { get; set; } = default!;
 
         /// <summary>The y member contains the y coordinate for the elliptic curve point, provided as a base64url-encoded string of the coordinate's big endian representation.</summary>
-        [Newtonsoft.Json.JsonProperty("y", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("y", Required = Newtonsoft.Json.Required.Always)]
         [System.Text.Json.Serialization.JsonPropertyName("y")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Y { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Y { get; set; } = default!;
 
         /// <summary>The timestamp when the key was created, in Unix time.</summary>
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -3199,7 +3216,7 @@ namespace Plaid.Partner
         public long? CreatedAt { get; set; } = default!;
 
         /// <summary>The timestamp when the key expired, in Unix time.</summary>
-        [Newtonsoft.Json.JsonProperty("expired_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("expired_at", Required = Newtonsoft.Json.Required.AllowNull)]
         [System.Text.Json.Serialization.JsonPropertyName("expired_at")]
         [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? ExpiredAt { get; set; } = default!;
@@ -3239,34 +3256,34 @@ namespace Plaid.Partner
     public partial class PartnerEndCustomerOAuthStatusUpdatedWebhook 
     {
         /// <summary>`PARTNER`</summary>
-        [Newtonsoft.Json.JsonProperty("webhook_type", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("webhook_type", Required = Newtonsoft.Json.Required.Always)]
         [System.Text.Json.Serialization.JsonPropertyName("webhook_type")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? WebhookType { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string WebhookType { get; set; } = default!;
 
         /// <summary>`END_CUSTOMER_OAUTH_STATUS_UPDATED`</summary>
-        [Newtonsoft.Json.JsonProperty("webhook_code", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("webhook_code", Required = Newtonsoft.Json.Required.Always)]
         [System.Text.Json.Serialization.JsonPropertyName("webhook_code")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? WebhookCode { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string WebhookCode { get; set; } = default!;
 
         /// <summary>The client ID of the end customer</summary>
-        [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
         [System.Text.Json.Serialization.JsonPropertyName("end_customer_client_id")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? EndCustomerClientId { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string EndCustomerClientId { get; set; } = default!;
 
         /// <summary>The Plaid environment the webhook comes from.</summary>
-        [Newtonsoft.Json.JsonProperty("environment", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("environment", Required = Newtonsoft.Json.Required.Always)]
         [System.Text.Json.Serialization.JsonPropertyName("environment")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public WebhookEnvironmentValues? Environment { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public WebhookEnvironmentValues Environment { get; set; } = default!;
 
         /// <summary>The institution ID</summary>
-        [Newtonsoft.Json.JsonProperty("institution_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("institution_id", Required = Newtonsoft.Json.Required.Always)]
         [System.Text.Json.Serialization.JsonPropertyName("institution_id")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? InstitutionId { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string InstitutionId { get; set; } = default!;
 
         /// <summary>The institution name</summary>
         [Newtonsoft.Json.JsonProperty("institution_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -3275,10 +3292,10 @@ namespace Plaid.Partner
         public string? InstitutionName { get; set; } = default!;
 
         /// <summary>The end customer's new OAuth registration status with the institution.</summary>
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
         [System.Text.Json.Serialization.JsonPropertyName("status")]
-        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public PartnerEndCustomerOAuthStatusUpdatedValues? Status { get; set; } = default!;
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public PartnerEndCustomerOAuthStatusUpdatedValues Status { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, Plaid.Partner.PlaidJsonValue>? _additionalProperties;
 
