@@ -123,12 +123,11 @@ namespace Plaid.Partner.Internal
             var started = _timeProvider.GetTimestamp();
             PlaidLog.Starting(_logger, path, operation.RetrySafe);
 
-            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            var context = ResilienceContextPool.Shared.Get(path, cancellationToken);
             Outcome<object> outcome;
             bool callTimedOut;
             try
             {
-                PlaidResilience.SetPath(context, path);
                 outcome = await _resilience.For(operation.Kind)
                     .ExecuteOutcomeAsync(static (ctx, state) => AttemptAsync(ctx, state), context, (Operation: operation, Api: _api, Http: http, Request: request))
                     .ConfigureAwait(false);

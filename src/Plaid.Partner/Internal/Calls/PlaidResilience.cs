@@ -26,29 +26,31 @@ namespace Plaid.Partner.Internal
     /// </remarks>
     internal sealed class PlaidResilience
     {
-        private static readonly ResiliencePropertyKey<string> PathKey = new("Plaid.Path");
         private static readonly ResiliencePropertyKey<bool> CallTimedOutKey = new("Plaid.CallTimedOut");
 
+        private readonly PlaidPartnerOptions _options;
+        private readonly ILogger _logger;
         private readonly TimeProvider _timeProvider;
         private readonly TimeSpan _maxDelay;
         private readonly bool _retries;
-        private readonly ResiliencePipeline _reads;
-        private readonly ResiliencePipeline _writes;
+
+        // Built on first use: a process that only reads never builds the other, and constructing a client builds neither.
+        private ResiliencePipeline? _reads;
+        private ResiliencePipeline? _writes;
 
         public PlaidResilience(PlaidPartnerOptions options, ILogger logger, TimeProvider timeProvider)
         {
+            _options = options;
+            _logger = logger;
             _timeProvider = timeProvider;
             _maxDelay = options.Retry.MaxDelay;
             _retries = options.Retry.MaxRetryAttempts > 0;
-            _writes = BuildWithoutRetries(options, timeProvider);
-            _reads = _retries ? BuildWithRetries(options, logger) : _writes;
         }
 
         /// <summary>The pipeline of a kind of call: retried for reads only.</summary>
-        public ResiliencePipeline For(PlaidCallKind kind) => kind == PlaidCallKind.Read ? _reads : _writes;
-
-        /// <summary>Names the call in the retry log lines and metrics.</summary>
-        public static void SetPath(ResilienceContext context, string path) => context.Properties.Set(PathKey, path);
+        public ResiliencePipeline For(PlaidCallKind kind) => kind == PlaidCallKind.Read && _retries
+            ? _reads ?? Keep(ref _reads, BuildWithRetries(_options, _logger))
+            : _writes ?? Keep(ref _writes, BuildWithoutRetries(_options, _timeProvider));
 
         /// <summary>The call's <see cref="PlaidPartnerOptions.Timeout"/> ended it (not an attempt's, not the caller).</summary>
         public static bool CallTimedOut(ResilienceContext context) => context.Properties.GetValue(CallTimedOutKey, false);
@@ -86,6 +88,10 @@ namespace Plaid.Partner.Internal
 
             return value.Date is { } date ? date - timeProvider.GetUtcNow() : null;
         }
+
+        // Two threads may both build one; the first kept wins and the other is dropped unused.
+        private static ResiliencePipeline Keep(ref ResiliencePipeline? field, ResiliencePipeline built) =>
+            Interlocked.CompareExchange(ref field, built, null) ?? built;
 
         private static bool IsTransient(int status) => (HttpStatusCode)status is (HttpStatusCode)429 or HttpStatusCode.InternalServerError
             or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
@@ -149,7 +155,8 @@ namespace Plaid.Partner.Internal
                 },
                 OnRetry = args =>
                 {
-                    var path = args.Context.Properties.GetValue(PathKey, "(unknown)");
+                    // The call's path is the context's operation key (PlaidCallPipeline).
+                    var path = args.Context.OperationKey ?? "(unknown)";
                     var failure = args.Outcome.Result as PlaidFailure;
                     PlaidCallTelemetry.RetryScheduled(path, failure, args.Outcome.Exception);
                     PlaidLog.Retrying(logger, path, args.AttemptNumber + 1, Describe(failure, args.Outcome.Exception), (long)args.RetryDelay.TotalMilliseconds);
