@@ -1490,7 +1490,7 @@ namespace Plaid.Partner
 
     /// <summary>Request schema for `/partner/customer/get`.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PartnerCustomerGetRequest 
+    internal partial class PartnerCustomerGetRequest 
     {
         /// <summary>The `client_id` of the end customer.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
@@ -1525,7 +1525,7 @@ namespace Plaid.Partner
 
     /// <summary>Request schema for `/partner/customer/enable`.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PartnerCustomerEnableRequest 
+    internal partial class PartnerCustomerEnableRequest 
     {
         /// <summary>The `client_id` of the end customer.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
@@ -1560,7 +1560,7 @@ namespace Plaid.Partner
 
     /// <summary>Request schema for `/partner/customer/remove`.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PartnerCustomerRemoveRequest 
+    internal partial class PartnerCustomerRemoveRequest 
     {
         /// <summary>The `client_id` of the end customer to be removed.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
@@ -1591,7 +1591,7 @@ namespace Plaid.Partner
 
     /// <summary>Request schema for `/partner/customer/oauth_institutions/get`.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PartnerCustomerOAuthInstitutionsGetRequest 
+    internal partial class PartnerCustomerOAuthInstitutionsGetRequest 
     {
         /// <summary>The `client_id` of the end customer.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
@@ -1907,6 +1907,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Request schema for `/beta/partner/customer/v1/create`.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1CreateRequest 
     {
@@ -1978,6 +1979,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Evidence that the end customer agreed to Plaid's bank addendum: whether, when and from which IP address.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerBankAddendumAcceptance 
     {
@@ -1996,6 +1998,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Questionnaires answered on behalf of the end customer.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerQuestionnaires 
     {
@@ -2006,6 +2009,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>The consumer reporting agency (CRA) questionnaire, needed for the `cra_*` products.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerCRAQuestionnaire 
     {
@@ -2024,6 +2028,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>The permissible purposes the end customer relies on, each with its use cases. Name only the purposes that apply.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerCRAPurposes 
     {
@@ -2062,6 +2067,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>The use cases that one permissible purpose covers.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PartnerEndCustomerCRAUseCases 
     {
@@ -2076,6 +2082,7 @@ namespace Plaid.Partner
     /// <br/>
     /// <br/>An extensible enumeration: values this version of the contract does not know are kept as received.
     /// </summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [Newtonsoft.Json.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumJsonConverter))]
     public readonly partial struct PartnerEndCustomerCRAUseCase : System.IEquatable<PartnerEndCustomerCRAUseCase>, Plaid.Partner.Internal.IExtensibleEnum
@@ -2157,6 +2164,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Response schema for `/beta/partner/customer/v1/create`.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1CreateResponse 
     {
@@ -2181,6 +2189,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>The new end customer as the beta create returns it, with its API secrets.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerEndCustomerWithSecrets  : BetaPartnerEndCustomer
     {
@@ -2191,6 +2200,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>An end customer's onboarding state as the beta operations report it.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerEndCustomer 
     {
@@ -2231,6 +2241,7 @@ namespace Plaid.Partner
     /// <br/>
     /// <br/>An extensible enumeration: values this version of the contract does not know are kept as received.
     /// </summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     [Newtonsoft.Json.JsonConverter(typeof(Plaid.Partner.Internal.ExtensibleEnumJsonConverter))]
     public readonly partial struct PartnerEndCustomerRequirementDue : System.IEquatable<PartnerEndCustomerRequirementDue>, Plaid.Partner.Internal.IExtensibleEnum
@@ -2322,8 +2333,9 @@ namespace Plaid.Partner
     }
 
     /// <summary>Request schema for `/beta/partner/customer/v1/get`.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class BetaPartnerCustomerV1GetRequest 
+    internal partial class BetaPartnerCustomerV1GetRequest 
     {
         /// <summary>The `client_id` of the end customer to read.</summary>
         [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
@@ -2333,6 +2345,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Response schema for `/beta/partner/customer/v1/get`.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1GetResponse 
     {
@@ -2357,6 +2370,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Request schema for `/beta/partner/customer/v1/update`. Members left out stay as they were.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1UpdateRequest 
     {
@@ -2384,6 +2398,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Response schema for `/beta/partner/customer/v1/update`.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1UpdateResponse 
     {
@@ -2408,6 +2423,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Request schema for `/beta/partner/customer/v1/enable`.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1EnableRequest 
     {
@@ -2423,6 +2439,7 @@ namespace Plaid.Partner
     }
 
     /// <summary>Response schema for `/beta/partner/customer/v1/enable`.</summary>
+    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BetaPartnerCustomerV1EnableResponse 
     {
@@ -2460,7 +2477,7 @@ namespace Plaid.Partner
 
     /// <summary>Request schema for `/webhook_verification_key/get`.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class WebhookVerificationKeyGetRequest 
+    internal partial class WebhookVerificationKeyGetRequest 
     {
         /// <summary>The key ID ( `kid` ) from the JWT header.</summary>
         [Newtonsoft.Json.JsonProperty("key_id", Required = Newtonsoft.Json.Required.Always)]
@@ -2474,8 +2491,9 @@ namespace Plaid.Partner
     public partial class WebhookVerificationKeyGetResponse 
     {
         /// <summary>The public key that checks the signature of a webhook whose `Plaid-Verification` token names this key's `kid`.</summary>
-        [Newtonsoft.Json.JsonProperty("key", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public JWKPublicKey? Key { get; set; } = default!;
+        [Newtonsoft.Json.JsonProperty("key", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public JWKPublicKey Key { get; set; } = new JWKPublicKey();
 
         /// <summary>Plaid's identifier for this call, to quote when asking Plaid about it; case sensitive.</summary>
         [Newtonsoft.Json.JsonProperty("request_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -2502,35 +2520,40 @@ namespace Plaid.Partner
         public string? Alg { get; set; } = default!;
 
         /// <summary>The crv member identifies the cryptographic curve used with the key.</summary>
-        [Newtonsoft.Json.JsonProperty("crv", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Crv { get; set; } = default!;
+        [Newtonsoft.Json.JsonProperty("crv", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Crv { get; set; } = default!;
 
         /// <summary>The kid (Key ID) member can be used to match a specific key. This can be used, for instance, to choose among a set of keys within the JWK during key rollover.</summary>
-        [Newtonsoft.Json.JsonProperty("kid", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Kid { get; set; } = default!;
+        [Newtonsoft.Json.JsonProperty("kid", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Kid { get; set; } = default!;
 
         /// <summary>The kty (key type) parameter identifies the cryptographic algorithm family used with the key, such as RSA or EC.</summary>
-        [Newtonsoft.Json.JsonProperty("kty", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Kty { get; set; } = default!;
+        [Newtonsoft.Json.JsonProperty("kty", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Kty { get; set; } = default!;
 
         /// <summary>The use (public key use) parameter identifies the intended use of the public key.</summary>
         [Newtonsoft.Json.JsonProperty("use", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Use { get; set; } = default!;
 
         /// <summary>The x member contains the x coordinate for the elliptic curve point, provided as a base64url-encoded string of the coordinate's big endian representation.</summary>
-        [Newtonsoft.Json.JsonProperty("x", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? X { get; set; } = default!;
+        [Newtonsoft.Json.JsonProperty("x", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string X { get; set; } = default!;
 
         /// <summary>The y member contains the y coordinate for the elliptic curve point, provided as a base64url-encoded string of the coordinate's big endian representation.</summary>
-        [Newtonsoft.Json.JsonProperty("y", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Y { get; set; } = default!;
+        [Newtonsoft.Json.JsonProperty("y", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Y { get; set; } = default!;
 
         /// <summary>The timestamp when the key was created, in Unix time.</summary>
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public long? CreatedAt { get; set; } = default!;
 
         /// <summary>The timestamp when the key expired, in Unix time.</summary>
-        [Newtonsoft.Json.JsonProperty("expired_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("expired_at", Required = Newtonsoft.Json.Required.AllowNull)]
         public long? ExpiredAt { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
@@ -2550,32 +2573,38 @@ namespace Plaid.Partner
     public partial class PartnerEndCustomerOAuthStatusUpdatedWebhook 
     {
         /// <summary>`PARTNER`</summary>
-        [Newtonsoft.Json.JsonProperty("webhook_type", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? WebhookType { get; set; } = default!;
+        [Newtonsoft.Json.JsonProperty("webhook_type", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string WebhookType { get; set; } = default!;
 
         /// <summary>`END_CUSTOMER_OAUTH_STATUS_UPDATED`</summary>
-        [Newtonsoft.Json.JsonProperty("webhook_code", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? WebhookCode { get; set; } = default!;
+        [Newtonsoft.Json.JsonProperty("webhook_code", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string WebhookCode { get; set; } = default!;
 
         /// <summary>The client ID of the end customer</summary>
-        [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? EndCustomerClientId { get; set; } = default!;
+        [Newtonsoft.Json.JsonProperty("end_customer_client_id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string EndCustomerClientId { get; set; } = default!;
 
         /// <summary>The Plaid environment the webhook comes from.</summary>
-        [Newtonsoft.Json.JsonProperty("environment", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public WebhookEnvironmentValues? Environment { get; set; } = default!;
+        [Newtonsoft.Json.JsonProperty("environment", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public WebhookEnvironmentValues Environment { get; set; } = default!;
 
         /// <summary>The institution ID</summary>
-        [Newtonsoft.Json.JsonProperty("institution_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? InstitutionId { get; set; } = default!;
+        [Newtonsoft.Json.JsonProperty("institution_id", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string InstitutionId { get; set; } = default!;
 
         /// <summary>The institution name</summary>
         [Newtonsoft.Json.JsonProperty("institution_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? InstitutionName { get; set; } = default!;
 
         /// <summary>The end customer's new OAuth registration status with the institution.</summary>
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public PartnerEndCustomerOAuthStatusUpdatedValues? Status { get; set; } = default!;
+        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public PartnerEndCustomerOAuthStatusUpdatedValues Status { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 

@@ -34,7 +34,7 @@ namespace Plaid.Partner.Quickstart
             })
             && await steps.RunAsync("beta: get what is still due", async () =>
             {
-                var customer = (await beta.GetEndCustomerAsync(new BetaPartnerCustomerV1GetRequest { EndCustomerClientId = id })).EndCustomer!;
+                var customer = (await beta.GetEndCustomerAsync(id)).EndCustomer!;
                 Expect(customer.Status, PartnerEndCustomerStatus.MoreInformationNeeded);
                 return $"status {customer.Status}  products {Describe(customer.ProductStatuses)}";
             });

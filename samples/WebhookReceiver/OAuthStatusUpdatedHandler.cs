@@ -15,7 +15,7 @@ namespace Plaid.Partner.Samples.WebhookReceiver
     {
         public Task HandleAsync(PartnerEndCustomerOAuthStatusUpdatedWebhook webhook, PlaidWebhookContext context, CancellationToken cancellationToken)
         {
-            LogUpdate(logger, webhook.EndCustomerClientId, webhook.InstitutionId, webhook.Status?.ToString(), webhook.Environment?.ToString());
+            LogUpdate(logger, webhook.EndCustomerClientId, webhook.InstitutionId, webhook.Status.ToString(), webhook.Environment.ToString());
             return Task.CompletedTask;
         }
 

@@ -11,8 +11,9 @@ namespace Plaid.Partner
     /// customer step by step. Create it with what is known (<see cref="CreateEndCustomerAsync"/>), read what is still
     /// due (<see cref="GetEndCustomerAsync"/>), send the missing details (<see cref="UpdateEndCustomerAsync"/>) until
     /// nothing is, then enable it (<see cref="EnableEndCustomerAsync"/>). Beta means Plaid may change or withdraw these
-    /// endpoints: their models follow Plaid's beta contract and may change in any version of this library. Calls share
-    /// the owning client's credentials, environment, timeouts, retries and errors.
+    /// endpoints, so this class and the models only it uses are outside this library's Semantic Versioning promise:
+    /// they may change in a minor version (README, "Versioning"). Calls share the owning client's credentials,
+    /// environment, timeouts, retries and errors.
     /// </summary>
     /// <remarks>
     /// Plaid API docs, Partner › /beta/partner/customer/v1/create, /get, /update and /enable. Plaid's docs do not say how
@@ -74,13 +75,17 @@ namespace Plaid.Partner
         /// product's status and what is still due. A read: retried on transient failures like
         /// <see cref="PlaidPartnerClient.GetEndCustomerAsync"/>, and sent in any environment.
         /// </summary>
-        /// <param name="request">Which end customer; <c>end_customer_client_id</c> is checked before sending.</param>
+        /// <param name="endCustomerClientId">The end customer's <c>client_id</c>.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The end customer as it stands.</returns>
-        /// <exception cref="ArgumentException"><c>end_customer_client_id</c> is missing or blank; the message names it.</exception>
+        /// <exception cref="ArgumentException"><paramref name="endCustomerClientId"/> is null, empty or white space.</exception>
         /// <exception cref="PlaidApiException">Plaid refused the call (e.g. <see cref="PlaidPartnerErrorCodes.CustomerNotFound"/>) or answered with an unreadable body.</exception>
-        public virtual Task<BetaPartnerCustomerV1GetResponse> GetEndCustomerAsync(BetaPartnerCustomerV1GetRequest request, CancellationToken cancellationToken = default) =>
-            _pipeline.SendAsync(PlaidOperations.BetaGet, _http, request, cancellationToken);
+        public virtual Task<BetaPartnerCustomerV1GetResponse> GetEndCustomerAsync(string endCustomerClientId, CancellationToken cancellationToken = default) =>
+            _pipeline.SendAsync(
+                PlaidOperations.BetaGet,
+                _http,
+                new BetaPartnerCustomerV1GetRequest { EndCustomerClientId = RequiredId.Check(endCustomerClientId, nameof(endCustomerClientId)) },
+                cancellationToken);
 
         /// <summary>
         /// Beta: sends details that were missing when the end customer was created

@@ -79,7 +79,8 @@ namespace Plaid.Partner
 
         /// <summary>
         /// Plaid's beta partner endpoints, on the same credentials, environment and transport as this client. Beta:
-        /// Plaid may change or withdraw them, so their models may change in any version of this library.
+        /// Plaid may change or withdraw them, so they and their models may change in a minor version of this library
+        /// (README, "Versioning").
         /// </summary>
         public virtual PlaidPartnerBetaClient Beta => _beta;
 

@@ -192,8 +192,10 @@ namespace Plaid.Partner.Tests
                 ("institutions is NaN", "{\"institutions\":NaN}", OAuth),
                 ("an institution is a number", "{\"institutions\":[1]}", OAuth),
                 ("key is a number", "{\"key\":5}", Key),
-                ("created_at is text", "{\"key\":{\"created_at\":\"yesterday\"}}", Key),
-                ("created_at overflows int64", "{\"key\":{\"created_at\":99999999999999999999999}}", Key),
+                ("created_at is text", KeyWithCreatedAt("\"yesterday\""), Key),
+                ("created_at overflows int64", KeyWithCreatedAt("99999999999999999999999"), Key),
+                ("the key is null", "{\"key\":null,\"request_id\":\"r\"}", Key),
+                ("the key has no kty", PlaidExampleResponses.WebhookVerificationKeyGetResponse.Replace("\"kty\": \"EC\",", string.Empty, StringComparison.Ordinal), Key),
                 ("requirements_due is a string", "{\"end_customer\":{\"requirements_due\":\"website\"}}", BetaGet),
                 ("a requirement is a number", "{\"end_customer\":{\"requirements_due\":[\"website\",7]}}", BetaUpdate),
                 ("a requirement is null", "{\"end_customer\":{\"requirements_due\":[null]}}", BetaGet),
@@ -215,6 +217,11 @@ namespace Plaid.Partner.Tests
             yield return new TestCaseData(HttpStatusCode.Created, "{}", "application/json", null).SetName("201, an undocumented success status");
             yield return new TestCaseData(HttpStatusCode.NoContent, "", "application/json", null).SetName("204 with no body");
         }
+
+        // Plaid's example key with one value changed, so the body fails for the reason its case names (every member the
+        // contract requires is there).
+        private static string KeyWithCreatedAt(string value) =>
+            PlaidExampleResponses.WebhookVerificationKeyGetResponse.Replace("1560466150", value, StringComparison.Ordinal);
 
         [TestCaseSource(nameof(HostileBodies))]
         public void A_hostile_body_gives_plaid_api_exception_and_nothing_else(HttpStatusCode status, string body, string mediaType, string? onlyPath)

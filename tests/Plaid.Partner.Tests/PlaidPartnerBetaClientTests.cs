@@ -276,7 +276,7 @@ namespace Plaid.Partner.Tests
             using var plaid = new MockPlaid(PlaidEnvironment.Sandbox);
             plaid.Respond(PlaidOperations.BetaGetPath, HttpStatusCode.OK, BetaExamples.GetResponse);
 
-            var response = await plaid.Client.Beta.GetEndCustomerAsync(Requests.BetaGet());
+            var response = await plaid.Client.Beta.GetEndCustomerAsync(Requests.BetaEndCustomerClientId);
 
             var endCustomer = response.EndCustomer!;
             Assert.Multiple(() =>
@@ -347,7 +347,8 @@ namespace Plaid.Partner.Tests
         private static readonly ExampleRequest[] PlaidsExampleRequests =
         {
             new(PlaidOperations.BetaCreatePath, BetaExamples.CreateRequest, (c, json) => c.Beta.CreateEndCustomerAsync(JsonConvert.DeserializeObject<BetaPartnerCustomerV1CreateRequest>(json)!)),
-            new(PlaidOperations.BetaGetPath, BetaExamples.GetRequest, (c, json) => c.Beta.GetEndCustomerAsync(JsonConvert.DeserializeObject<BetaPartnerCustomerV1GetRequest>(json)!)),
+            new(PlaidOperations.BetaGetPath, BetaExamples.GetRequest,
+                (c, json) => c.Beta.GetEndCustomerAsync(JsonConvert.DeserializeObject<BetaPartnerCustomerV1GetRequest>(json)!.EndCustomerClientId)),
             new(PlaidOperations.BetaUpdatePath, BetaExamples.UpdateRequest, (c, json) => c.Beta.UpdateEndCustomerAsync(JsonConvert.DeserializeObject<BetaPartnerCustomerV1UpdateRequest>(json)!)),
             new(PlaidOperations.BetaEnablePath, BetaExamples.EnableRequest, (c, json) => c.Beta.EnableEndCustomerAsync(JsonConvert.DeserializeObject<BetaPartnerCustomerV1EnableRequest>(json)!)),
         };
@@ -375,7 +376,7 @@ namespace Plaid.Partner.Tests
             using var plaid = new MockPlaid(PlaidEnvironment.Sandbox);
             var captured = plaid.Capture(PlaidOperations.BetaGetPath, BetaExamples.GetResponse);
 
-            await plaid.Client.Beta.GetEndCustomerAsync(Requests.BetaGet());
+            await plaid.Client.Beta.GetEndCustomerAsync(Requests.BetaEndCustomerClientId);
 
             Assert.That(captured.Request!.RequestUri!.AbsoluteUri, Is.EqualTo("https://sandbox.plaid.com/beta/partner/customer/v1/get"));
         }
@@ -429,20 +430,22 @@ namespace Plaid.Partner.Tests
             var sent = new[] { PlaidOperations.BetaGetPath, PlaidOperations.BetaUpdatePath, PlaidOperations.BetaEnablePath }
                 .Select(path => plaid.Capture(path, "{}"))
                 .ToList();
-            var calls = new Func<Task>[]
+            // Get takes the id itself (as the GA calls do); update and enable take a request object with more fields.
+            var calls = new (Func<Task> Call, string ParamName, string Names)[]
             {
-                () => plaid.Client.Beta.GetEndCustomerAsync(new BetaPartnerCustomerV1GetRequest { EndCustomerClientId = id! }),
-                () => plaid.Client.Beta.UpdateEndCustomerAsync(new BetaPartnerCustomerV1UpdateRequest { EndCustomerClientId = id!, LegalEntityName = "Plaid" }),
-                () => plaid.Client.Beta.EnableEndCustomerAsync(new BetaPartnerCustomerV1EnableRequest { EndCustomerClientId = id! }),
+                (() => plaid.Client.Beta.GetEndCustomerAsync(id!), "endCustomerClientId", "endCustomerClientId must be"),
+                (() => plaid.Client.Beta.UpdateEndCustomerAsync(new BetaPartnerCustomerV1UpdateRequest { EndCustomerClientId = id!, LegalEntityName = "Plaid" }),
+                    "request", "('end_customer_client_id')"),
+                (() => plaid.Client.Beta.EnableEndCustomerAsync(new BetaPartnerCustomerV1EnableRequest { EndCustomerClientId = id! }), "request", "('end_customer_client_id')"),
             };
 
-            foreach (var call in calls)
+            foreach (var (call, paramName, names) in calls)
             {
                 var exception = Assert.ThrowsAsync<ArgumentException>(() => call());
                 Assert.Multiple(() =>
                 {
-                    Assert.That(exception!.ParamName, Is.EqualTo("request"));
-                    Assert.That(exception.Message, Does.Contain("('end_customer_client_id')"));
+                    Assert.That(exception!.ParamName, Is.EqualTo(paramName));
+                    Assert.That(exception.Message, Does.Contain(names));
                 });
             }
 
@@ -456,7 +459,6 @@ namespace Plaid.Partner.Tests
 
             Assert.Multiple(() =>
             {
-                Assert.That(Assert.ThrowsAsync<ArgumentNullException>(() => plaid.Client.Beta.GetEndCustomerAsync(null!))!.ParamName, Is.EqualTo("request"));
                 Assert.That(Assert.ThrowsAsync<ArgumentNullException>(() => plaid.Client.Beta.UpdateEndCustomerAsync(null!))!.ParamName, Is.EqualTo("request"));
                 Assert.That(Assert.ThrowsAsync<ArgumentNullException>(() => plaid.Client.Beta.EnableEndCustomerAsync(null!))!.ParamName, Is.EqualTo("request"));
             });
@@ -510,7 +512,7 @@ namespace Plaid.Partner.Tests
             PlaidPartnerClient client = new FakeClient();
 
             var created = await client.Beta.CreateEndCustomerAsync(Requests.BetaCreate());
-            var got = await client.Beta.GetEndCustomerAsync(Requests.BetaGet());
+            var got = await client.Beta.GetEndCustomerAsync(Requests.BetaEndCustomerClientId);
             var updated = await client.Beta.UpdateEndCustomerAsync(Requests.BetaUpdate());
             var enabled = await client.Beta.EnableEndCustomerAsync(Requests.BetaEnable());
 
@@ -549,8 +551,8 @@ namespace Plaid.Partner.Tests
                     EndCustomer = new BetaPartnerEndCustomerWithSecrets { RequirementsDue = new[] { PartnerEndCustomerRequirementDue.Website } },
                 });
 
-            public override Task<BetaPartnerCustomerV1GetResponse> GetEndCustomerAsync(BetaPartnerCustomerV1GetRequest request, CancellationToken cancellationToken = default) =>
-                Task.FromResult(new BetaPartnerCustomerV1GetResponse { EndCustomer = new BetaPartnerEndCustomer { ClientId = request.EndCustomerClientId } });
+            public override Task<BetaPartnerCustomerV1GetResponse> GetEndCustomerAsync(string endCustomerClientId, CancellationToken cancellationToken = default) =>
+                Task.FromResult(new BetaPartnerCustomerV1GetResponse { EndCustomer = new BetaPartnerEndCustomer { ClientId = endCustomerClientId } });
 
             public override Task<BetaPartnerCustomerV1UpdateResponse> UpdateEndCustomerAsync(BetaPartnerCustomerV1UpdateRequest request, CancellationToken cancellationToken = default) =>
                 Task.FromResult(new BetaPartnerCustomerV1UpdateResponse { EndCustomer = new BetaPartnerEndCustomer { Status = PartnerEndCustomerStatus.PendingEnablement } });

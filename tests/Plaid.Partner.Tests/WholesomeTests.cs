@@ -110,6 +110,87 @@ namespace Plaid.Partner.Tests
         }
 
         [Test]
+        public void Every_public_request_type_is_taken_by_a_public_method()
+        {
+            // An operation whose request is only an id takes the id; its request class is internal (x-dotnet-access in the
+            // overlay), so no public type stands beside the method unused. A request with fields is taken as an object.
+            var taken = PublicTypes
+                .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+                .SelectMany(m => m.GetParameters())
+                .Select(p => p.ParameterType)
+                .ToHashSet();
+            var requests = PublicTypes.Where(t => IsGeneratedModel(t) && t.Name.EndsWith("Request", StringComparison.Ordinal)).ToList();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(requests, Has.Count.GreaterThanOrEqualTo(4), "the create, beta create, beta update and beta enable requests");
+                Assert.That(requests.Where(t => !taken.Contains(t)).Select(t => t.Name), Is.Empty);
+                Assert.That(Library.GetType("Plaid.Partner.PartnerCustomerGetRequest", throwOnError: true)!.IsPublic, Is.False);
+            });
+        }
+
+        [Test]
+        public void Every_public_type_only_the_beta_client_reaches_says_it_is_beta()
+        {
+            // The beta surface may change in a minor version (README, "Versioning"); a user must read that on each type.
+            var beta = Reachable(typeof(PlaidPartnerBetaClient).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            var generallyAvailable = Reachable(typeof(PlaidPartnerClient).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(m => m.Name != "get_Beta"));
+            generallyAvailable.UnionWith(Reachable(new[] { typeof(Plaid.Partner.Webhooks.PlaidWebhookParser).GetMethod("Parse", new[] { typeof(string) })! }));
+            generallyAvailable.UnionWith(Reachable(typeof(PartnerEndCustomerOAuthStatusUpdatedWebhook)));
+            var betaOnly = beta.Where(t => !generallyAvailable.Contains(t)).ToList();
+            var remarks = XDocument.Load(Path.ChangeExtension(Library.Location, ".xml"))
+                .Descendants("member")
+                .ToDictionary(m => (string)m.Attribute("name")!, m => m.Element("remarks")?.Value ?? m.Element("summary")?.Value ?? string.Empty, StringComparer.Ordinal);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(betaOnly.Select(t => t.Name), Does.Contain(nameof(BetaPartnerEndCustomer)).And.Contain(nameof(PartnerEndCustomerRequirementDue)));
+                foreach (var type in betaOnly)
+                {
+                    Assert.That(remarks.GetValueOrDefault("T:" + type.FullName, string.Empty), Does.Contain("Beta").And.Contain("minor version"), type.Name);
+                }
+            });
+        }
+
+        private static HashSet<Type> Reachable(IEnumerable<MethodInfo> methods) =>
+            Reachable(methods.SelectMany(m => m.GetParameters().Select(p => p.ParameterType).Append(m.ReturnType)).ToArray());
+
+        // The library's public types a caller meets through these types: generic arguments, element types and properties.
+        private static HashSet<Type> Reachable(params Type[] roots)
+        {
+            var found = new HashSet<Type>();
+            var pending = new Stack<Type>(roots);
+            while (pending.Count > 0)
+            {
+                var type = pending.Pop();
+                if (type.HasElementType)
+                {
+                    pending.Push(type.GetElementType()!);
+                    continue;
+                }
+
+                foreach (var argument in type.IsGenericType ? type.GetGenericArguments() : Type.EmptyTypes)
+                {
+                    pending.Push(argument);
+                }
+
+                // PlaidSandboxSample<T> is one type whichever response it holds.
+                if (type.Assembly != Library || !type.IsPublic || !found.Add(type.IsGenericType ? type.GetGenericTypeDefinition() : type))
+                {
+                    continue;
+                }
+
+                foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                {
+                    pending.Push(property.PropertyType);
+                }
+            }
+
+            return found;
+        }
+
+        [Test]
         public void Every_generated_enum_is_extensible()
         {
             var enums = PublicTypes.Where(t => t.GetInterfaces().Contains(typeof(IExtensibleEnum))).ToList();

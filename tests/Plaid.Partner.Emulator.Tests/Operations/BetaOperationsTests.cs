@@ -30,7 +30,7 @@ namespace Plaid.Partner.Emulator.Tests.Operations
 
             var created = (await beta.CreateEndCustomerAsync(request)).EndCustomer!;
             var id = created.ClientId!;
-            var got = (await beta.GetEndCustomerAsync(BetaCreateRequests.Get(id))).EndCustomer!;
+            var got = (await beta.GetEndCustomerAsync(id)).EndCustomer!;
             var named = (await beta.UpdateEndCustomerAsync(new BetaPartnerCustomerV1UpdateRequest { EndCustomerClientId = id, LegalEntityName = "Acme, Inc." })).EndCustomer!;
             var completed = (await beta.UpdateEndCustomerAsync(new BetaPartnerCustomerV1UpdateRequest
             {
@@ -39,7 +39,7 @@ namespace Plaid.Partner.Emulator.Tests.Operations
                 Questionnaires = BetaCreateRequests.CraQuestionnaire(),
             })).EndCustomer!;
             var enabled = await beta.EnableEndCustomerAsync(BetaCreateRequests.Enable(id));
-            var after = (await beta.GetEndCustomerAsync(BetaCreateRequests.Get(id))).EndCustomer!;
+            var after = (await beta.GetEndCustomerAsync(id)).EndCustomer!;
 
             var customers = await emulator.GetCustomersAsync();
             Assert.Multiple(() =>
@@ -86,7 +86,7 @@ namespace Plaid.Partner.Emulator.Tests.Operations
                 Assert.That(refused.ErrorType, Is.EqualTo(PlaidErrorType.PartnerError));
                 Assert.That(refused.ErrorCode, Is.EqualTo(PlaidPartnerErrorCodes.CustomerNotReadyForEnablement));
             });
-            await Assert.ThatAsync(async () => (await beta.GetEndCustomerAsync(BetaCreateRequests.Get(id))).EndCustomer!.Status, Is.EqualTo(PartnerEndCustomerStatus.MoreInformationNeeded));
+            await Assert.ThatAsync(async () => (await beta.GetEndCustomerAsync(id)).EndCustomer!.Status, Is.EqualTo(PartnerEndCustomerStatus.MoreInformationNeeded));
         }
 
         [Test]
@@ -126,7 +126,7 @@ namespace Plaid.Partner.Emulator.Tests.Operations
                 Assert.That(refused.ErrorCode, Is.EqualTo("INVALID_FIELD"));
                 Assert.That(refused.ErrorMessage, Does.Contain("products[1]"));
             });
-            await Assert.ThatAsync(async () => (await beta.GetEndCustomerAsync(BetaCreateRequests.Get(id))).EndCustomer!.Status, Is.EqualTo(PartnerEndCustomerStatus.PendingEnablement),
+            await Assert.ThatAsync(async () => (await beta.GetEndCustomerAsync(id)).EndCustomer!.Status, Is.EqualTo(PartnerEndCustomerStatus.PendingEnablement),
                 "nothing was enabled");
         }
 
@@ -205,7 +205,7 @@ namespace Plaid.Partner.Emulator.Tests.Operations
             {
                 var calls = new Func<Task>[]
                 {
-                    () => client.Beta.GetEndCustomerAsync(BetaCreateRequests.Get(id)),
+                    () => client.Beta.GetEndCustomerAsync(id),
                     () => client.Beta.UpdateEndCustomerAsync(new BetaPartnerCustomerV1UpdateRequest { EndCustomerClientId = id, LegalEntityName = "Acme" }),
                     () => client.Beta.EnableEndCustomerAsync(BetaCreateRequests.Enable(id)),
                 };
@@ -232,7 +232,7 @@ namespace Plaid.Partner.Emulator.Tests.Operations
             var gaGet = (await client.GetEndCustomerAsync(due)).EndCustomer!;
             var refused = Assert.ThrowsAsync<PlaidApiException>(() => client.EnableEndCustomerAsync(due));
             var enabled = await client.EnableEndCustomerAsync(ready);
-            var afterGaEnable = (await client.Beta.GetEndCustomerAsync(BetaCreateRequests.Get(ready))).EndCustomer!;
+            var afterGaEnable = (await client.Beta.GetEndCustomerAsync(ready)).EndCustomer!;
 
             Assert.Multiple(() =>
             {
@@ -457,7 +457,7 @@ namespace Plaid.Partner.Emulator.Tests.Operations
             var client = emulator.CreateClient();
 
             var sample = await client.Beta.CreateEndCustomerSandboxSampleAsync(BetaCreateRequests.Complete());
-            var got = (await client.Beta.GetEndCustomerAsync(BetaCreateRequests.Get("anything"))).EndCustomer!;
+            var got = (await client.Beta.GetEndCustomerAsync("anything")).EndCustomer!;
             var updated = await RawPlaid.PostAsync(emulator, UpdatePath, """{"end_customer_client_id":"anything","legal_entity_name":"Acme"}""");
             var enabled = await RawPlaid.PostAsync(emulator, EnablePath, """{"end_customer_client_id":"anything"}""");
 

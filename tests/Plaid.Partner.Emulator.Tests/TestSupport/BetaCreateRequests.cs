@@ -57,9 +57,6 @@ namespace Plaid.Partner.Emulator.Tests.TestSupport
         /// <summary>The <c>requirements_due</c> entries of a create's answer.</summary>
         public static string[] Due(BetaPartnerCustomerV1CreateResponse response) => Due(response.EndCustomer);
 
-        /// <summary>A get request for <paramref name="id"/>.</summary>
-        public static BetaPartnerCustomerV1GetRequest Get(string id) => new() { EndCustomerClientId = id };
-
         /// <summary>An enable request for <paramref name="id"/> and <paramref name="products"/> (none: every product of the customer).</summary>
         public static BetaPartnerCustomerV1EnableRequest Enable(string id, params Products[] products) =>
             new() { EndCustomerClientId = id, Products = products.Length == 0 ? null : products };

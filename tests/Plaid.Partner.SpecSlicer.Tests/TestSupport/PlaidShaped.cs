@@ -66,7 +66,18 @@ namespace Plaid.Partner.SpecSlicer.Tests.TestSupport
 
             ((JObject)schemas["JWKPublicKey"]!["properties"]!["created_at"]!).Remove("format");
             schemas["PartnerEndCustomerProductStatuses"]!["additionalProperties"] = true;
-            schemas["PartnerEndCustomerOAuthStatusUpdatedWebhook"]!["required"] = new JArray("webhook_type", "webhook_code");
+
+            // Plaid's file marks every member of the webhook, the JWK and the key response required; the overlay drops
+            // the ones the library does not rely on (openapi/README.md, "Required members").
+            ((JArray)schemas["PartnerEndCustomerOAuthStatusUpdatedWebhook"]!["required"]!).Insert(5, "institution_name");
+            schemas["JWKPublicKey"]!["required"] = new JArray("alg", "created_at", "crv", "expired_at", "kid", "kty", "use", "x", "y");
+            ((JArray)schemas["WebhookVerificationKeyGetResponse"]!["required"]!).Add("request_id");
+
+            // The access of the id-only request classes is this project's, set by the overlay.
+            foreach (var schema in schemas.Properties().Select(p => (JObject)p.Value))
+            {
+                schema.Remove("x-dotnet-access");
+            }
 
             // Plaid's file references a member's type with a bare $ref and leaves some plain members undescribed; the
             // overlay describes both (the referenced ones as allOf: [$ref]).

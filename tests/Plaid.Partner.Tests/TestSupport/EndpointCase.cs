@@ -37,7 +37,7 @@ namespace Plaid.Partner.Tests.TestSupport
             new(PlaidOperations.RemovePath, "PartnerCustomerRemoveRequest", PlaidExampleResponses.RemoveResponse, async c => await c.RemoveEndCustomerAsync("7f57eb3d2a9j6480121fx361")),
             new(PlaidOperations.WebhookVerificationKeyGetPath, "WebhookVerificationKeyGetRequest", PlaidExampleResponses.WebhookVerificationKeyGetResponse,
                 async c => await c.GetWebhookVerificationKeyAsync("bfbd5111-8e33-4643-8ced-b2e642a72f3c")),
-            new(PlaidOperations.BetaGetPath, "BetaPartnerCustomerV1GetRequest", BetaExamples.GetResponse, async c => await c.Beta.GetEndCustomerAsync(Requests.BetaGet())),
+            new(PlaidOperations.BetaGetPath, "BetaPartnerCustomerV1GetRequest", BetaExamples.GetResponse, async c => await c.Beta.GetEndCustomerAsync(Requests.BetaEndCustomerClientId)),
         };
 
         /// <summary>The production-only endpoints: the creations, GA and beta, and the beta calls that change an end customer.</summary>

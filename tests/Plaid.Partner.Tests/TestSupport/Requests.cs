@@ -40,8 +40,8 @@ namespace Plaid.Partner.Tests.TestSupport
             RedirectUris = new[] { "https://www.example.com/oauth.html" },
         };
 
-        /// <summary>The beta get of Plaid's example.</summary>
-        public static BetaPartnerCustomerV1GetRequest BetaGet() => new() { EndCustomerClientId = "634758733ebb4f00134b85ea" };
+        /// <summary>The end customer of Plaid's beta examples (its get, update and enable).</summary>
+        public const string BetaEndCustomerClientId = "634758733ebb4f00134b85ea";
 
         /// <summary>A beta update with every field the contract documents.</summary>
         public static BetaPartnerCustomerV1UpdateRequest BetaUpdate() => new()

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using Plaid.Partner.TestSupport;
 using Plaid.Partner.Webhooks;
@@ -39,8 +40,8 @@ namespace Plaid.Partner.Tests.Webhooks
 
             Assert.Multiple(() =>
             {
-                Assert.That(update.Status!.Value.IsKnown, Is.True);
-                Assert.That(update.Status.Value.ToString(), Is.EqualTo(status));
+                Assert.That(update.Status.IsKnown, Is.True);
+                Assert.That(update.Status.ToString(), Is.EqualTo(status));
             });
         }
 
@@ -55,9 +56,40 @@ namespace Plaid.Partner.Tests.Webhooks
 
             Assert.Multiple(() =>
             {
-                Assert.That(update.Status!.Value.IsKnown, Is.False);
-                Assert.That(update.Status.Value.ToString(), Is.EqualTo("on-hold"));
+                Assert.That(update.Status.IsKnown, Is.False);
+                Assert.That(update.Status.ToString(), Is.EqualTo("on-hold"));
                 Assert.That(update.AdditionalProperties.Keys, Is.EquivalentTo(new[] { "new_member" }));
+            });
+        }
+
+        // The contract marks what a handler acts on required (openapi/README.md, "Required members"); the institution's
+        // name is a label, so a delivery without it is still read.
+        [TestCase("end_customer_client_id")]
+        [TestCase("environment")]
+        [TestCase("institution_id")]
+        [TestCase("status")]
+        public void A_webhook_without_a_member_a_handler_acts_on_throws_a_typed_error_naming_it(string member)
+        {
+            var body = JObject.Parse(PlaidExampleWebhooks.OAuthStatusUpdated);
+            body.Remove(member);
+
+            var exception = Assert.Throws<PlaidWebhookFormatException>(() => PlaidWebhookParser.Parse(body.ToString()));
+
+            Assert.That(exception!.Message, Does.Contain(member));
+        }
+
+        [Test]
+        public void A_webhook_without_the_institution_name_is_read()
+        {
+            var body = JObject.Parse(PlaidExampleWebhooks.OAuthStatusUpdated);
+            body.Remove("institution_name");
+
+            var update = (PartnerEndCustomerOAuthStatusUpdatedWebhook)PlaidWebhookParser.Parse(body.ToString());
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(update.InstitutionName, Is.Null);
+                Assert.That(update.Status, Is.EqualTo(PartnerEndCustomerOAuthStatusUpdatedValues.AttentionRequired));
             });
         }
 

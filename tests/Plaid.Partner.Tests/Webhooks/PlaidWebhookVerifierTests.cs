@@ -430,11 +430,9 @@ namespace Plaid.Partner.Tests.Webhooks
 
         [TestCase("crv", "P-384")]
         [TestCase("crv", "secp256k1")]
-        [TestCase("crv", null)]
         [TestCase("kty", "RSA")]
         [TestCase("kty", "oct")]
         [TestCase("kty", "ec")]
-        [TestCase("kty", null)]
         [TestCase("alg", "ES384")]
         [TestCase("use", "enc")]
         public async Task A_JWK_with_the_wrong_curve_or_key_type_is_refused(string member, string? value)
@@ -472,13 +470,58 @@ namespace Plaid.Partner.Tests.Webhooks
 
         [TestCase("x", "AAAA")]
         [TestCase("x", "not base64url!")]
-        [TestCase("y", null)]
-        public async Task A_JWK_with_unusable_coordinates_is_refused(string member, string? value)
+        public async Task A_JWK_with_unusable_coordinates_is_refused(string member, string value)
         {
             using var h = new WebhookHarness();
-            h.Genuine.EditJwk = jwk => jwk[member] = value is null ? JValue.CreateNull() : value;
+            h.Genuine.EditJwk = jwk => jwk[member] = value;
 
             await AssertRejected(h, h.Sign(Body), WebhookVerificationFailureReason.KeyUnsupported);
+        }
+
+        // The contract marks the members the verifier relies on required (openapi/README.md, "Required members"): an
+        // answer without one does not fit the contract, so the fetch fails, nothing is cached, and the next delivery asks
+        // Plaid again (an unsupported key, by contrast, is a real answer and stays cached).
+        [TestCase("kty", false)]
+        [TestCase("kty", true)]
+        [TestCase("crv", false)]
+        [TestCase("crv", true)]
+        [TestCase("x", false)]
+        [TestCase("y", true)]
+        [TestCase("kid", false)]
+        [TestCase("expired_at", false)]
+        public async Task A_JWK_without_a_member_the_verifier_relies_on_is_a_failed_fetch_asked_again_next_time(string member, bool asNull)
+        {
+            using var h = new WebhookHarness();
+            h.Genuine.EditJwk = jwk =>
+            {
+                if (asNull)
+                {
+                    jwk[member] = JValue.CreateNull();
+                }
+                else
+                {
+                    jwk.Remove(member);
+                }
+            };
+
+            await AssertRejected(h, h.Sign(Body), WebhookVerificationFailureReason.KeyFetchFailed);
+            var callsAfterFirst = h.Keys.CallsFor(h.Genuine.KeyId);
+            await AssertRejected(h, h.Sign(Body), WebhookVerificationFailureReason.KeyFetchFailed);
+
+            Assert.That(h.Keys.CallsFor(h.Genuine.KeyId), Is.GreaterThan(callsAfterFirst), "a failed fetch is not cached");
+        }
+
+        [TestCase("alg")]
+        [TestCase("use")]
+        [TestCase("created_at")]
+        public async Task A_JWK_without_a_member_the_verifier_does_not_need_still_verifies(string member)
+        {
+            using var h = new WebhookHarness();
+            h.Genuine.EditJwk = jwk => jwk.Remove(member);
+
+            var result = await h.VerifyAsync(Body, h.Sign(Body));
+
+            Assert.That(result.IsVerified, Is.True, result.ToString());
         }
 
         [Test]

@@ -45,7 +45,7 @@ namespace Plaid.Partner.Internal
             new(BetaCreatePath, PlaidCallKind.SandboxSample, BetaCreate.Send);
 
         public static readonly PlaidOperation<BetaPartnerCustomerV1GetRequest, BetaPartnerCustomerV1GetResponse> BetaGet =
-            new(BetaGetPath, PlaidCallKind.Read, static (api, http, body, ct) => api.BetaPartnerCustomerV1GetAsync(http, body, ct), static r => r.EndCustomerClientId);
+            new(BetaGetPath, PlaidCallKind.Read, static (api, http, body, ct) => api.BetaPartnerCustomerV1GetAsync(http, body, ct));
 
         public static readonly PlaidOperation<BetaPartnerCustomerV1UpdateRequest, BetaPartnerCustomerV1UpdateResponse> BetaUpdate =
             new(BetaUpdatePath, PlaidCallKind.ChangeInProduction, static (api, http, body, ct) => api.BetaPartnerCustomerV1UpdateAsync(http, body, ct), static r => r.EndCustomerClientId);

@@ -16,7 +16,7 @@ namespace Plaid.Partner.Internal
 
         private const string UserAgentHeader = "User-Agent";
 
-        /// <summary>The library's name and version, e.g. <c>Plaid.Partner/0.1.0</c>; ProductInfoHeaderValue checks both are valid tokens.</summary>
+        /// <summary>The library's name and version, e.g. <c>Plaid.Partner/1.0.0</c>; ProductInfoHeaderValue checks both are valid tokens.</summary>
         public static readonly string UserAgent = new ProductInfoHeaderValue("Plaid.Partner", LibraryVersion.CoreWithoutBuild).ToString();
 
         public static void Apply(HttpRequestMessage request, PlaidPartnerOptions options)
