@@ -94,19 +94,6 @@ namespace Plaid.Partner
         partial void PrepareRequest(System.Net.Http.HttpClient client, System.Net.Http.HttpRequestMessage request, System.Text.StringBuilder urlBuilder);
         partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response);
 
-        /// <summary>
-        /// Creates a new end customer for a Plaid reseller.
-        /// </summary>
-        /// <remarks>
-        /// The `/partner/customer/create` endpoint is used by reseller partners to create end customers. To create end customers, it should be called in the Production environment only, even when creating Sandbox API keys. If called in the Sandbox environment, it will return a sample response, but no customer will be created and the API keys will not be valid.
-        /// </remarks>
-        /// <returns>OK</returns>
-        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<PartnerCustomerCreateResponse> PartnerCustomerCreateAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerCreateRequest body)
-        {
-            return PartnerCustomerCreateAsync(httpClient, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Creates a new end customer for a Plaid reseller.
@@ -115,8 +102,8 @@ namespace Plaid.Partner
         /// The `/partner/customer/create` endpoint is used by reseller partners to create end customers. To create end customers, it should be called in the Production environment only, even when creating Sandbox API keys. If called in the Sandbox environment, it will return a sample response, but no customer will be created and the API keys will not be valid.
         /// </remarks>
         /// <returns>OK</returns>
-        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PartnerCustomerCreateResponse> PartnerCustomerCreateAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerCreateRequest body, System.Threading.CancellationToken cancellationToken)
+        /// <exception cref="PlaidApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.ValueTask<PlaidAttempt<PartnerCustomerCreateResponse>> PartnerCustomerCreateAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerCreateRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -152,14 +139,14 @@ namespace Plaid.Partner
                             var objectResponse_ = await ReadObjectResponseAsync<PartnerCustomerCreateResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new PlaidGeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                return Failure(status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
                         }
                         else
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<PlaidError?>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            throw new PlaidGeneratedApiException<PlaidError?>("Error response", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            return Failure(status_, objectResponse_.Text, headers_, objectResponse_.Object);
                         }
                     }
                     finally
@@ -176,19 +163,6 @@ namespace Plaid.Partner
             }
         }
 
-        /// <summary>
-        /// Returns a Plaid reseller's end customer.
-        /// </summary>
-        /// <remarks>
-        /// The `/partner/customer/get` endpoint is used by reseller partners to retrieve data about a single end customer.
-        /// </remarks>
-        /// <returns>OK</returns>
-        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<PartnerCustomerGetResponse> PartnerCustomerGetAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerGetRequest body)
-        {
-            return PartnerCustomerGetAsync(httpClient, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Returns a Plaid reseller's end customer.
@@ -197,8 +171,8 @@ namespace Plaid.Partner
         /// The `/partner/customer/get` endpoint is used by reseller partners to retrieve data about a single end customer.
         /// </remarks>
         /// <returns>OK</returns>
-        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PartnerCustomerGetResponse> PartnerCustomerGetAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerGetRequest body, System.Threading.CancellationToken cancellationToken)
+        /// <exception cref="PlaidApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.ValueTask<PlaidAttempt<PartnerCustomerGetResponse>> PartnerCustomerGetAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerGetRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -234,14 +208,14 @@ namespace Plaid.Partner
                             var objectResponse_ = await ReadObjectResponseAsync<PartnerCustomerGetResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new PlaidGeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                return Failure(status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
                         }
                         else
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<PlaidError?>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            throw new PlaidGeneratedApiException<PlaidError?>("Error response", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            return Failure(status_, objectResponse_.Text, headers_, objectResponse_.Object);
                         }
                     }
                     finally
@@ -258,19 +232,6 @@ namespace Plaid.Partner
             }
         }
 
-        /// <summary>
-        /// Enables a Plaid reseller's end customer in the Production environment.
-        /// </summary>
-        /// <remarks>
-        /// The `/partner/customer/enable` endpoint is used by reseller partners to enable an end customer in the full Production environment.
-        /// </remarks>
-        /// <returns>OK</returns>
-        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<PartnerCustomerEnableResponse> PartnerCustomerEnableAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerEnableRequest body)
-        {
-            return PartnerCustomerEnableAsync(httpClient, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Enables a Plaid reseller's end customer in the Production environment.
@@ -279,8 +240,8 @@ namespace Plaid.Partner
         /// The `/partner/customer/enable` endpoint is used by reseller partners to enable an end customer in the full Production environment.
         /// </remarks>
         /// <returns>OK</returns>
-        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PartnerCustomerEnableResponse> PartnerCustomerEnableAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerEnableRequest body, System.Threading.CancellationToken cancellationToken)
+        /// <exception cref="PlaidApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.ValueTask<PlaidAttempt<PartnerCustomerEnableResponse>> PartnerCustomerEnableAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerEnableRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -316,14 +277,14 @@ namespace Plaid.Partner
                             var objectResponse_ = await ReadObjectResponseAsync<PartnerCustomerEnableResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new PlaidGeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                return Failure(status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
                         }
                         else
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<PlaidError?>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            throw new PlaidGeneratedApiException<PlaidError?>("Error response", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            return Failure(status_, objectResponse_.Text, headers_, objectResponse_.Object);
                         }
                     }
                     finally
@@ -340,19 +301,6 @@ namespace Plaid.Partner
             }
         }
 
-        /// <summary>
-        /// Removes a Plaid reseller's end customer.
-        /// </summary>
-        /// <remarks>
-        /// The `/partner/customer/remove` endpoint is used by reseller partners to remove an end customer. Removing an end customer will remove it from view in the Plaid Dashboard and deactivate its API keys. This endpoint can only be used to remove an end customer that has not yet been enabled in full Production.
-        /// </remarks>
-        /// <returns>OK</returns>
-        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<PartnerCustomerRemoveResponse> PartnerCustomerRemoveAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerRemoveRequest body)
-        {
-            return PartnerCustomerRemoveAsync(httpClient, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Removes a Plaid reseller's end customer.
@@ -361,8 +309,8 @@ namespace Plaid.Partner
         /// The `/partner/customer/remove` endpoint is used by reseller partners to remove an end customer. Removing an end customer will remove it from view in the Plaid Dashboard and deactivate its API keys. This endpoint can only be used to remove an end customer that has not yet been enabled in full Production.
         /// </remarks>
         /// <returns>OK</returns>
-        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PartnerCustomerRemoveResponse> PartnerCustomerRemoveAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerRemoveRequest body, System.Threading.CancellationToken cancellationToken)
+        /// <exception cref="PlaidApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.ValueTask<PlaidAttempt<PartnerCustomerRemoveResponse>> PartnerCustomerRemoveAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerRemoveRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -398,14 +346,14 @@ namespace Plaid.Partner
                             var objectResponse_ = await ReadObjectResponseAsync<PartnerCustomerRemoveResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new PlaidGeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                return Failure(status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
                         }
                         else
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<PlaidError?>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            throw new PlaidGeneratedApiException<PlaidError?>("Error response", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            return Failure(status_, objectResponse_.Text, headers_, objectResponse_.Object);
                         }
                     }
                     finally
@@ -422,19 +370,6 @@ namespace Plaid.Partner
             }
         }
 
-        /// <summary>
-        /// Returns OAuth-institution registration information for a given end customer.
-        /// </summary>
-        /// <remarks>
-        /// The `/partner/customer/oauth_institutions/get` endpoint is used by reseller partners to retrieve OAuth-institution registration information about a single end customer. To learn how to set up a webhook to listen to status update events, visit the [reseller documentation](https://plaid.com/docs/account/resellers/#enabling-end-customers).
-        /// </remarks>
-        /// <returns>OK</returns>
-        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<PartnerCustomerOAuthInstitutionsGetResponse> PartnerCustomerOauthInstitutionsGetAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerOAuthInstitutionsGetRequest body)
-        {
-            return PartnerCustomerOauthInstitutionsGetAsync(httpClient, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Returns OAuth-institution registration information for a given end customer.
@@ -443,8 +378,8 @@ namespace Plaid.Partner
         /// The `/partner/customer/oauth_institutions/get` endpoint is used by reseller partners to retrieve OAuth-institution registration information about a single end customer. To learn how to set up a webhook to listen to status update events, visit the [reseller documentation](https://plaid.com/docs/account/resellers/#enabling-end-customers).
         /// </remarks>
         /// <returns>OK</returns>
-        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PartnerCustomerOAuthInstitutionsGetResponse> PartnerCustomerOauthInstitutionsGetAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerOAuthInstitutionsGetRequest body, System.Threading.CancellationToken cancellationToken)
+        /// <exception cref="PlaidApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.ValueTask<PlaidAttempt<PartnerCustomerOAuthInstitutionsGetResponse>> PartnerCustomerOauthInstitutionsGetAsync(System.Net.Http.HttpClient httpClient, PartnerCustomerOAuthInstitutionsGetRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -480,14 +415,14 @@ namespace Plaid.Partner
                             var objectResponse_ = await ReadObjectResponseAsync<PartnerCustomerOAuthInstitutionsGetResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new PlaidGeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                return Failure(status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
                         }
                         else
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<PlaidError?>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            throw new PlaidGeneratedApiException<PlaidError?>("Error response", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            return Failure(status_, objectResponse_.Text, headers_, objectResponse_.Object);
                         }
                     }
                     finally
@@ -504,19 +439,6 @@ namespace Plaid.Partner
             }
         }
 
-        /// <summary>
-        /// Starts onboarding an end customer from partial information (beta).
-        /// </summary>
-        /// <remarks>
-        /// Beta. Records a new end customer for a reseller partner from whatever is known so far. The end customer is created even when details are missing; `end_customer.requirements_due` in the answer lists what its products still need, to be sent later with `/beta/partner/customer/v1/update`.
-        /// </remarks>
-        /// <returns>OK</returns>
-        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<BetaPartnerCustomerV1CreateResponse> BetaPartnerCustomerV1CreateAsync(System.Net.Http.HttpClient httpClient, BetaPartnerCustomerV1CreateRequest body)
-        {
-            return BetaPartnerCustomerV1CreateAsync(httpClient, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Starts onboarding an end customer from partial information (beta).
@@ -525,8 +447,8 @@ namespace Plaid.Partner
         /// Beta. Records a new end customer for a reseller partner from whatever is known so far. The end customer is created even when details are missing; `end_customer.requirements_due` in the answer lists what its products still need, to be sent later with `/beta/partner/customer/v1/update`.
         /// </remarks>
         /// <returns>OK</returns>
-        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BetaPartnerCustomerV1CreateResponse> BetaPartnerCustomerV1CreateAsync(System.Net.Http.HttpClient httpClient, BetaPartnerCustomerV1CreateRequest body, System.Threading.CancellationToken cancellationToken)
+        /// <exception cref="PlaidApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.ValueTask<PlaidAttempt<BetaPartnerCustomerV1CreateResponse>> BetaPartnerCustomerV1CreateAsync(System.Net.Http.HttpClient httpClient, BetaPartnerCustomerV1CreateRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -562,14 +484,14 @@ namespace Plaid.Partner
                             var objectResponse_ = await ReadObjectResponseAsync<BetaPartnerCustomerV1CreateResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new PlaidGeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                return Failure(status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
                         }
                         else
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<PlaidError?>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            throw new PlaidGeneratedApiException<PlaidError?>("Error response", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            return Failure(status_, objectResponse_.Text, headers_, objectResponse_.Object);
                         }
                     }
                     finally
@@ -586,19 +508,6 @@ namespace Plaid.Partner
             }
         }
 
-        /// <summary>
-        /// Reads an end customer's onboarding state (beta).
-        /// </summary>
-        /// <remarks>
-        /// Beta. Returns one end customer as it stands: its status, the status of each of its products, and the requirements still due before it can be enabled.
-        /// </remarks>
-        /// <returns>OK</returns>
-        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<BetaPartnerCustomerV1GetResponse> BetaPartnerCustomerV1GetAsync(System.Net.Http.HttpClient httpClient, BetaPartnerCustomerV1GetRequest body)
-        {
-            return BetaPartnerCustomerV1GetAsync(httpClient, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Reads an end customer's onboarding state (beta).
@@ -607,8 +516,8 @@ namespace Plaid.Partner
         /// Beta. Returns one end customer as it stands: its status, the status of each of its products, and the requirements still due before it can be enabled.
         /// </remarks>
         /// <returns>OK</returns>
-        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BetaPartnerCustomerV1GetResponse> BetaPartnerCustomerV1GetAsync(System.Net.Http.HttpClient httpClient, BetaPartnerCustomerV1GetRequest body, System.Threading.CancellationToken cancellationToken)
+        /// <exception cref="PlaidApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.ValueTask<PlaidAttempt<BetaPartnerCustomerV1GetResponse>> BetaPartnerCustomerV1GetAsync(System.Net.Http.HttpClient httpClient, BetaPartnerCustomerV1GetRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -644,14 +553,14 @@ namespace Plaid.Partner
                             var objectResponse_ = await ReadObjectResponseAsync<BetaPartnerCustomerV1GetResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new PlaidGeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                return Failure(status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
                         }
                         else
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<PlaidError?>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            throw new PlaidGeneratedApiException<PlaidError?>("Error response", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            return Failure(status_, objectResponse_.Text, headers_, objectResponse_.Object);
                         }
                     }
                     finally
@@ -668,19 +577,6 @@ namespace Plaid.Partner
             }
         }
 
-        /// <summary>
-        /// Adds missing onboarding details to an end customer (beta).
-        /// </summary>
-        /// <remarks>
-        /// Beta. Sends details that were missing when the end customer was created; only the members present in the request change. The answer shows the end customer afterwards, with whatever is still due.
-        /// </remarks>
-        /// <returns>OK</returns>
-        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<BetaPartnerCustomerV1UpdateResponse> BetaPartnerCustomerV1UpdateAsync(System.Net.Http.HttpClient httpClient, BetaPartnerCustomerV1UpdateRequest body)
-        {
-            return BetaPartnerCustomerV1UpdateAsync(httpClient, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Adds missing onboarding details to an end customer (beta).
@@ -689,8 +585,8 @@ namespace Plaid.Partner
         /// Beta. Sends details that were missing when the end customer was created; only the members present in the request change. The answer shows the end customer afterwards, with whatever is still due.
         /// </remarks>
         /// <returns>OK</returns>
-        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BetaPartnerCustomerV1UpdateResponse> BetaPartnerCustomerV1UpdateAsync(System.Net.Http.HttpClient httpClient, BetaPartnerCustomerV1UpdateRequest body, System.Threading.CancellationToken cancellationToken)
+        /// <exception cref="PlaidApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.ValueTask<PlaidAttempt<BetaPartnerCustomerV1UpdateResponse>> BetaPartnerCustomerV1UpdateAsync(System.Net.Http.HttpClient httpClient, BetaPartnerCustomerV1UpdateRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -726,14 +622,14 @@ namespace Plaid.Partner
                             var objectResponse_ = await ReadObjectResponseAsync<BetaPartnerCustomerV1UpdateResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new PlaidGeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                return Failure(status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
                         }
                         else
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<PlaidError?>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            throw new PlaidGeneratedApiException<PlaidError?>("Error response", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            return Failure(status_, objectResponse_.Text, headers_, objectResponse_.Object);
                         }
                     }
                     finally
@@ -750,19 +646,6 @@ namespace Plaid.Partner
             }
         }
 
-        /// <summary>
-        /// Enables an onboarded end customer in full Production (beta).
-        /// </summary>
-        /// <remarks>
-        /// Beta. Turns on full Production access for an end customer with nothing left due, for the products named in the request, and returns its Production secret.
-        /// </remarks>
-        /// <returns>OK</returns>
-        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<BetaPartnerCustomerV1EnableResponse> BetaPartnerCustomerV1EnableAsync(System.Net.Http.HttpClient httpClient, BetaPartnerCustomerV1EnableRequest body)
-        {
-            return BetaPartnerCustomerV1EnableAsync(httpClient, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Enables an onboarded end customer in full Production (beta).
@@ -771,8 +654,8 @@ namespace Plaid.Partner
         /// Beta. Turns on full Production access for an end customer with nothing left due, for the products named in the request, and returns its Production secret.
         /// </remarks>
         /// <returns>OK</returns>
-        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<BetaPartnerCustomerV1EnableResponse> BetaPartnerCustomerV1EnableAsync(System.Net.Http.HttpClient httpClient, BetaPartnerCustomerV1EnableRequest body, System.Threading.CancellationToken cancellationToken)
+        /// <exception cref="PlaidApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.ValueTask<PlaidAttempt<BetaPartnerCustomerV1EnableResponse>> BetaPartnerCustomerV1EnableAsync(System.Net.Http.HttpClient httpClient, BetaPartnerCustomerV1EnableRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -808,14 +691,14 @@ namespace Plaid.Partner
                             var objectResponse_ = await ReadObjectResponseAsync<BetaPartnerCustomerV1EnableResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new PlaidGeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                return Failure(status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
                         }
                         else
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<PlaidError?>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            throw new PlaidGeneratedApiException<PlaidError?>("Error response", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            return Failure(status_, objectResponse_.Text, headers_, objectResponse_.Object);
                         }
                     }
                     finally
@@ -832,21 +715,6 @@ namespace Plaid.Partner
             }
         }
 
-        /// <summary>
-        /// Get webhook verification key
-        /// </summary>
-        /// <remarks>
-        /// Plaid signs all outgoing webhooks and provides JSON Web Tokens (JWTs) so that you can verify the authenticity of any incoming webhooks to your application. A message signature is included in the `Plaid-Verification` header.
-        /// <br/>
-        /// <br/>The `/webhook_verification_key/get` endpoint provides a JSON Web Key (JWK) that can be used to verify a JWT.
-        /// </remarks>
-        /// <returns>OK</returns>
-        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<WebhookVerificationKeyGetResponse> WebhookVerificationKeyGetAsync(System.Net.Http.HttpClient httpClient, WebhookVerificationKeyGetRequest body)
-        {
-            return WebhookVerificationKeyGetAsync(httpClient, body, System.Threading.CancellationToken.None);
-        }
-
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Get webhook verification key
@@ -857,8 +725,8 @@ namespace Plaid.Partner
         /// <br/>The `/webhook_verification_key/get` endpoint provides a JSON Web Key (JWK) that can be used to verify a JWT.
         /// </remarks>
         /// <returns>OK</returns>
-        /// <exception cref="PlaidGeneratedApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<WebhookVerificationKeyGetResponse> WebhookVerificationKeyGetAsync(System.Net.Http.HttpClient httpClient, WebhookVerificationKeyGetRequest body, System.Threading.CancellationToken cancellationToken)
+        /// <exception cref="PlaidApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.ValueTask<PlaidAttempt<WebhookVerificationKeyGetResponse>> WebhookVerificationKeyGetAsync(System.Net.Http.HttpClient httpClient, WebhookVerificationKeyGetRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -894,14 +762,14 @@ namespace Plaid.Partner
                             var objectResponse_ = await ReadObjectResponseAsync<WebhookVerificationKeyGetResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new PlaidGeneratedApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                return Failure(status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
                         }
                         else
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<PlaidError?>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            throw new PlaidGeneratedApiException<PlaidError?>("Error response", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            return Failure(status_, objectResponse_.Text, headers_, objectResponse_.Object);
                         }
                     }
                     finally

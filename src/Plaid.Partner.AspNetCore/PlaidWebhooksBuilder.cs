@@ -45,7 +45,7 @@ namespace Plaid.Partner.AspNetCore
             {
                 throw new ArgumentException(
                     $"{typeof(THandler).Name} implements no IPlaidWebhookHandler<T> for a webhook the endpoint receives; implement it for "
-                        + $"{string.Join(", ", WebhookModels.Dispatched.Select(t => t.Name))} or IPlaidWebhook (every webhook).",
+                        + $"{string.Join(", ", PlaidWebhookTable.Models.Select(t => t.Name))} or IPlaidWebhook (every webhook).",
                     nameof(THandler));
             }
 
@@ -93,7 +93,7 @@ namespace Plaid.Partner.AspNetCore
             foreach (var contract in handlerType.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IPlaidWebhookHandler<>)))
             {
                 var accepted = contract.GetGenericArguments()[0];
-                handled.AddRange(WebhookModels.Dispatched.Where(accepted.IsAssignableFrom));
+                handled.AddRange(PlaidWebhookTable.Models.Where(accepted.IsAssignableFrom));
             }
 
             return handled.Distinct().ToList();

@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics.Metrics;
-using System.Reflection;
 using Plaid.Partner.Diagnostics;
 
 namespace Plaid.Partner.AspNetCore
@@ -17,7 +16,7 @@ namespace Plaid.Partner.AspNetCore
         public const string WebhookTypeTag = "plaid.webhook.type";
         public const string WebhookCodeTag = "plaid.webhook.code";
 
-        private static readonly string? Version = typeof(WebhookEndpointMetrics).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        private static readonly string Version = LibraryVersion.Of(typeof(WebhookEndpointMetrics).Assembly);
 
         // For a container without IMeterFactory (no host): one meter for the process rather than one per container.
         private static readonly Lazy<Meter> Unhosted = new(() => new Meter(PlaidPartnerTelemetry.MeterName, Version));

@@ -23,11 +23,6 @@ namespace Plaid.Partner
     /// </remarks>
     public class PlaidPartnerBetaClient
     {
-        internal const string CreatePath = "/beta/partner/customer/v1/create";
-        internal const string GetPath = "/beta/partner/customer/v1/get";
-        internal const string UpdatePath = "/beta/partner/customer/v1/update";
-        internal const string EnablePath = "/beta/partner/customer/v1/enable";
-
         private readonly PlaidCallPipeline _pipeline = null!;
         private readonly HttpClient _http = null!;
 
@@ -58,12 +53,7 @@ namespace Plaid.Partner
         /// <exception cref="ArgumentException">A required field is missing; the message names it.</exception>
         /// <exception cref="PlaidApiException">Plaid refused the call or answered with an unreadable body.</exception>
         public virtual Task<BetaPartnerCustomerV1CreateResponse> CreateEndCustomerAsync(BetaPartnerCustomerV1CreateRequest request, CancellationToken cancellationToken = default) =>
-            _pipeline.CreateInProductionAsync(
-                _http,
-                CreatePath,
-                request,
-                static (api, http, body, ct) => api.BetaPartnerCustomerV1CreateAsync(http, body, ct),
-                cancellationToken);
+            _pipeline.SendAsync(PlaidOperations.BetaCreate, _http, request, cancellationToken);
 
         /// <summary>
         /// Beta: asks Plaid Sandbox for the sample response of <c>/beta/partner/customer/v1/create</c> on purpose: nothing
@@ -77,12 +67,8 @@ namespace Plaid.Partner
         public virtual Task<PlaidSandboxSample<BetaPartnerCustomerV1CreateResponse>> CreateEndCustomerSandboxSampleAsync(
             BetaPartnerCustomerV1CreateRequest request,
             CancellationToken cancellationToken = default) =>
-            _pipeline.CreateSandboxSampleAsync(
-                _http,
-                CreatePath,
-                request,
-                static (api, http, body, ct) => api.BetaPartnerCustomerV1CreateAsync(http, body, ct),
-                cancellationToken);
+            PlaidSandboxSample<BetaPartnerCustomerV1CreateResponse>.OfAsync(
+                _pipeline.SendAsync(PlaidOperations.BetaCreateSandboxSample, _http, request, cancellationToken));
 
         /// <summary>
         /// Beta: reads an end customer's onboarding state (<c>/beta/partner/customer/v1/get</c>): its status, each
@@ -95,11 +81,10 @@ namespace Plaid.Partner
         /// <exception cref="ArgumentException"><paramref name="endCustomerClientId"/> is null, empty or white space.</exception>
         /// <exception cref="PlaidApiException">Plaid refused the call (e.g. <see cref="PlaidPartnerErrorCodes.CustomerNotFound"/>) or answered with an unreadable body.</exception>
         public virtual Task<BetaPartnerCustomerV1GetResponse> GetEndCustomerAsync(string endCustomerClientId, CancellationToken cancellationToken = default) =>
-            _pipeline.ReadAsync(
+            _pipeline.SendAsync(
+                PlaidOperations.BetaGet,
                 _http,
-                GetPath,
                 new BetaPartnerCustomerV1GetRequest { EndCustomerClientId = RequiredId.Check(endCustomerClientId, nameof(endCustomerClientId)) },
-                static (api, http, body, ct) => api.BetaPartnerCustomerV1GetAsync(http, body, ct),
                 cancellationToken);
 
         /// <summary>
@@ -114,12 +99,7 @@ namespace Plaid.Partner
         /// <exception cref="ArgumentException">A required field is missing; the message names it.</exception>
         /// <exception cref="PlaidApiException">Plaid refused the call (e.g. <see cref="PlaidPartnerErrorCodes.CustomerNotFound"/>) or answered with an unreadable body.</exception>
         public virtual Task<BetaPartnerCustomerV1UpdateResponse> UpdateEndCustomerAsync(BetaPartnerCustomerV1UpdateRequest request, CancellationToken cancellationToken = default) =>
-            _pipeline.ChangeInProductionAsync(
-                _http,
-                UpdatePath,
-                EndCustomerRequest.Checked(request, static r => r.EndCustomerClientId),
-                static (api, http, body, ct) => api.BetaPartnerCustomerV1UpdateAsync(http, body, ct),
-                cancellationToken);
+            _pipeline.SendAsync(PlaidOperations.BetaUpdate, _http, request, cancellationToken);
 
         /// <summary>
         /// Beta: enables an end customer with nothing left due in full Production for the products named
@@ -135,11 +115,6 @@ namespace Plaid.Partner
         /// cref="PlaidPartnerErrorCodes.CustomerNotReadyForEnablement"/> while requirements are due) or answered with
         /// an unreadable body.</exception>
         public virtual Task<BetaPartnerCustomerV1EnableResponse> EnableEndCustomerAsync(BetaPartnerCustomerV1EnableRequest request, CancellationToken cancellationToken = default) =>
-            _pipeline.ChangeInProductionAsync(
-                _http,
-                EnablePath,
-                EndCustomerRequest.Checked(request, static r => r.EndCustomerClientId),
-                static (api, http, body, ct) => api.BetaPartnerCustomerV1EnableAsync(http, body, ct),
-                cancellationToken);
+            _pipeline.SendAsync(PlaidOperations.BetaEnable, _http, request, cancellationToken);
     }
 }

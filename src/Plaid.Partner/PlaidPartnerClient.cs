@@ -21,13 +21,6 @@ namespace Plaid.Partner
     /// </remarks>
     public class PlaidPartnerClient
     {
-        internal const string CreatePath = "/partner/customer/create";
-        internal const string GetPath = "/partner/customer/get";
-        internal const string OAuthInstitutionsGetPath = "/partner/customer/oauth_institutions/get";
-        internal const string EnablePath = "/partner/customer/enable";
-        internal const string RemovePath = "/partner/customer/remove";
-        internal const string WebhookVerificationKeyGetPath = "/webhook_verification_key/get";
-
         private readonly PlaidCallPipeline _pipeline = null!;
         private readonly HttpClient _http = null!;
         private readonly PlaidPartnerBetaClient _beta = null!;
@@ -102,12 +95,7 @@ namespace Plaid.Partner
         /// <exception cref="ArgumentException">A required field is missing; the message names it.</exception>
         /// <exception cref="PlaidApiException">Plaid refused the call or answered with an unreadable body.</exception>
         public virtual Task<PartnerCustomerCreateResponse> CreateEndCustomerAsync(PartnerCustomerCreateRequest request, CancellationToken cancellationToken = default) =>
-            _pipeline.CreateInProductionAsync(
-                _http,
-                CreatePath,
-                request,
-                static (api, http, body, ct) => api.PartnerCustomerCreateAsync(http, body, ct),
-                cancellationToken);
+            _pipeline.SendAsync(PlaidOperations.Create, _http, request, cancellationToken);
 
         /// <summary>
         /// Asks Plaid Sandbox for the sample response of <c>/partner/customer/create</c> on purpose: nothing is created
@@ -121,12 +109,8 @@ namespace Plaid.Partner
         public virtual Task<PlaidSandboxSample<PartnerCustomerCreateResponse>> CreateEndCustomerSandboxSampleAsync(
             PartnerCustomerCreateRequest request,
             CancellationToken cancellationToken = default) =>
-            _pipeline.CreateSandboxSampleAsync(
-                _http,
-                CreatePath,
-                request,
-                static (api, http, body, ct) => api.PartnerCustomerCreateAsync(http, body, ct),
-                cancellationToken);
+            PlaidSandboxSample<PartnerCustomerCreateResponse>.OfAsync(
+                _pipeline.SendAsync(PlaidOperations.CreateSandboxSample, _http, request, cancellationToken));
 
         /// <summary>Reads an end customer's status (<c>/partner/customer/get</c>).</summary>
         /// <param name="endCustomerClientId">The end customer's <c>client_id</c>.</param>
@@ -135,11 +119,10 @@ namespace Plaid.Partner
         /// <exception cref="ArgumentException"><paramref name="endCustomerClientId"/> is null, empty or white space.</exception>
         /// <exception cref="PlaidApiException">Plaid refused the call (e.g. <see cref="PlaidPartnerErrorCodes.CustomerNotFound"/>) or answered with an unreadable body.</exception>
         public virtual Task<PartnerCustomerGetResponse> GetEndCustomerAsync(string endCustomerClientId, CancellationToken cancellationToken = default) =>
-            _pipeline.ReadAsync(
+            _pipeline.SendAsync(
+                PlaidOperations.Get,
                 _http,
-                GetPath,
                 new PartnerCustomerGetRequest { EndCustomerClientId = RequiredId.Check(endCustomerClientId, nameof(endCustomerClientId)) },
-                static (api, http, body, ct) => api.PartnerCustomerGetAsync(http, body, ct),
                 cancellationToken);
 
         /// <summary>Reads an end customer's OAuth registration with each institution (<c>/partner/customer/oauth_institutions/get</c>).</summary>
@@ -149,11 +132,10 @@ namespace Plaid.Partner
         /// <exception cref="ArgumentException"><paramref name="endCustomerClientId"/> is null, empty or white space.</exception>
         /// <exception cref="PlaidApiException">Plaid refused the call or answered with an unreadable body.</exception>
         public virtual Task<PartnerCustomerOAuthInstitutionsGetResponse> GetEndCustomerOAuthInstitutionsAsync(string endCustomerClientId, CancellationToken cancellationToken = default) =>
-            _pipeline.ReadAsync(
+            _pipeline.SendAsync(
+                PlaidOperations.OAuthInstitutionsGet,
                 _http,
-                OAuthInstitutionsGetPath,
                 new PartnerCustomerOAuthInstitutionsGetRequest { EndCustomerClientId = RequiredId.Check(endCustomerClientId, nameof(endCustomerClientId)) },
-                static (api, http, body, ct) => api.PartnerCustomerOauthInstitutionsGetAsync(http, body, ct),
                 cancellationToken);
 
         /// <summary>Enables an end customer in full Production (<c>/partner/customer/enable</c>).</summary>
@@ -163,11 +145,10 @@ namespace Plaid.Partner
         /// <exception cref="ArgumentException"><paramref name="endCustomerClientId"/> is null, empty or white space.</exception>
         /// <exception cref="PlaidApiException">Plaid refused the call (e.g. <see cref="PlaidPartnerErrorCodes.CustomerNotReadyForEnablement"/>) or answered with an unreadable body.</exception>
         public virtual Task<PartnerCustomerEnableResponse> EnableEndCustomerAsync(string endCustomerClientId, CancellationToken cancellationToken = default) =>
-            _pipeline.WriteAsync(
+            _pipeline.SendAsync(
+                PlaidOperations.Enable,
                 _http,
-                EnablePath,
                 new PartnerCustomerEnableRequest { EndCustomerClientId = RequiredId.Check(endCustomerClientId, nameof(endCustomerClientId)) },
-                static (api, http, body, ct) => api.PartnerCustomerEnableAsync(http, body, ct),
                 cancellationToken);
 
         /// <summary>Removes an end customer that is not yet enabled in full Production (<c>/partner/customer/remove</c>).</summary>
@@ -177,11 +158,10 @@ namespace Plaid.Partner
         /// <exception cref="ArgumentException"><paramref name="endCustomerClientId"/> is null, empty or white space.</exception>
         /// <exception cref="PlaidApiException">Plaid refused the call (e.g. <see cref="PlaidPartnerErrorCodes.CustomerRemovalNotAllowed"/>) or answered with an unreadable body.</exception>
         public virtual Task<PartnerCustomerRemoveResponse> RemoveEndCustomerAsync(string endCustomerClientId, CancellationToken cancellationToken = default) =>
-            _pipeline.WriteAsync(
+            _pipeline.SendAsync(
+                PlaidOperations.Remove,
                 _http,
-                RemovePath,
                 new PartnerCustomerRemoveRequest { EndCustomerClientId = RequiredId.Check(endCustomerClientId, nameof(endCustomerClientId)) },
-                static (api, http, body, ct) => api.PartnerCustomerRemoveAsync(http, body, ct),
                 cancellationToken);
 
         /// <summary>Gets the public key (a JWK) that signs webhooks with the given key id (<c>/webhook_verification_key/get</c>).</summary>
@@ -191,25 +171,23 @@ namespace Plaid.Partner
         /// <exception cref="ArgumentException"><paramref name="keyId"/> is null, empty or white space.</exception>
         /// <exception cref="PlaidApiException">Plaid refused the call or answered with an unreadable body.</exception>
         public virtual Task<WebhookVerificationKeyGetResponse> GetWebhookVerificationKeyAsync(string keyId, CancellationToken cancellationToken = default) =>
-            _pipeline.ReadAsync(
+            _pipeline.SendAsync(
+                PlaidOperations.WebhookVerificationKeyGet,
                 _http,
-                WebhookVerificationKeyGetPath,
                 new WebhookVerificationKeyGetRequest { KeyId = RequiredId.Check(keyId, nameof(keyId)) },
-                static (api, http, body, ct) => api.WebhookVerificationKeyGetAsync(http, body, ct),
                 cancellationToken);
 
         /// <summary>
-        /// The webhook verifier's key fetch: one attempt, never retried (<see cref="PlaidCallPipeline.ReadOnceAsync"/>). A
+        /// The webhook verifier's key fetch: one attempt, never retried (<see cref="PlaidCallKind.ReadOnce"/>). A
         /// client made for mocking has no pipeline; its <see cref="GetWebhookVerificationKeyAsync"/> answers instead.
         /// </summary>
         internal Task<WebhookVerificationKeyGetResponse> GetWebhookVerificationKeyOnceAsync(string keyId, CancellationToken cancellationToken) =>
             _pipeline is null
                 ? GetWebhookVerificationKeyAsync(keyId, cancellationToken)
-                : _pipeline.ReadOnceAsync(
+                : _pipeline.SendAsync(
+                    PlaidOperations.WebhookVerificationKeyGetOnce,
                     _http,
-                    WebhookVerificationKeyGetPath,
                     new WebhookVerificationKeyGetRequest { KeyId = RequiredId.Check(keyId, nameof(keyId)) },
-                    static (api, http, body, ct) => api.WebhookVerificationKeyGetAsync(http, body, ct),
                     cancellationToken);
 
         /// <summary>The pipeline this client calls through (shared by every client of one registration).</summary>

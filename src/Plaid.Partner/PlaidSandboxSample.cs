@@ -1,3 +1,5 @@
+using System.Threading.Tasks;
+
 namespace Plaid.Partner
 {
     /// <summary>
@@ -24,5 +26,9 @@ namespace Plaid.Partner
 
         /// <summary>Says that this is a sample.</summary>
         public override string ToString() => $"Plaid Sandbox sample {typeof(TResponse).Name} (nothing was created; its keys do not work)";
+
+        /// <summary>The answer of a sandbox-sample call, marked as a sample.</summary>
+        internal static async Task<PlaidSandboxSample<TResponse>> OfAsync(Task<TResponse> sample) =>
+            new(await sample.ConfigureAwait(false));
     }
 }

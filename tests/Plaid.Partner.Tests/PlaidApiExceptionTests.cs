@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
 using NUnit.Framework;
+using Plaid.Partner.Internal;
 using Plaid.Partner.Tests.TestSupport;
 using RichardSzalay.MockHttp;
 
@@ -103,7 +104,7 @@ namespace Plaid.Partner.Tests
         public void Every_plaid_error_field_is_exposed()
         {
             using var plaid = new MockPlaid();
-            plaid.Respond(PlaidPartnerClient.GetPath, HttpStatusCode.InternalServerError, """
+            plaid.Respond(PlaidOperations.GetPath, HttpStatusCode.InternalServerError, """
                 {
                   "error_type": "API_ERROR",
                   "error_code": "INTERNAL_SERVER_ERROR",
@@ -140,7 +141,7 @@ namespace Plaid.Partner.Tests
         {
             using var plaid = new MockPlaid();
             plaid.Respond(
-                PlaidPartnerClient.GetPath,
+                PlaidOperations.GetPath,
                 HttpStatusCode.BadRequest,
                 """{"error_type":"QUANTUM_ERROR","error_code":"ENTANGLED","error_message":"m","display_message":null,"request_id":"r"}""");
 
@@ -161,14 +162,14 @@ namespace Plaid.Partner.Tests
         /// </summary>
         private static IEnumerable<TestCaseData> HostileBodies()
         {
-            const string Get = PlaidPartnerClient.GetPath;
-            const string OAuth = PlaidPartnerClient.OAuthInstitutionsGetPath;
-            const string Key = PlaidPartnerClient.WebhookVerificationKeyGetPath;
-            const string Create = PlaidPartnerClient.CreatePath;
-            const string BetaCreate = PlaidPartnerBetaClient.CreatePath;
-            const string BetaGet = PlaidPartnerBetaClient.GetPath;
-            const string BetaUpdate = PlaidPartnerBetaClient.UpdatePath;
-            const string BetaEnable = PlaidPartnerBetaClient.EnablePath;
+            const string Get = PlaidOperations.GetPath;
+            const string OAuth = PlaidOperations.OAuthInstitutionsGetPath;
+            const string Key = PlaidOperations.WebhookVerificationKeyGetPath;
+            const string Create = PlaidOperations.CreatePath;
+            const string BetaCreate = PlaidOperations.BetaCreatePath;
+            const string BetaGet = PlaidOperations.BetaGetPath;
+            const string BetaUpdate = PlaidOperations.BetaUpdatePath;
+            const string BetaEnable = PlaidOperations.BetaEnablePath;
             var deep = new string('[', 5000) + new string(']', 5000);
             var deepObject = string.Concat(Enumerable.Repeat("{\"a\":", 200)) + "1" + new string('}', 200);
             // Just under the default PlaidPartnerOptions.MaxResponseBodyBytes (1 MiB): read whole, then cut to a snippet.
@@ -280,7 +281,7 @@ namespace Plaid.Partner.Tests
         public async Task A_json_body_with_a_byte_order_mark_is_read()
         {
             using var plaid = new MockPlaid();
-            plaid.Handler.When(MockPlaid.Url(PlaidEnvironment.Sandbox, PlaidPartnerClient.RemovePath)).Respond(() =>
+            plaid.Handler.When(MockPlaid.Url(PlaidEnvironment.Sandbox, PlaidOperations.RemovePath)).Respond(() =>
             {
                 var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(PlaidExampleResponses.RemoveResponse)).ToArray();
                 var content = new System.Net.Http.ByteArrayContent(bytes);
@@ -295,7 +296,7 @@ namespace Plaid.Partner.Tests
         public async Task A_response_missing_request_id_is_not_an_error()
         {
             using var plaid = new MockPlaid();
-            plaid.Respond(PlaidPartnerClient.GetPath, HttpStatusCode.OK, "{\"end_customer\":{\"client_id\":\"c\"}}");
+            plaid.Respond(PlaidOperations.GetPath, HttpStatusCode.OK, "{\"end_customer\":{\"client_id\":\"c\"}}");
 
             await Assert.ThatAsync(async () => (await plaid.Client.GetEndCustomerAsync("c")).RequestId, Is.Null);
         }
@@ -304,7 +305,7 @@ namespace Plaid.Partner.Tests
         public void An_echoed_secret_never_reaches_the_message_or_the_snippet()
         {
             using var plaid = new MockPlaid();
-            plaid.Respond(PlaidPartnerClient.GetPath, HttpStatusCode.BadRequest, $$"""
+            plaid.Respond(PlaidOperations.GetPath, HttpStatusCode.BadRequest, $$"""
                 {"error_type":"INVALID_INPUT","error_code":"INVALID_API_KEYS",
                  "error_message":"invalid client_id or secret provided: {{MockPlaid.Secret}}",
                  "display_message":null,"request_id":"r","secret":"{{MockPlaid.Secret}}"}
@@ -329,10 +330,10 @@ namespace Plaid.Partner.Tests
         public void A_secret_in_an_unreadable_success_body_is_redacted(string body, string secret)
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            plaid.Respond(PlaidPartnerClient.EnablePath, HttpStatusCode.OK, body);
-            plaid.Respond(PlaidPartnerClient.CreatePath, HttpStatusCode.OK, body);
-            plaid.Respond(PlaidPartnerBetaClient.EnablePath, HttpStatusCode.OK, body);
-            plaid.Respond(PlaidPartnerBetaClient.CreatePath, HttpStatusCode.OK, body);
+            plaid.Respond(PlaidOperations.EnablePath, HttpStatusCode.OK, body);
+            plaid.Respond(PlaidOperations.CreatePath, HttpStatusCode.OK, body);
+            plaid.Respond(PlaidOperations.BetaEnablePath, HttpStatusCode.OK, body);
+            plaid.Respond(PlaidOperations.BetaCreatePath, HttpStatusCode.OK, body);
 
             var enable = Assert.ThrowsAsync<PlaidApiException>(() => plaid.Client.EnableEndCustomerAsync("id"));
             var create = Assert.ThrowsAsync<PlaidApiException>(() => plaid.Client.CreateEndCustomerAsync(Requests.Create()));

@@ -7,13 +7,14 @@ using System.Threading.Tasks;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
+using Plaid.Partner.Internal;
 using Plaid.Partner.Tests.TestSupport;
 
 namespace Plaid.Partner.Tests
 {
     public class PlaidPartnerBetaClientTests
     {
-        private const string Path = PlaidPartnerBetaClient.CreatePath;
+        private const string Path = PlaidOperations.BetaCreatePath;
 
         [Test]
         public async Task Create_posts_every_documented_field_in_snake_case_under_the_cra_purpose_names()
@@ -257,8 +258,8 @@ namespace Plaid.Partner.Tests
         public async Task A_use_case_or_product_this_version_does_not_know_is_sent_as_given()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            var update = plaid.Capture(PlaidPartnerBetaClient.UpdatePath, BetaExamples.UpdateResponse);
-            var enable = plaid.Capture(PlaidPartnerBetaClient.EnablePath, BetaExamples.EnableResponse);
+            var update = plaid.Capture(PlaidOperations.BetaUpdatePath, BetaExamples.UpdateResponse);
+            var enable = plaid.Capture(PlaidOperations.BetaEnablePath, BetaExamples.EnableResponse);
             var request = Requests.BetaUpdate();
             request.Questionnaires!.Cra!.Purposes!.Employment!.UseCases = new[] { new PartnerEndCustomerCRAUseCase("PAYROLL_VERIFICATION") };
 
@@ -276,7 +277,7 @@ namespace Plaid.Partner.Tests
         public async Task Plaids_get_example_deserializes_with_every_field()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Sandbox);
-            plaid.Respond(PlaidPartnerBetaClient.GetPath, HttpStatusCode.OK, BetaExamples.GetResponse);
+            plaid.Respond(PlaidOperations.BetaGetPath, HttpStatusCode.OK, BetaExamples.GetResponse);
 
             var response = await plaid.Client.Beta.GetEndCustomerAsync(Requests.BetaEndCustomerClientId);
 
@@ -304,7 +305,7 @@ namespace Plaid.Partner.Tests
         public async Task Plaids_update_example_deserializes_with_every_field()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            plaid.Respond(PlaidPartnerBetaClient.UpdatePath, HttpStatusCode.OK, BetaExamples.UpdateResponse);
+            plaid.Respond(PlaidOperations.BetaUpdatePath, HttpStatusCode.OK, BetaExamples.UpdateResponse);
 
             var response = await plaid.Client.Beta.UpdateEndCustomerAsync(Requests.BetaUpdate());
 
@@ -325,7 +326,7 @@ namespace Plaid.Partner.Tests
         public async Task Plaids_enable_example_deserializes_with_every_field()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            plaid.Respond(PlaidPartnerBetaClient.EnablePath, HttpStatusCode.OK, BetaExamples.EnableResponse);
+            plaid.Respond(PlaidOperations.BetaEnablePath, HttpStatusCode.OK, BetaExamples.EnableResponse);
 
             var response = await plaid.Client.Beta.EnableEndCustomerAsync(Requests.BetaEnable());
 
@@ -351,11 +352,11 @@ namespace Plaid.Partner.Tests
 
         private static readonly ExampleRequest[] PlaidsExampleRequests =
         {
-            new(PlaidPartnerBetaClient.CreatePath, BetaExamples.CreateRequest, (c, json) => c.Beta.CreateEndCustomerAsync(JsonConvert.DeserializeObject<BetaPartnerCustomerV1CreateRequest>(json)!)),
-            new(PlaidPartnerBetaClient.GetPath, BetaExamples.GetRequest,
+            new(PlaidOperations.BetaCreatePath, BetaExamples.CreateRequest, (c, json) => c.Beta.CreateEndCustomerAsync(JsonConvert.DeserializeObject<BetaPartnerCustomerV1CreateRequest>(json)!)),
+            new(PlaidOperations.BetaGetPath, BetaExamples.GetRequest,
                 (c, json) => c.Beta.GetEndCustomerAsync(JsonConvert.DeserializeObject<BetaPartnerCustomerV1GetRequest>(json)!.EndCustomerClientId)),
-            new(PlaidPartnerBetaClient.UpdatePath, BetaExamples.UpdateRequest, (c, json) => c.Beta.UpdateEndCustomerAsync(JsonConvert.DeserializeObject<BetaPartnerCustomerV1UpdateRequest>(json)!)),
-            new(PlaidPartnerBetaClient.EnablePath, BetaExamples.EnableRequest, (c, json) => c.Beta.EnableEndCustomerAsync(JsonConvert.DeserializeObject<BetaPartnerCustomerV1EnableRequest>(json)!)),
+            new(PlaidOperations.BetaUpdatePath, BetaExamples.UpdateRequest, (c, json) => c.Beta.UpdateEndCustomerAsync(JsonConvert.DeserializeObject<BetaPartnerCustomerV1UpdateRequest>(json)!)),
+            new(PlaidOperations.BetaEnablePath, BetaExamples.EnableRequest, (c, json) => c.Beta.EnableEndCustomerAsync(JsonConvert.DeserializeObject<BetaPartnerCustomerV1EnableRequest>(json)!)),
         };
 
         [TestCaseSource(nameof(PlaidsExampleRequests))]
@@ -379,7 +380,7 @@ namespace Plaid.Partner.Tests
         public async Task Get_is_a_read_that_is_sent_in_sandbox_too()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Sandbox);
-            var captured = plaid.Capture(PlaidPartnerBetaClient.GetPath, BetaExamples.GetResponse);
+            var captured = plaid.Capture(PlaidOperations.BetaGetPath, BetaExamples.GetResponse);
 
             await plaid.Client.Beta.GetEndCustomerAsync(Requests.BetaEndCustomerClientId);
 
@@ -388,8 +389,8 @@ namespace Plaid.Partner.Tests
 
         private static readonly (string Path, Func<PlaidPartnerClient, Task> Call)[] Changes =
         {
-            (PlaidPartnerBetaClient.UpdatePath, c => c.Beta.UpdateEndCustomerAsync(Requests.BetaUpdate())),
-            (PlaidPartnerBetaClient.EnablePath, c => c.Beta.EnableEndCustomerAsync(Requests.BetaEnable())),
+            (PlaidOperations.BetaUpdatePath, c => c.Beta.UpdateEndCustomerAsync(Requests.BetaUpdate())),
+            (PlaidOperations.BetaEnablePath, c => c.Beta.EnableEndCustomerAsync(Requests.BetaEnable())),
         };
 
         [Test]
@@ -432,7 +433,7 @@ namespace Plaid.Partner.Tests
         public void A_missing_end_customer_client_id_is_named_and_nothing_is_sent(string? id)
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            var sent = new[] { PlaidPartnerBetaClient.GetPath, PlaidPartnerBetaClient.UpdatePath, PlaidPartnerBetaClient.EnablePath }
+            var sent = new[] { PlaidOperations.BetaGetPath, PlaidOperations.BetaUpdatePath, PlaidOperations.BetaEnablePath }
                 .Select(path => plaid.Capture(path, "{}"))
                 .ToList();
             // Get takes the id itself (as the GA calls do); update and enable take a request object with more fields.
@@ -473,7 +474,7 @@ namespace Plaid.Partner.Tests
         public async Task An_update_sends_only_the_members_it_is_given()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            var captured = plaid.Capture(PlaidPartnerBetaClient.UpdatePath, BetaExamples.UpdateResponse);
+            var captured = plaid.Capture(PlaidOperations.BetaUpdatePath, BetaExamples.UpdateResponse);
 
             await plaid.Client.Beta.UpdateEndCustomerAsync(new BetaPartnerCustomerV1UpdateRequest { EndCustomerClientId = "634758733ebb4f00134b85ea", LegalEntityName = "Plaid Inc." });
 
@@ -485,7 +486,7 @@ namespace Plaid.Partner.Tests
         public async Task Enable_without_products_leaves_them_out()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            var captured = plaid.Capture(PlaidPartnerBetaClient.EnablePath, BetaExamples.EnableResponse);
+            var captured = plaid.Capture(PlaidOperations.BetaEnablePath, BetaExamples.EnableResponse);
 
             await plaid.Client.Beta.EnableEndCustomerAsync(new BetaPartnerCustomerV1EnableRequest { EndCustomerClientId = "634758733ebb4f00134b85ea" });
 
@@ -496,7 +497,7 @@ namespace Plaid.Partner.Tests
         public void A_plaid_error_on_enable_is_a_plaid_api_exception_with_its_code()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            plaid.Respond(PlaidPartnerBetaClient.EnablePath, HttpStatusCode.PreconditionFailed, """
+            plaid.Respond(PlaidOperations.BetaEnablePath, HttpStatusCode.PreconditionFailed, """
                 {"error_type":"PARTNER_ERROR","error_code":"CUSTOMER_NOT_READY_FOR_ENABLEMENT","error_message":"this customer is not ready for enablement",
                  "display_message":null,"request_id":"abc"}
                 """);

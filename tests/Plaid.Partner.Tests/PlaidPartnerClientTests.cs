@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
+using Plaid.Partner.Internal;
 using Plaid.Partner.Tests.TestSupport;
 
 namespace Plaid.Partner.Tests
@@ -67,7 +68,7 @@ namespace Plaid.Partner.Tests
         public async Task Null_optional_fields_are_left_out_of_the_body()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            var captured = plaid.Capture(PlaidPartnerClient.CreatePath, PlaidExampleResponses.CreateResponse);
+            var captured = plaid.Capture(PlaidOperations.CreatePath, PlaidExampleResponses.CreateResponse);
             var request = Requests.Create();
             request.Logo = null;
             request.TechnicalContact = null;
@@ -86,7 +87,7 @@ namespace Plaid.Partner.Tests
         public async Task The_create_example_of_seed_002_deserializes_with_every_field()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            plaid.Respond(PlaidPartnerClient.CreatePath, HttpStatusCode.OK, PlaidExampleResponses.CreateResponse);
+            plaid.Respond(PlaidOperations.CreatePath, HttpStatusCode.OK, PlaidExampleResponses.CreateResponse);
 
             var response = await plaid.Client.CreateEndCustomerAsync(Requests.Create());
 
@@ -105,7 +106,7 @@ namespace Plaid.Partner.Tests
         public async Task The_get_example_of_seed_002_deserializes_with_every_field()
         {
             using var plaid = new MockPlaid();
-            plaid.Respond(PlaidPartnerClient.GetPath, HttpStatusCode.OK, PlaidExampleResponses.GetResponse);
+            plaid.Respond(PlaidOperations.GetPath, HttpStatusCode.OK, PlaidExampleResponses.GetResponse);
 
             var response = await plaid.Client.GetEndCustomerAsync("7f57eb3d2a9j6480121fx361");
 
@@ -122,7 +123,7 @@ namespace Plaid.Partner.Tests
         public async Task The_oauth_institutions_example_of_seed_002_deserializes_with_every_field()
         {
             using var plaid = new MockPlaid();
-            plaid.Respond(PlaidPartnerClient.OAuthInstitutionsGetPath, HttpStatusCode.OK, PlaidExampleResponses.OAuthInstitutionsGetResponse);
+            plaid.Respond(PlaidOperations.OAuthInstitutionsGetPath, HttpStatusCode.OK, PlaidExampleResponses.OAuthInstitutionsGetResponse);
 
             var response = await plaid.Client.GetEndCustomerOAuthInstitutionsAsync("7f57eb3d2a9j6480121fx361");
 
@@ -154,8 +155,8 @@ namespace Plaid.Partner.Tests
         public async Task The_enable_and_remove_examples_of_seed_002_deserialize_with_every_field()
         {
             using var plaid = new MockPlaid();
-            plaid.Respond(PlaidPartnerClient.EnablePath, HttpStatusCode.OK, PlaidExampleResponses.EnableResponse);
-            plaid.Respond(PlaidPartnerClient.RemovePath, HttpStatusCode.OK, PlaidExampleResponses.RemoveResponse);
+            plaid.Respond(PlaidOperations.EnablePath, HttpStatusCode.OK, PlaidExampleResponses.EnableResponse);
+            plaid.Respond(PlaidOperations.RemovePath, HttpStatusCode.OK, PlaidExampleResponses.RemoveResponse);
 
             var enabled = await plaid.Client.EnableEndCustomerAsync("7f57eb3d2a9j6480121fx361");
             var removed = await plaid.Client.RemoveEndCustomerAsync("7f57eb3d2a9j6480121fx361");
@@ -172,7 +173,7 @@ namespace Plaid.Partner.Tests
         public async Task The_webhook_verification_key_example_deserializes_with_every_field()
         {
             using var plaid = new MockPlaid();
-            plaid.Respond(PlaidPartnerClient.WebhookVerificationKeyGetPath, HttpStatusCode.OK, PlaidExampleResponses.WebhookVerificationKeyGetResponse);
+            plaid.Respond(PlaidOperations.WebhookVerificationKeyGetPath, HttpStatusCode.OK, PlaidExampleResponses.WebhookVerificationKeyGetResponse);
 
             var response = await plaid.Client.GetWebhookVerificationKeyAsync("bfbd5111-8e33-4643-8ced-b2e642a72f3c");
 
@@ -196,7 +197,7 @@ namespace Plaid.Partner.Tests
         public void Creating_in_sandbox_throws_before_any_request_is_sent()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Sandbox);
-            var create = plaid.Respond(PlaidPartnerClient.CreatePath, HttpStatusCode.OK, PlaidExampleResponses.CreateResponse);
+            var create = plaid.Respond(PlaidOperations.CreatePath, HttpStatusCode.OK, PlaidExampleResponses.CreateResponse);
 
             var exception = Assert.ThrowsAsync<PlaidProductionOnlyException>(() => plaid.Client.CreateEndCustomerAsync(Requests.Create()));
 
@@ -214,7 +215,7 @@ namespace Plaid.Partner.Tests
         {
             var emulator = PlaidEnvironment.Custom(new Uri("http://127.0.0.1:5005"), PlaidEnvironment.Sandbox);
             using var plaid = new MockPlaid(emulator);
-            var captured = plaid.Capture(PlaidPartnerClient.CreatePath, PlaidExampleResponses.CreateResponse);
+            var captured = plaid.Capture(PlaidOperations.CreatePath, PlaidExampleResponses.CreateResponse);
 
             Assert.ThrowsAsync<PlaidProductionOnlyException>(() => plaid.Client.CreateEndCustomerAsync(Requests.Create()));
             Assert.That(captured.Request, Is.Null, "nothing may be sent");
@@ -225,7 +226,7 @@ namespace Plaid.Partner.Tests
         {
             var emulator = PlaidEnvironment.Custom(new Uri("http://127.0.0.1:5005"), PlaidEnvironment.Production);
             using var plaid = new MockPlaid(emulator);
-            var captured = plaid.Capture(PlaidPartnerClient.CreatePath, PlaidExampleResponses.CreateResponse);
+            var captured = plaid.Capture(PlaidOperations.CreatePath, PlaidExampleResponses.CreateResponse);
 
             var response = await plaid.Client.CreateEndCustomerAsync(Requests.Create());
 
@@ -237,7 +238,7 @@ namespace Plaid.Partner.Tests
         public async Task The_sandbox_sample_is_available_on_purpose_and_says_it_is_a_sample()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Sandbox);
-            plaid.Respond(PlaidPartnerClient.CreatePath, HttpStatusCode.OK, PlaidExampleResponses.CreateResponse);
+            plaid.Respond(PlaidOperations.CreatePath, HttpStatusCode.OK, PlaidExampleResponses.CreateResponse);
 
             var sample = await plaid.Client.CreateEndCustomerSandboxSampleAsync(Requests.Create());
 
@@ -253,7 +254,7 @@ namespace Plaid.Partner.Tests
         public void The_sandbox_sample_is_refused_in_production_where_it_would_create_a_real_customer()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            var captured = plaid.Capture(PlaidPartnerClient.CreatePath, PlaidExampleResponses.CreateResponse);
+            var captured = plaid.Capture(PlaidOperations.CreatePath, PlaidExampleResponses.CreateResponse);
 
             var exception = Assert.ThrowsAsync<InvalidOperationException>(() => plaid.Client.CreateEndCustomerSandboxSampleAsync(Requests.Create()));
 
@@ -265,7 +266,7 @@ namespace Plaid.Partner.Tests
         public async Task The_sandbox_samples_refusals_come_out_in_the_returned_task_not_from_the_call()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            var captured = plaid.Capture(PlaidPartnerClient.CreatePath, PlaidExampleResponses.CreateResponse);
+            var captured = plaid.Capture(PlaidOperations.CreatePath, PlaidExampleResponses.CreateResponse);
             var invalid = Requests.Create();
             invalid.CompanyName = null!;
             Task<PlaidSandboxSample<PartnerCustomerCreateResponse>>? inProduction = null;
@@ -291,7 +292,7 @@ namespace Plaid.Partner.Tests
         public void A_create_request_missing_required_fields_names_them_and_sends_nothing()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            var captured = plaid.Capture(PlaidPartnerClient.CreatePath, PlaidExampleResponses.CreateResponse);
+            var captured = plaid.Capture(PlaidOperations.CreatePath, PlaidExampleResponses.CreateResponse);
             var request = Requests.Create();
             request.CompanyName = null!;
             request.AssetsUnderManagement = new PartnerEndCustomerAssetsUnderManagement { Amount = 10, IsoCurrencyCode = null! };
@@ -371,7 +372,7 @@ namespace Plaid.Partner.Tests
         public async Task The_response_size_limit_is_copied_at_construction_too()
         {
             using var plaid = new MockPlaid();
-            plaid.Respond(PlaidPartnerClient.GetPath, HttpStatusCode.OK, PlaidExampleResponses.GetResponse);
+            plaid.Respond(PlaidOperations.GetPath, HttpStatusCode.OK, PlaidExampleResponses.GetResponse);
 
             plaid.Options.MaxResponseBodyBytes = 10;
 

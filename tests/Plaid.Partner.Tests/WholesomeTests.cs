@@ -102,7 +102,7 @@ namespace Plaid.Partner.Tests
             Assert.Multiple(() =>
             {
                 Assert.That(typeof(PlaidPartnerApiClient).IsPublic, Is.False, "the generated HTTP client is internal");
-                Assert.That(typeof(PlaidGeneratedApiException).IsPublic, Is.False, "the generated client's exception is internal");
+                Assert.That(typeof(PlaidFailure).IsPublic, Is.False, "the generated client's failure is internal");
                 Assert.That(PublicTypes.Where(t => t.Namespace != "Plaid.Partner" && t.Namespace?.StartsWith("Plaid.Partner.", StringComparison.Ordinal) != true), Is.Empty);
                 Assert.That(PublicTypes.Where(t => t.Namespace == "Plaid.Partner.Internal"), Is.Empty);
                 Assert.That(PublicTypes.Where(t => t.Name.Contains("Generated", StringComparison.Ordinal)), Is.Empty);

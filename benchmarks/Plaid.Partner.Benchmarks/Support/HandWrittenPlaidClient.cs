@@ -12,7 +12,8 @@ namespace Plaid.Partner.Benchmarks.Support
     /// <summary>
     /// The baseline: what a user could write instead of the library, with HttpClient, Newtonsoft.Json and their own
     /// model classes. It posts the same bytes and reads the same response, and does nothing more: no validation, retries,
-    /// timeouts beyond HttpClient's own, logging, typed errors or unknown-value handling.
+    /// timeouts beyond HttpClient's own, logging or unknown-value handling. A refusal's body is parsed into the user's
+    /// own error class and thrown as one exception (<see cref="HandWrittenPlaidException"/>).
     /// </summary>
     internal sealed class HandWrittenPlaidClient
     {
@@ -59,7 +60,8 @@ namespace Plaid.Partner.Benchmarks.Support
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                throw new HttpRequestException($"Plaid answered {(int)response.StatusCode}: {text}");
+                var error = JsonConvert.DeserializeObject<ErrorBody>(text, Settings);
+                throw new HandWrittenPlaidException(response.StatusCode, error);
             }
 
             return JsonConvert.DeserializeObject<T>(text, Settings) ?? throw new InvalidDataException($"Plaid answered an empty {typeof(T).Name}.");

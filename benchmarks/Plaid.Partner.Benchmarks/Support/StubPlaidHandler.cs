@@ -9,18 +9,20 @@ using System.Threading.Tasks;
 namespace Plaid.Partner.Benchmarks.Support
 {
     /// <summary>
-    /// An in-process transport that answers every request with one fixed 200 JSON body. It reads the whole request body
+    /// An in-process transport that answers every request with one fixed JSON body and status (200 unless told). It reads the whole request body
     /// first, as a real transport writes every byte, so request serialization is measured on both sides of a ratio.
     /// </summary>
     internal sealed class StubPlaidHandler : HttpMessageHandler
     {
         private readonly byte[] _responseBody;
         private readonly bool _captureRequestBodies;
+        private readonly HttpStatusCode _status;
 
-        public StubPlaidHandler(string responseJson, bool captureRequestBodies = false)
+        public StubPlaidHandler(string responseJson, bool captureRequestBodies = false, HttpStatusCode status = HttpStatusCode.OK)
         {
             _responseBody = Encoding.UTF8.GetBytes(responseJson);
             _captureRequestBodies = captureRequestBodies;
+            _status = status;
         }
 
         /// <summary>The last request body, when capturing (setup checks only; never while measuring).</summary>
@@ -39,7 +41,7 @@ namespace Plaid.Partner.Benchmarks.Support
 
             var content = new ByteArrayContent(_responseBody);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request };
+            return new HttpResponseMessage(_status) { Content = content, RequestMessage = request };
         }
     }
 }

@@ -120,17 +120,19 @@ namespace Plaid.Partner.Diagnostics
         }
 
         /// <summary>
-        /// Counts a retry of <paramref name="operation"/> after <paramref name="cause"/>, and adds one to the retry
-        /// count of the call's span, which is the current activity wherever the retry pipeline runs.
+        /// Counts a retry of <paramref name="operation"/> after Plaid's <paramref name="failure"/> or the attempt's
+        /// <paramref name="exception"/>, and adds one to the retry count of the call's span, which is the current activity
+        /// wherever the retry pipeline runs.
         /// </summary>
-        public static void RetryScheduled(string operation, Exception? cause)
+        public static void RetryScheduled(string operation, PlaidFailure? failure, Exception? exception)
         {
             if (PlaidInstruments.Retries.Enabled)
             {
+                var errorType = failure is not null ? ErrorTypeOrStatus(failure.Error?.ErrorType, failure.StatusCode) : exception is null ? Other : Classify(exception).ErrorType;
                 PlaidInstruments.Retries.Add(
                     1,
                     new(PlaidTags.Operation, operation),
-                    new(PlaidTags.OpenTelemetryErrorType, cause is null ? Other : Classify(cause).ErrorType));
+                    new(PlaidTags.OpenTelemetryErrorType, errorType));
             }
 
             if (Activity.Current is { } current && ReferenceEquals(current.Source, PlaidInstruments.Source) && current.Kind == ActivityKind.Client && current.IsAllDataRequested)
@@ -147,9 +149,6 @@ namespace Plaid.Partner.Diagnostics
         internal static (string Outcome, string ErrorType) Classify(Exception exception) => exception switch
         {
             PlaidApiException api => (PlaidOutcomes.PlaidError, ErrorTypeOrStatus(api.ErrorType, (int)api.StatusCode)),
-            // A retry's cause, before the call's end maps it to PlaidApiException.
-            PlaidGeneratedApiException<PlaidError?> generated => (PlaidOutcomes.PlaidError, ErrorTypeOrStatus(generated.Result?.ErrorType, generated.StatusCode)),
-            PlaidGeneratedApiException generated => (PlaidOutcomes.PlaidError, ErrorTypeOrStatus(null, generated.StatusCode)),
             TimeoutException or TimeoutRejectedException => (PlaidOutcomes.Timeout, "timeout"),
             OperationCanceledException => (PlaidOutcomes.Canceled, typeof(OperationCanceledException).FullName!),
             HttpRequestException or IOException => (PlaidOutcomes.TransportError, exception.GetType().FullName ?? Other),

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Reflection;
 
 namespace Plaid.Partner.Diagnostics
 {
@@ -10,9 +9,7 @@ namespace Plaid.Partner.Diagnostics
     /// </summary>
     internal static class PlaidInstruments
     {
-        private static readonly string Version = typeof(PlaidInstruments).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-            ?? typeof(PlaidInstruments).Assembly.GetName().Version?.ToString()
-            ?? "0.0.0";
+        private static readonly string Version = LibraryVersion.Core;
 
         public static readonly ActivitySource Source = new(PlaidPartnerTelemetry.ActivitySourceName, Version);
 

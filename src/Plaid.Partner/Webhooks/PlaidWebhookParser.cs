@@ -8,7 +8,8 @@ using Plaid.Partner.Internal;
 namespace Plaid.Partner.Webhooks
 {
     /// <summary>
-    /// Turns a webhook body into a typed object chosen by its <c>webhook_type</c> and <c>webhook_code</c>. Parse only a
+    /// Turns a webhook body into a typed object chosen by its <c>webhook_type</c> and <c>webhook_code</c> (the library's
+    /// table of webhook models; any other pair is kept as <see cref="UnknownPlaidWebhook"/>). Parse only a
     /// body that <see cref="PlaidWebhookVerifier"/> has verified: anyone can post to a webhook URL.
     /// </summary>
     public static class PlaidWebhookParser
@@ -64,10 +65,9 @@ namespace Plaid.Partner.Webhooks
             var body = Load(json);
             var type = RequireString(body, "webhook_type");
             var code = RequireString(body, "webhook_code");
-            if (string.Equals(type, PartnerEndCustomerOAuthStatusUpdatedWebhook.Type, StringComparison.Ordinal)
-                && string.Equals(code, PartnerEndCustomerOAuthStatusUpdatedWebhook.Code, StringComparison.Ordinal))
+            if (PlaidWebhookTable.TryFind(type, code, out var model))
             {
-                return Deserialize<PartnerEndCustomerOAuthStatusUpdatedWebhook>(body, type, code);
+                return Read(model, body, type, code);
             }
 
             return new UnknownPlaidWebhook(type, code, json);
@@ -108,11 +108,11 @@ namespace Plaid.Partner.Webhooks
             return (string)value!;
         }
 
-        private static T Deserialize<T>(JObject body, string type, string code)
+        private static IPlaidWebhook Read(PlaidWebhookModel model, JObject body, string type, string code)
         {
             try
             {
-                return body.ToObject<T>(Serializer) ?? throw new PlaidWebhookFormatException($"The {type} {code} webhook body is empty.");
+                return model.Read(body, Serializer) ?? throw new PlaidWebhookFormatException($"The {type} {code} webhook body is empty.");
             }
             catch (JsonException e)
             {

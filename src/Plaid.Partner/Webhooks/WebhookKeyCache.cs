@@ -154,7 +154,7 @@ namespace Plaid.Partner.Webhooks
                 // Any failure to fetch is a result, not an exception, for the receiver (PlaidApiException messages are already redacted).
                 return WebhookKeyLookup.Failed(
                     WebhookVerificationFailureReason.KeyFetchFailed,
-                    $"fetching key id {UntrustedText.Quote(keyId)} from {PlaidPartnerClient.WebhookVerificationKeyGetPath} failed: {e.GetType().Name}: {e.Message}");
+                    $"fetching key id {UntrustedText.Quote(keyId)} from {PlaidOperations.WebhookVerificationKeyGetPath} failed: {e.GetType().Name}: {e.Message}");
             }
             finally
             {
@@ -165,7 +165,7 @@ namespace Plaid.Partner.Webhooks
             {
                 return WebhookKeyLookup.Failed(
                     WebhookVerificationFailureReason.KeyFetchFailed,
-                    $"{PlaidPartnerClient.WebhookVerificationKeyGetPath} answered without a key for key id {UntrustedText.Quote(keyId)}");
+                    $"{PlaidOperations.WebhookVerificationKeyGetPath} answered without a key for key id {UntrustedText.Quote(keyId)}");
             }
 
             var key = WebhookSigningKey.TryCreate(jwk, keyId, out var problem);

@@ -96,7 +96,11 @@ namespace Plaid.Partner.Tests.Contract
         {
             var document = await BundledSpec.LoadAsync();
 
-            foreach (var (name, schema) in document.Components.Schemas.Where(s => s.Key.EndsWith("Request", System.StringComparison.Ordinal)))
+            var requests = document.Components.Schemas.Where(s => s.Key.EndsWith("Request", System.StringComparison.Ordinal)).ToList();
+
+            // Ten operations, ten request schemas: a loop over none would check nothing.
+            Assert.That(requests, Has.Count.GreaterThanOrEqualTo(10));
+            foreach (var (name, schema) in requests)
             {
                 Assert.That(schema.Properties.Keys, Has.None.EqualTo("client_id").And.None.EqualTo("secret"), name);
             }
@@ -231,7 +235,11 @@ namespace Plaid.Partner.Tests.Contract
         {
             var schemas = (await BundledSpec.LoadAsync()).Components.Schemas;
 
-            foreach (var (name, schema) in schemas.Where(s => s.Key.EndsWith("Request", System.StringComparison.Ordinal)))
+            var requests = schemas.Where(s => s.Key.EndsWith("Request", System.StringComparison.Ordinal)).ToList();
+
+            // Ten operations, ten request schemas: a loop over none would check nothing.
+            Assert.That(requests, Has.Count.GreaterThanOrEqualTo(10));
+            foreach (var (name, schema) in requests)
             {
                 Assert.That(schema.AllowAdditionalProperties, Is.False, name);
             }

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using Plaid.Partner.DependencyInjection;
+using Plaid.Partner.Internal;
 using Plaid.Partner.Tests.TestSupport;
 using Plaid.Partner.TestSupport;
 using Plaid.Partner.Webhooks;
@@ -210,7 +211,7 @@ namespace Plaid.Partner.Tests.DependencyInjection
             var time = new FakeTimeProvider(WebhookHarness.Start);
             var fetches = new List<string>();
             using var mock = new MockHttpMessageHandler();
-            mock.When(HttpMethod.Post, "*" + PlaidPartnerClient.WebhookVerificationKeyGetPath).Respond(request =>
+            mock.When(HttpMethod.Post, "*" + PlaidOperations.WebhookVerificationKeyGetPath).Respond(request =>
             {
                 lock (fetches)
                 {

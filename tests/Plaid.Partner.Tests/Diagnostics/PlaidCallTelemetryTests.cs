@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using Plaid.Partner.Diagnostics;
+using Plaid.Partner.Internal;
 using Plaid.Partner.Tests.TestSupport;
 using RichardSzalay.MockHttp;
 
@@ -30,7 +31,7 @@ namespace Plaid.Partner.Tests.Diagnostics
         {
             using var recorder = new ActivityRecorder();
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            plaid.Respond(PlaidPartnerClient.GetPath, HttpStatusCode.OK, PlaidExampleResponses.GetResponse);
+            plaid.Respond(PlaidOperations.GetPath, HttpStatusCode.OK, PlaidExampleResponses.GetResponse);
 
             await plaid.Client.GetEndCustomerAsync("7f57eb3d2a9j6480121fx361");
 
@@ -61,7 +62,7 @@ namespace Plaid.Partner.Tests.Diagnostics
             };
             ActivitySource.AddActivityListener(parentListener);
             using var plaid = new MockPlaid();
-            plaid.Respond(PlaidPartnerClient.RemovePath, HttpStatusCode.OK, PlaidExampleResponses.RemoveResponse);
+            plaid.Respond(PlaidOperations.RemovePath, HttpStatusCode.OK, PlaidExampleResponses.RemoveResponse);
 
             using (var parent = parentSource.StartActivity("handling a request"))
             {
@@ -75,7 +76,7 @@ namespace Plaid.Partner.Tests.Diagnostics
         {
             using var recorder = new ActivityRecorder();
             using var plaid = new MockPlaid();
-            plaid.Respond(PlaidPartnerClient.GetPath, HttpStatusCode.BadRequest, CustomerNotFound);
+            plaid.Respond(PlaidOperations.GetPath, HttpStatusCode.BadRequest, CustomerNotFound);
 
             await Assert.ThatAsync(() => plaid.Client.GetEndCustomerAsync("missing"), Throws.InstanceOf<PlaidApiException>());
 
@@ -97,7 +98,7 @@ namespace Plaid.Partner.Tests.Diagnostics
             using var recorder = new ActivityRecorder();
             using var duration = new MeasurementRecorder<double>(PlaidInstruments.CallDuration);
             using var plaid = new MockPlaid();
-            plaid.Handler.When(HttpMethod.Post, MockPlaid.Url(plaid.Options.Environment, PlaidPartnerClient.EnablePath)).Throw(new HttpRequestException("connection refused"));
+            plaid.Handler.When(HttpMethod.Post, MockPlaid.Url(plaid.Options.Environment, PlaidOperations.EnablePath)).Throw(new HttpRequestException("connection refused"));
 
             await Assert.ThatAsync(() => plaid.Client.EnableEndCustomerAsync("id"), Throws.InstanceOf<HttpRequestException>());
 
@@ -116,12 +117,12 @@ namespace Plaid.Partner.Tests.Diagnostics
             var time = new FakeTimeProvider();
             using var duration = new MeasurementRecorder<double>(PlaidInstruments.CallDuration);
             using var plaid = new MockPlaid(timeProvider: time);
-            plaid.Handler.When(HttpMethod.Post, MockPlaid.Url(plaid.Options.Environment, PlaidPartnerClient.GetPath)).Respond(_ =>
+            plaid.Handler.When(HttpMethod.Post, MockPlaid.Url(plaid.Options.Environment, PlaidOperations.GetPath)).Respond(_ =>
             {
                 time.Advance(TimeSpan.FromMilliseconds(1500));
                 return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(PlaidExampleResponses.GetResponse, System.Text.Encoding.UTF8, "application/json") };
             });
-            plaid.Respond(PlaidPartnerClient.RemovePath, HttpStatusCode.BadRequest, CustomerNotFound);
+            plaid.Respond(PlaidOperations.RemovePath, HttpStatusCode.BadRequest, CustomerNotFound);
 
             await plaid.Client.GetEndCustomerAsync("id");
             await Assert.ThatAsync(() => plaid.Client.RemoveEndCustomerAsync("id"), Throws.InstanceOf<PlaidApiException>());
@@ -152,7 +153,7 @@ namespace Plaid.Partner.Tests.Diagnostics
                 .Then(ScriptedResponses.Status(HttpStatusCode.ServiceUnavailable, retryAfter: "0"))
                 .Then(ScriptedResponses.Status(HttpStatusCode.ServiceUnavailable, retryAfter: "0"))
                 .Then(ScriptedResponses.Ok(PlaidExampleResponses.GetResponse));
-            plaid.Handler.When(HttpMethod.Post, MockPlaid.Url(plaid.Options.Environment, PlaidPartnerClient.GetPath)).Respond(script);
+            plaid.Handler.When(HttpMethod.Post, MockPlaid.Url(plaid.Options.Environment, PlaidOperations.GetPath)).Respond(script);
 
             await plaid.Client.GetEndCustomerAsync("id");
 
@@ -180,7 +181,7 @@ namespace Plaid.Partner.Tests.Diagnostics
             using var retries = new MeasurementRecorder<long>(PlaidInstruments.Retries);
             using var plaid = new MockPlaid(configure: o => o.Retry.MaxRetryAttempts = 1);
             var script = new ScriptedResponses().Then(Answer(HttpStatusCode.ServiceUnavailable)).Then(Answer(HttpStatusCode.BadRequest));
-            plaid.Handler.When(HttpMethod.Post, MockPlaid.Url(plaid.Options.Environment, PlaidPartnerClient.GetPath)).Respond(script);
+            plaid.Handler.When(HttpMethod.Post, MockPlaid.Url(plaid.Options.Environment, PlaidOperations.GetPath)).Respond(script);
 
             var exception = Assert.ThrowsAsync<PlaidApiException>(() => plaid.Client.GetEndCustomerAsync("id"));
 
@@ -207,7 +208,7 @@ namespace Plaid.Partner.Tests.Diagnostics
         {
             using var duration = new MeasurementRecorder<double>(PlaidInstruments.CallDuration);
             using var plaid = new MockPlaid();
-            plaid.Respond(PlaidPartnerClient.GetPath, HttpStatusCode.BadRequest, CustomerNotFound.Replace("INVALID_INPUT", "RATE_LIMIT_EXCEEDED"));
+            plaid.Respond(PlaidOperations.GetPath, HttpStatusCode.BadRequest, CustomerNotFound.Replace("INVALID_INPUT", "RATE_LIMIT_EXCEEDED"));
 
             await Assert.ThatAsync(() => plaid.Client.GetEndCustomerAsync("id"), Throws.InstanceOf<PlaidApiException>());
 
@@ -220,8 +221,8 @@ namespace Plaid.Partner.Tests.Diagnostics
             using var recorder = new ActivityRecorder();
             using var duration = new MeasurementRecorder<double>(PlaidInstruments.CallDuration);
             using var plaid = new MockPlaid();
-            plaid.Respond(PlaidPartnerClient.GetPath, HttpStatusCode.OK, PlaidExampleResponses.GetResponse);
-            plaid.Respond(PlaidPartnerClient.EnablePath, HttpStatusCode.BadRequest, CustomerNotFound);
+            plaid.Respond(PlaidOperations.GetPath, HttpStatusCode.OK, PlaidExampleResponses.GetResponse);
+            plaid.Respond(PlaidOperations.EnablePath, HttpStatusCode.BadRequest, CustomerNotFound);
 
             await plaid.Client.GetEndCustomerAsync("7f57eb3d2a9j6480121fx361");
             await Assert.ThatAsync(() => plaid.Client.EnableEndCustomerAsync("7f57eb3d2a9j6480121fx361"), Throws.InstanceOf<PlaidApiException>());

@@ -28,7 +28,7 @@ namespace Plaid.Partner.Tests.Internal
         public void An_error_keeps_the_headers_after_the_response_is_disposed()
         {
             var response = Response();
-            var error = new PlaidGeneratedApiException("429", 429, "{}", new LazyResponseHeaders(response), innerException: null);
+            var error = new PlaidFailure(429, "{}", new LazyResponseHeaders(response), error: null);
 
             response.Dispose();
 

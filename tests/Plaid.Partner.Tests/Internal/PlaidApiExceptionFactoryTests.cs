@@ -16,9 +16,9 @@ namespace Plaid.Partner.Tests.Internal
             // The text says one thing and the parsed error another: only a second parse of the text could give "FROM_TEXT".
             var parsed = new PlaidError { ErrorType = PlaidErrorType.PartnerError, ErrorCode = "FROM_THE_ONE_PARSE", ErrorMessage = "m", RequestId = "r" };
             var text = """{"error_type":"API_ERROR","error_code":"FROM_TEXT","error_message":"m","request_id":"r"}""";
-            var source = new PlaidGeneratedApiException<PlaidError?>("Error response", 404, text, NoHeaders, parsed, innerException: null);
+            var source = new PlaidFailure(404, text, NoHeaders, parsed);
 
-            var exception = PlaidApiExceptionFactory.Create(PlaidPartnerClient.GetPath, typeof(PartnerCustomerGetResponse), source, MockPlaid.Secret);
+            var exception = PlaidApiExceptionFactory.Create(PlaidOperations.GetPath, typeof(PartnerCustomerGetResponse), source, MockPlaid.Secret);
 
             Assert.Multiple(() =>
             {
@@ -31,9 +31,9 @@ namespace Plaid.Partner.Tests.Internal
         [Test]
         public void A_body_over_the_limit_is_named_with_the_limit_and_the_setting()
         {
-            var source = new PlaidResponseTooLargeException(503, NoHeaders, maxBytes: 1000, declaredLength: null);
+            var source = new PlaidResponseTooLargeException(503, NoHeaders, maxBytes: 1000, declaredLength: null).Failure;
 
-            var exception = PlaidApiExceptionFactory.Create(PlaidPartnerClient.GetPath, typeof(PartnerCustomerGetResponse), source, MockPlaid.Secret);
+            var exception = PlaidApiExceptionFactory.Create(PlaidOperations.GetPath, typeof(PartnerCustomerGetResponse), source, MockPlaid.Secret);
 
             Assert.Multiple(() =>
             {

@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
+using Plaid.Partner.Internal;
 using Plaid.Partner.Tests.TestSupport;
 using RichardSzalay.MockHttp;
 
@@ -32,7 +33,7 @@ namespace Plaid.Partner.Tests.Internal
         public async Task A_json_body_says_its_charset_and_no_accept_header_is_sent()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            var captured = plaid.Capture(PlaidPartnerClient.GetPath, PlaidExampleResponses.GetResponse);
+            var captured = plaid.Capture(PlaidOperations.GetPath, PlaidExampleResponses.GetResponse);
 
             await plaid.Client.GetEndCustomerAsync("id");
 

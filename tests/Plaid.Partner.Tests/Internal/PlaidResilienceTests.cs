@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
+using Plaid.Partner.Internal;
 using Plaid.Partner.Tests.TestSupport;
 
 namespace Plaid.Partner.Tests.Internal
@@ -45,20 +46,20 @@ namespace Plaid.Partner.Tests.Internal
         // The answer each read succeeds with at last: the smallest one its contract allows (the key answer must hold a key).
         private static readonly (string Path, Func<PlaidPartnerClient, Task> Call, string Success)[] Reads =
         {
-            (PlaidPartnerClient.GetPath, c => c.GetEndCustomerAsync("id"), RequestIdOnly),
-            (PlaidPartnerClient.OAuthInstitutionsGetPath, c => c.GetEndCustomerOAuthInstitutionsAsync("id"), RequestIdOnly),
-            (PlaidPartnerClient.WebhookVerificationKeyGetPath, c => c.GetWebhookVerificationKeyAsync("kid"), PlaidExampleResponses.WebhookVerificationKeyGetResponse),
-            (PlaidPartnerBetaClient.GetPath, c => c.Beta.GetEndCustomerAsync(Requests.BetaEndCustomerClientId), RequestIdOnly),
+            (PlaidOperations.GetPath, c => c.GetEndCustomerAsync("id"), RequestIdOnly),
+            (PlaidOperations.OAuthInstitutionsGetPath, c => c.GetEndCustomerOAuthInstitutionsAsync("id"), RequestIdOnly),
+            (PlaidOperations.WebhookVerificationKeyGetPath, c => c.GetWebhookVerificationKeyAsync("kid"), PlaidExampleResponses.WebhookVerificationKeyGetResponse),
+            (PlaidOperations.BetaGetPath, c => c.Beta.GetEndCustomerAsync(Requests.BetaEndCustomerClientId), RequestIdOnly),
         };
 
         private static readonly (string Path, Func<PlaidPartnerClient, Task> Call)[] Writes =
         {
-            (PlaidPartnerClient.CreatePath, c => c.CreateEndCustomerAsync(Requests.Create())),
-            (PlaidPartnerClient.EnablePath, c => c.EnableEndCustomerAsync("id")),
-            (PlaidPartnerClient.RemovePath, c => c.RemoveEndCustomerAsync("id")),
-            (PlaidPartnerBetaClient.CreatePath, c => c.Beta.CreateEndCustomerAsync(Requests.BetaCreate())),
-            (PlaidPartnerBetaClient.UpdatePath, c => c.Beta.UpdateEndCustomerAsync(Requests.BetaUpdate())),
-            (PlaidPartnerBetaClient.EnablePath, c => c.Beta.EnableEndCustomerAsync(Requests.BetaEnable())),
+            (PlaidOperations.CreatePath, c => c.CreateEndCustomerAsync(Requests.Create())),
+            (PlaidOperations.EnablePath, c => c.EnableEndCustomerAsync("id")),
+            (PlaidOperations.RemovePath, c => c.RemoveEndCustomerAsync("id")),
+            (PlaidOperations.BetaCreatePath, c => c.Beta.CreateEndCustomerAsync(Requests.BetaCreate())),
+            (PlaidOperations.BetaUpdatePath, c => c.Beta.UpdateEndCustomerAsync(Requests.BetaUpdate())),
+            (PlaidOperations.BetaEnablePath, c => c.Beta.EnableEndCustomerAsync(Requests.BetaEnable())),
         };
 
         [TestCaseSource(nameof(Faults))]
@@ -106,7 +107,7 @@ namespace Plaid.Partner.Tests.Internal
         {
             var time = new TimerWatchingTimeProvider();
             using var plaid = Client(time, attemptTimeout: false);
-            var script = Script(plaid, PlaidPartnerClient.GetPath);
+            var script = Script(plaid, PlaidOperations.GetPath);
             for (var i = 0; i < 4; i++)
             {
                 script.Then(ScriptedResponses.Status(HttpStatusCode.ServiceUnavailable));
@@ -127,7 +128,7 @@ namespace Plaid.Partner.Tests.Internal
         {
             var time = new TimerWatchingTimeProvider();
             using var plaid = Client(time, attemptTimeout: false);
-            var script = Script(plaid, PlaidPartnerClient.GetPath).Then(ScriptedResponses.Status(HttpStatusCode.TooManyRequests, retryAfter: "120")).Then(ScriptedResponses.Ok("{}"));
+            var script = Script(plaid, PlaidOperations.GetPath).Then(ScriptedResponses.Status(HttpStatusCode.TooManyRequests, retryAfter: "120")).Then(ScriptedResponses.Ok("{}"));
 
             var exception = Assert.ThrowsAsync<PlaidApiException>(() => plaid.Client.GetEndCustomerAsync("id"));
 
@@ -141,7 +142,7 @@ namespace Plaid.Partner.Tests.Internal
         {
             var time = new TimerWatchingTimeProvider();
             using var plaid = Client(time, attemptTimeout: false);
-            var script = Script(plaid, PlaidPartnerClient.GetPath).Then(ScriptedResponses.Status(HttpStatusCode.BadRequest));
+            var script = Script(plaid, PlaidOperations.GetPath).Then(ScriptedResponses.Status(HttpStatusCode.BadRequest));
 
             Assert.ThrowsAsync<PlaidApiException>(() => plaid.Client.GetEndCustomerAsync("id"));
             Assert.That(script.Attempts, Is.EqualTo(1));
@@ -152,7 +153,7 @@ namespace Plaid.Partner.Tests.Internal
         {
             var time = new TimerWatchingTimeProvider();
             using var plaid = Client(time, attemptTimeout: false, configure: o => o.Retry.MaxRetryAttempts = 0);
-            var script = Script(plaid, PlaidPartnerClient.GetPath).Then(ScriptedResponses.Status(HttpStatusCode.ServiceUnavailable));
+            var script = Script(plaid, PlaidOperations.GetPath).Then(ScriptedResponses.Status(HttpStatusCode.ServiceUnavailable));
 
             Assert.ThrowsAsync<PlaidApiException>(() => plaid.Client.GetEndCustomerAsync("id"));
             Assert.That(script.Attempts, Is.EqualTo(1));
@@ -163,7 +164,7 @@ namespace Plaid.Partner.Tests.Internal
         {
             var time = new TimerWatchingTimeProvider();
             using var plaid = Client(time, attemptTimeout: false);
-            var script = Script(plaid, PlaidPartnerClient.GetPath).Then(ScriptedResponses.Status(HttpStatusCode.ServiceUnavailable)).Then(ScriptedResponses.Ok("{}"));
+            var script = Script(plaid, PlaidOperations.GetPath).Then(ScriptedResponses.Status(HttpStatusCode.ServiceUnavailable)).Then(ScriptedResponses.Ok("{}"));
             using var cancellation = new CancellationTokenSource();
 
             var pending = plaid.Client.GetEndCustomerAsync("id", cancellation.Token);
@@ -179,7 +180,7 @@ namespace Plaid.Partner.Tests.Internal
         {
             var time = new TimerWatchingTimeProvider();
             using var plaid = Client(time, attemptTimeout: false, configure: o => o.Timeout = TimeSpan.FromSeconds(10));
-            var script = Script(plaid, PlaidPartnerClient.GetPath).Then(ScriptedResponses.Status(HttpStatusCode.TooManyRequests, retryAfter: "25")).Then(ScriptedResponses.Ok("{}"));
+            var script = Script(plaid, PlaidOperations.GetPath).Then(ScriptedResponses.Status(HttpStatusCode.TooManyRequests, retryAfter: "25")).Then(ScriptedResponses.Ok("{}"));
 
             var pending = plaid.Client.GetEndCustomerAsync("id");
             await time.WaitUntilArmedAsync(TimeSpan.FromSeconds(25));
@@ -195,7 +196,7 @@ namespace Plaid.Partner.Tests.Internal
         {
             var time = new TimerWatchingTimeProvider();
             using var plaid = Client(time, attemptTimeout: true, configure: o => o.Timeout = ThreeSeconds);
-            var script = Script(plaid, PlaidPartnerClient.GetPath).Then(ScriptedResponses.Hang).Then(ScriptedResponses.Ok("{}"));
+            var script = Script(plaid, PlaidOperations.GetPath).Then(ScriptedResponses.Hang).Then(ScriptedResponses.Ok("{}"));
 
             var pending = plaid.Client.GetEndCustomerAsync("id");
             await time.AdvanceWhenArmedAsync(ThreeSeconds);
@@ -212,7 +213,7 @@ namespace Plaid.Partner.Tests.Internal
             // 1 s into the wait after the second attempt (5 + 1 + 5 + 1).
             var time = new TimerWatchingTimeProvider();
             using var plaid = Client(time, attemptTimeout: true, configure: o => o.Timeout = TimeSpan.FromSeconds(12));
-            var script = Script(plaid, PlaidPartnerClient.GetPath).Then(ScriptedResponses.Hang).Then(ScriptedResponses.Hang).Then(ScriptedResponses.Ok("{}"));
+            var script = Script(plaid, PlaidOperations.GetPath).Then(ScriptedResponses.Hang).Then(ScriptedResponses.Hang).Then(ScriptedResponses.Ok("{}"));
 
             var pending = plaid.Client.GetEndCustomerAsync("id");
             await time.AdvanceWhenArmedAsync(AttemptTimeout);

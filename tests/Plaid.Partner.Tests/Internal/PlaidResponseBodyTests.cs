@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
+using Plaid.Partner.Internal;
 using Plaid.Partner.Tests.TestSupport;
 
 namespace Plaid.Partner.Tests.Internal
@@ -34,7 +35,7 @@ namespace Plaid.Partner.Tests.Internal
                 Assert.That(exception!.StatusCode, Is.EqualTo(status));
                 Assert.That(
                     exception.Message,
-                    Does.Contain(PlaidPartnerClient.GetPath).And.Contain($"over {Limit} bytes")
+                    Does.Contain(PlaidOperations.GetPath).And.Contain($"over {Limit} bytes")
                         .And.Contain($"Content-Length {SixtyFourMegabytes}").And.Contain("PlaidPartnerOptions.MaxResponseBodyBytes"));
                 Assert.That(exception.ResponseBodySnippet, Is.Null);
                 Assert.That(body.Served, Is.Zero);

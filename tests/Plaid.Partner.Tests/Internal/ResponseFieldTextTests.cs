@@ -28,7 +28,7 @@ namespace Plaid.Partner.Tests.Internal
             using var duration = new MeasurementRecorder<double>(PlaidInstruments.CallDuration);
             var logger = new FakeLogger<PlaidPartnerClient>();
             using var plaid = new MockPlaid(logger: logger);
-            plaid.Respond(PlaidPartnerClient.RemovePath, HttpStatusCode.BadRequest, body);
+            plaid.Respond(PlaidOperations.RemovePath, HttpStatusCode.BadRequest, body);
 
             var exception = Assert.ThrowsAsync<PlaidApiException>(() => plaid.Client.RemoveEndCustomerAsync("id"))!;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using Plaid.Partner.Internal;
 
 namespace Plaid.Partner.Tests.TestSupport
 {
@@ -29,26 +30,26 @@ namespace Plaid.Partner.Tests.TestSupport
         /// <summary>Every operation that can be called in Sandbox (the production-only ones are tested apart).</summary>
         public static EndpointCase[] SandboxCallable { get; } =
         {
-            new(PlaidPartnerClient.GetPath, "PartnerCustomerGetRequest", PlaidExampleResponses.GetResponse, async c => await c.GetEndCustomerAsync("7f57eb3d2a9j6480121fx361")),
-            new(PlaidPartnerClient.OAuthInstitutionsGetPath, "PartnerCustomerOAuthInstitutionsGetRequest", PlaidExampleResponses.OAuthInstitutionsGetResponse,
+            new(PlaidOperations.GetPath, "PartnerCustomerGetRequest", PlaidExampleResponses.GetResponse, async c => await c.GetEndCustomerAsync("7f57eb3d2a9j6480121fx361")),
+            new(PlaidOperations.OAuthInstitutionsGetPath, "PartnerCustomerOAuthInstitutionsGetRequest", PlaidExampleResponses.OAuthInstitutionsGetResponse,
                 async c => await c.GetEndCustomerOAuthInstitutionsAsync("7f57eb3d2a9j6480121fx361")),
-            new(PlaidPartnerClient.EnablePath, "PartnerCustomerEnableRequest", PlaidExampleResponses.EnableResponse, async c => await c.EnableEndCustomerAsync("7f57eb3d2a9j6480121fx361")),
-            new(PlaidPartnerClient.RemovePath, "PartnerCustomerRemoveRequest", PlaidExampleResponses.RemoveResponse, async c => await c.RemoveEndCustomerAsync("7f57eb3d2a9j6480121fx361")),
-            new(PlaidPartnerClient.WebhookVerificationKeyGetPath, "WebhookVerificationKeyGetRequest", PlaidExampleResponses.WebhookVerificationKeyGetResponse,
+            new(PlaidOperations.EnablePath, "PartnerCustomerEnableRequest", PlaidExampleResponses.EnableResponse, async c => await c.EnableEndCustomerAsync("7f57eb3d2a9j6480121fx361")),
+            new(PlaidOperations.RemovePath, "PartnerCustomerRemoveRequest", PlaidExampleResponses.RemoveResponse, async c => await c.RemoveEndCustomerAsync("7f57eb3d2a9j6480121fx361")),
+            new(PlaidOperations.WebhookVerificationKeyGetPath, "WebhookVerificationKeyGetRequest", PlaidExampleResponses.WebhookVerificationKeyGetResponse,
                 async c => await c.GetWebhookVerificationKeyAsync("bfbd5111-8e33-4643-8ced-b2e642a72f3c")),
-            new(PlaidPartnerBetaClient.GetPath, "BetaPartnerCustomerV1GetRequest", BetaExamples.GetResponse, async c => await c.Beta.GetEndCustomerAsync(Requests.BetaEndCustomerClientId)),
+            new(PlaidOperations.BetaGetPath, "BetaPartnerCustomerV1GetRequest", BetaExamples.GetResponse, async c => await c.Beta.GetEndCustomerAsync(Requests.BetaEndCustomerClientId)),
         };
 
         /// <summary>The production-only endpoints: the creations, GA and beta, and the beta calls that change an end customer.</summary>
         public static EndpointCase[] ProductionOnlyCalls { get; } =
         {
-            new(PlaidPartnerClient.CreatePath, "PartnerCustomerCreateRequest", PlaidExampleResponses.CreateResponse, async c => await c.CreateEndCustomerAsync(Requests.Create()),
+            new(PlaidOperations.CreatePath, "PartnerCustomerCreateRequest", PlaidExampleResponses.CreateResponse, async c => await c.CreateEndCustomerAsync(Requests.Create()),
                 productionOnly: true),
-            new(PlaidPartnerBetaClient.CreatePath, "BetaPartnerCustomerV1CreateRequest", BetaExamples.CreateResponse, async c => await c.Beta.CreateEndCustomerAsync(Requests.BetaCreate()),
+            new(PlaidOperations.BetaCreatePath, "BetaPartnerCustomerV1CreateRequest", BetaExamples.CreateResponse, async c => await c.Beta.CreateEndCustomerAsync(Requests.BetaCreate()),
                 productionOnly: true),
-            new(PlaidPartnerBetaClient.UpdatePath, "BetaPartnerCustomerV1UpdateRequest", BetaExamples.UpdateResponse, async c => await c.Beta.UpdateEndCustomerAsync(Requests.BetaUpdate()),
+            new(PlaidOperations.BetaUpdatePath, "BetaPartnerCustomerV1UpdateRequest", BetaExamples.UpdateResponse, async c => await c.Beta.UpdateEndCustomerAsync(Requests.BetaUpdate()),
                 productionOnly: true),
-            new(PlaidPartnerBetaClient.EnablePath, "BetaPartnerCustomerV1EnableRequest", BetaExamples.EnableResponse, async c => await c.Beta.EnableEndCustomerAsync(Requests.BetaEnable()),
+            new(PlaidOperations.BetaEnablePath, "BetaPartnerCustomerV1EnableRequest", BetaExamples.EnableResponse, async c => await c.Beta.EnableEndCustomerAsync(Requests.BetaEnable()),
                 productionOnly: true),
         };
 

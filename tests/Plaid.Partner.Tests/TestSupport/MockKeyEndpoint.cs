@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
+using Plaid.Partner.Internal;
 using RichardSzalay.MockHttp;
 
 namespace Plaid.Partner.Tests.TestSupport
@@ -21,7 +22,7 @@ namespace Plaid.Partner.Tests.TestSupport
         public MockKeyEndpoint(MockPlaid plaid)
         {
             plaid.Handler
-                .When(HttpMethod.Post, MockPlaid.Url(plaid.Options.Environment, PlaidPartnerClient.WebhookVerificationKeyGetPath))
+                .When(HttpMethod.Post, MockPlaid.Url(plaid.Options.Environment, PlaidOperations.WebhookVerificationKeyGetPath))
                 .Respond(AnswerAsync);
         }
 

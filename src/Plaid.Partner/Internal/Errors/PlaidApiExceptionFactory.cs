@@ -5,28 +5,28 @@ using System.Text;
 namespace Plaid.Partner.Internal
 {
     /// <summary>
-    /// Turns whatever the generated client threw into the one public <see cref="PlaidApiException"/>. The error body was
-    /// read and parsed once already (<see cref="PlaidPartnerApiClient"/>'s response reader): its <see cref="PlaidError"/>
-    /// comes with the exception.
+    /// Turns the <see cref="PlaidFailure"/> a call ended with into the one public <see cref="PlaidApiException"/>. The error
+    /// body was read and parsed once already (<see cref="PlaidPartnerApiClient"/>'s response reader): its
+    /// <see cref="PlaidError"/> comes with the failure.
     /// </summary>
     internal static class PlaidApiExceptionFactory
     {
         // Plaid's messages are a sentence; anything longer is not worth a multi-megabyte exception message.
         private const int MaxErrorMessageLength = 300;
 
-        public static PlaidApiException Create(string operationPath, Type responseType, PlaidGeneratedApiException source, string? secret)
+        public static PlaidApiException Create(string operationPath, Type responseType, PlaidFailure source, string? secret)
         {
             var status = (HttpStatusCode)source.StatusCode;
-            var isSuccess = source.StatusCode is >= 200 and < 300;
-            var error = isSuccess || source is not PlaidGeneratedApiException<PlaidError?> withError ? null : RedactStrings(withError.Result, secret);
-            var snippet = SecretRedactor.Snippet(source.Response, secret);
+            var isSuccess = source.IsSuccessStatus;
+            var error = isSuccess ? null : RedactStrings(source.Error, secret);
+            var snippet = SecretRedactor.Snippet(source.Text, secret);
 
             var message = new StringBuilder();
             message.Append("Plaid ").Append(operationPath).Append(" failed: HTTP ").Append(source.StatusCode);
-            if (source is PlaidResponseTooLargeException tooLarge)
+            if (source.MaxBytes is { } maxBytes)
             {
-                message.Append(" with a response body over ").Append(tooLarge.MaxBytes).Append(" bytes");
-                if (tooLarge.DeclaredLength is { } declared)
+                message.Append(" with a response body over ").Append(maxBytes).Append(" bytes");
+                if (source.DeclaredLength is { } declared)
                 {
                     message.Append(" (Content-Length ").Append(declared).Append(')');
                 }
@@ -62,9 +62,7 @@ namespace Plaid.Partner.Internal
                 message.Append(" with a body that is not a Plaid error: ").Append(snippet ?? "(empty body)");
             }
 
-            // The inner exception's message can quote the body; keep it only when no body text was involved.
-            var inner = source.InnerException is Newtonsoft.Json.JsonException ? null : source.InnerException;
-            return new PlaidApiException(message.ToString(), status, error, snippet, source.Headers, inner);
+            return new PlaidApiException(message.ToString(), status, error, snippet, source.Headers);
         }
 
         // The exception's properties are shown and logged as freely as its message, so they get the same redaction.

@@ -11,9 +11,8 @@ using Newtonsoft.Json;
 namespace Plaid.Partner.Internal
 {
     /// <summary>
-    /// One response body, read whole into a pooled buffer but never past <see cref="PlaidPartnerOptions.MaxResponseBodyBytes"/>:
-    /// a <c>Content-Length</c> over the limit is refused before anything is read, and a body without one is counted as it
-    /// arrives and abandoned as soon as it passes the limit. Dispose it to give the buffer back.
+    /// One response body, read whole into a pooled buffer but never past <see cref="PlaidPartnerOptions.MaxResponseBodyBytes"/>
+    /// (<see cref="CappedBodyReader"/>). Dispose it to give the buffer back.
     /// </summary>
     /// <remarks>
     /// JSON is read as UTF-8 (RFC 8259, which also says a JSON text has no charset parameter), a UTF-8 byte order mark
@@ -21,9 +20,6 @@ namespace Plaid.Partner.Internal
     /// </remarks>
     internal readonly struct PlaidResponseBody : IDisposable
     {
-        // Plaid's answers are a few kilobytes; a body with no Content-Length starts here and doubles.
-        private const int InitialBufferSize = 16 * 1024;
-
         private static readonly byte[] Utf8Preamble = { 0xEF, 0xBB, 0xBF };
 
         private readonly byte[]? _buffer;
@@ -51,54 +47,18 @@ namespace Plaid.Partner.Internal
                 throw new PlaidResponseTooLargeException((int)response.StatusCode, headers, maxBytes, declared);
             }
 
-            // Room for one byte more than declared, so the end is seen without growing; but never more than the limit:
-            // a body that fills the limit is probed for one more byte instead (EndsAtLimitAsync).
-            var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(declared + 1 ?? InitialBufferSize, maxBytes));
-            var read = 0;
-            var whole = false;
             try
             {
                 var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                while (!whole)
-                {
-                    if (read == buffer.Length)
-                    {
-                        if (read >= maxBytes)
-                        {
-                            if (!await EndsAtLimitAsync(stream, cancellationToken).ConfigureAwait(false))
-                            {
-                                throw new PlaidResponseTooLargeException((int)response.StatusCode, headers, maxBytes, declared);
-                            }
-
-                            whole = true;
-                            break;
-                        }
-
-                        buffer = Grow(buffer, maxBytes);
-                    }
-
-                    var count = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken).ConfigureAwait(false);
-                    whole = count == 0;
-                    read += count;
-                    if (read > maxBytes)
-                    {
-                        throw new PlaidResponseTooLargeException((int)response.StatusCode, headers, maxBytes, declared);
-                    }
-                }
-
-                return new PlaidResponseBody(buffer, read);
+                var body = await CappedBodyReader.ReadAsync(stream, declared, maxBytes, cancellationToken).ConfigureAwait(false);
+                return body is { } read
+                    ? new PlaidResponseBody(read.Buffer, read.Length)
+                    : throw new PlaidResponseTooLargeException((int)response.StatusCode, headers, maxBytes, declared);
             }
             catch (IOException e)
             {
                 // The connection failed mid-body: a transport failure, as HttpClient reports one when it reads a body itself.
                 throw new HttpRequestException($"The connection failed while the response body was read: {e.Message}", e);
-            }
-            finally
-            {
-                if (!whole)
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                }
             }
         }
 
@@ -131,18 +91,5 @@ namespace Plaid.Partner.Internal
                 ArrayPool<byte>.Shared.Return(_buffer);
             }
         }
-
-        // Doubles, up to the limit.
-        private static byte[] Grow(byte[] buffer, int maxBytes)
-        {
-            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(buffer.Length * 2L, maxBytes));
-            buffer.AsSpan().CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(buffer);
-            return larger;
-        }
-
-        // A body exactly as long as the limit is allowed; one byte more is not.
-        private static async ValueTask<bool> EndsAtLimitAsync(Stream stream, CancellationToken cancellationToken) =>
-            await stream.ReadAsync(new byte[1], cancellationToken).ConfigureAwait(false) == 0;
     }
 }

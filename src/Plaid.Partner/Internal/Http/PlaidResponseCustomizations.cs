@@ -1,7 +1,7 @@
 using Plaid.Partner.Internal;
 
 // Customizations of generated response models (never edit generated/ by hand): each exposes its request_id to the
-// client's logging through IPlaidResponse. PlaidPartnerClient.SendAsync requires it, so a new response without its
+// client's logging through IPlaidResponse. PlaidOperation requires it (PlaidCallPipeline logs it), so a new response without its
 // partial here does not compile.
 namespace Plaid.Partner
 {

@@ -9,7 +9,8 @@ namespace Plaid.Partner
 {
     /// <summary>
     /// Customizations of the generated client (never edit generated/ by hand). One instance serves a whole
-    /// <see cref="PlaidCallPipeline"/>: it holds no HttpClient (each operation takes one) and nothing per call.
+    /// <see cref="PlaidCallPipeline"/>: it holds no HttpClient (each operation takes one) and nothing per call. Its
+    /// operations answer a <see cref="PlaidAttempt{TResponse}"/>: the response, or the failure as a value.
     /// </summary>
     internal partial class PlaidPartnerApiClient
     {
@@ -65,11 +66,19 @@ namespace Plaid.Partner
                 var result = body.Deserialize<T>(ResponseSerializer.Value);
                 return new ObjectResponseResult<T>(result!, result is null ? body.ToText() : string.Empty);
             }
-            catch (JsonException exception)
+            catch (JsonException)
             {
-                throw new PlaidGeneratedApiException("Could not deserialize the response body as " + typeof(T).FullName + ".", (int)response.StatusCode, body.ToText(), headers, exception);
+                // No object: the generated code returns the failure (Failure) with the text, and the message quotes it.
+                return new ObjectResponseResult<T>(default!, body.ToText());
             }
         }
+
+        /// <summary>
+        /// Every answer that is not the documented response, as the generated code returns it
+        /// (openapi/templates/Client.Class.ProcessResponse.liquid): a value, never thrown.
+        /// </summary>
+        private static PlaidFailure Failure(int status, string? text, IReadOnlyDictionary<string, IEnumerable<string>> headers, PlaidError? error) =>
+            new(status, text, headers, error);
 
         // What JsonConvert.SerializeObject does per call (the stock template's write), once.
         private static JsonSerializer CreateRequestSerializer() => JsonSerializer.CreateDefault(_settings.Value);

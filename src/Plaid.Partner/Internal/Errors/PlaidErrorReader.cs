@@ -1,13 +1,12 @@
 using System;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace Plaid.Partner.Internal
 {
     /// <summary>
-    /// Reads a <see cref="PlaidError"/> out of any response body without throwing: members of the wrong type are
-    /// skipped, and a body that is not a JSON object, or has neither <c>error_type</c> nor <c>error_code</c>, is not a
-    /// Plaid error.
+    /// Reads a <see cref="PlaidError"/> out of any response body without throwing, in one pass of the text: members of the
+    /// wrong type are skipped, and a body that is not a JSON object, or has neither <c>error_type</c> nor
+    /// <c>error_code</c>, is not a Plaid error.
     /// </summary>
     internal static class PlaidErrorReader
     {
@@ -20,34 +19,29 @@ namespace Plaid.Partner.Internal
                 return null;
             }
 
-            JToken token;
+            PlaidError? error;
             try
             {
-                using var reader = new JsonTextReader(new System.IO.StringReader(body)) { MaxDepth = PlaidJson.MaxDepth, DateParseHandling = DateParseHandling.None };
-                token = JToken.ReadFrom(reader);
-            }
-            catch (JsonException)
-            {
-                return null;
-            }
+                using var reader = new JsonTextReader(new System.IO.StringReader(body))
+                {
+                    MaxDepth = PlaidJson.MaxDepth,
+                    DateParseHandling = DateParseHandling.None,
+                    ArrayPool = JsonCharArrayPool.Instance,
+                };
+                if (!reader.Read() || reader.TokenType != JsonToken.StartObject)
+                {
+                    return null;
+                }
 
-            if (token is not JObject error || !(IsNonEmptyString(error["error_code"]) || IsNonEmptyString(error["error_type"])))
-            {
-                return null;
-            }
-
-            try
-            {
-                return error.ToObject<PlaidError>(TolerantSerializer);
+                error = TolerantSerializer.Deserialize<PlaidError>(reader);
             }
             catch (Exception e) when (e is JsonException or ArgumentException or InvalidCastException or FormatException)
             {
                 return null;
             }
-        }
 
-        private static bool IsNonEmptyString(JToken? token) =>
-            token is { Type: JTokenType.String } && !string.IsNullOrEmpty((string?)token);
+            return error is not null && (!string.IsNullOrEmpty(error.ErrorCode) || !string.IsNullOrEmpty(error.ErrorType.ToString())) ? error : null;
+        }
 
         private static JsonSerializer CreateTolerantSerializer()
         {

@@ -1,7 +1,6 @@
-using System;
-using System.Net.Http.Headers;
-using System.Reflection;
 using System.Net.Http;
+using System.Net.Http.Headers;
+using Plaid.Partner.Diagnostics;
 
 namespace Plaid.Partner.Internal
 {
@@ -18,7 +17,7 @@ namespace Plaid.Partner.Internal
         private const string UserAgentHeader = "User-Agent";
 
         /// <summary>The library's name and version, e.g. <c>Plaid.Partner/1.0.0</c>; ProductInfoHeaderValue checks both are valid tokens.</summary>
-        public static readonly string UserAgent = new ProductInfoHeaderValue("Plaid.Partner", LibraryVersion()).ToString();
+        public static readonly string UserAgent = new ProductInfoHeaderValue("Plaid.Partner", LibraryVersion.CoreWithoutBuild).ToString();
 
         public static void Apply(HttpRequestMessage request, PlaidPartnerOptions options)
         {
@@ -29,15 +28,6 @@ namespace Plaid.Partner.Internal
             headers.TryAddWithoutValidation(SecretHeader, options.Secret);
             headers.TryAddWithoutValidation(VersionHeader, options.PlaidVersion);
             headers.TryAddWithoutValidation(UserAgentHeader, UserAgent);
-        }
-
-        private static string LibraryVersion()
-        {
-            var assembly = typeof(PlaidRequestHeaders).Assembly;
-            var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-            var version = informational ?? assembly.GetName().Version?.ToString() ?? "0.0.0";
-            var plus = version.IndexOf('+', StringComparison.Ordinal);
-            return plus >= 0 ? version.Substring(0, plus) : version;
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Plaid.Partner.Internal
@@ -35,8 +34,9 @@ namespace Plaid.Partner.Internal
                 result = result.Replace(knownSecret, Redacted);
             }
 
-            // Every JSON member the pattern looks for starts with a quote: short fields such as a request id have none.
-            if (result.IndexOf('"') < 0)
+            // Every JSON member the pattern looks for starts with a quote and names one of its words: short fields such as
+            // a request id have no quote, and a Plaid error body names none of them, so neither runs the pattern.
+            if (result.IndexOf('"') < 0 || !NamesASecretMember(result))
             {
                 return result;
             }
@@ -52,6 +52,13 @@ namespace Plaid.Partner.Internal
             }
         }
 
+        // The words SecretMember's member names contain, compared as its IgnoreCase does for these letters.
+        private static bool NamesASecretMember(string text) =>
+            text.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0
+            || text.IndexOf("sandbox", StringComparison.OrdinalIgnoreCase) >= 0
+            || text.IndexOf("production", StringComparison.OrdinalIgnoreCase) >= 0
+            || text.IndexOf("development", StringComparison.OrdinalIgnoreCase) >= 0;
+
         /// <summary>A redacted, single-line excerpt of at most <paramref name="maxLength"/> characters; null for an empty body.</summary>
         public static string? Snippet(string? body, string? knownSecret, int maxLength = DefaultSnippetLength)
         {
@@ -62,25 +69,17 @@ namespace Plaid.Partner.Internal
 
             // Redact the whole body first so that cutting it cannot leave part of a secret behind.
             var redacted = Redact(body, knownSecret);
-            var builder = new StringBuilder(Math.Min(redacted.Length, maxLength) + 32);
-            var shown = 0;
-            foreach (var c in redacted)
+            var shown = redacted.ToCharArray(0, Math.Min(redacted.Length, maxLength));
+            for (var i = 0; i < shown.Length; i++)
             {
-                if (shown == maxLength)
+                if (char.IsControl(shown[i]))
                 {
-                    break;
+                    shown[i] = ' ';
                 }
-
-                builder.Append(char.IsControl(c) ? ' ' : c);
-                shown++;
             }
 
-            if (redacted.Length > maxLength)
-            {
-                builder.Append("… (").Append(redacted.Length - maxLength).Append(" more characters)");
-            }
-
-            return builder.ToString();
+            var excerpt = new string(shown);
+            return redacted.Length > maxLength ? excerpt + "… (" + (redacted.Length - maxLength) + " more characters)" : excerpt;
         }
     }
 }

@@ -8,7 +8,7 @@ namespace Plaid.Partner.Internal
     /// <summary>
     /// A response's message and content headers in the shape the generated client's exceptions take, collected on first
     /// read. Only error paths read them, so a successful call no longer copies every header into a dictionary
-    /// (openapi/templates/Client.Class.liquid). <see cref="PlaidGeneratedApiException"/> snapshots them before the
+    /// (openapi/templates/Client.Class.liquid). <see cref="PlaidFailure"/> keeps <see cref="Collected"/> before the
     /// response is disposed.
     /// </summary>
     internal sealed class LazyResponseHeaders : IReadOnlyDictionary<string, IEnumerable<string>>
@@ -23,6 +23,9 @@ namespace Plaid.Partner.Internal
         public IEnumerable<string> Keys => Headers.Keys;
 
         public IEnumerable<IEnumerable<string>> Values => Headers.Values;
+
+        /// <summary>The headers as collected: a dictionary of their own, still readable once the response is disposed.</summary>
+        public IReadOnlyDictionary<string, IEnumerable<string>> Collected => Headers;
 
         private Dictionary<string, IEnumerable<string>> Headers => _headers ??= Collect(_response);
 
