@@ -33,7 +33,6 @@ namespace Plaid.Partner.Webhooks
         private readonly TimeSpan _rejectedRetention;
         private readonly NewKeyIdFetchLimiter _newKeyIdLimiter;
         private readonly TimeSpan _fetchTimeout;
-        private readonly TimeoutSources _fetchTimeouts;
         private readonly ConcurrentDictionary<string, CachedKey> _keys = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, DateTimeOffset> _rejectedUntil = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, Lazy<Task<WebhookKeyLookup>>> _inFlight = new(StringComparer.Ordinal);
@@ -51,7 +50,6 @@ namespace Plaid.Partner.Webhooks
             _rejectedRetention = validatedOptions.RejectedKeyIdRetention;
             _newKeyIdLimiter = new NewKeyIdFetchLimiter(validatedOptions.MaxNewKeyIdFetchesPerMinute);
             _fetchTimeout = validatedOptions.KeyFetchTimeout;
-            _fetchTimeouts = new TimeoutSources(_time);
         }
 
         /// <summary>The key for <paramref name="keyId"/>, from the cache or fetched from Plaid.</summary>
@@ -131,7 +129,12 @@ namespace Plaid.Partner.Webhooks
         private async Task<WebhookKeyLookup> FetchOneAsync(string keyId)
         {
             WebhookVerificationKeyGetResponse response;
-            var budget = _fetchTimeouts.Rent(_fetchTimeout);
+            // A key fetch is rare (a new or rotated key id), so a timer of its own per fetch costs nothing worth pooling.
+#if NETSTANDARD2_0
+            using var budget = TimeProviderTaskExtensions.CreateCancellationTokenSource(_time, _fetchTimeout);
+#else
+            using var budget = new CancellationTokenSource(_fetchTimeout, _time);
+#endif
             try
             {
                 response = await _clientForEachFetch().GetWebhookVerificationKeyOnceAsync(keyId, budget.Token).ConfigureAwait(false);
@@ -140,7 +143,7 @@ namespace Plaid.Partner.Webhooks
             {
                 return WebhookKeyLookup.Failed(
                     WebhookVerificationFailureReason.KeyFetchFailed,
-                    $"fetching key id {UntrustedText.Quote(keyId)} from {PlaidPartnerClient.WebhookVerificationKeyGetPath} took longer than "
+                    $"fetching key id {UntrustedText.Quote(keyId)} from {PlaidOperations.WebhookVerificationKeyGetPath} took longer than "
                         + $"{_fetchTimeout} (PlaidWebhookVerifierOptions.KeyFetchTimeout)");
             }
             catch (PlaidApiException e) when (string.Equals(e.ErrorCode, InvalidKeyIdErrorCode, StringComparison.Ordinal))
@@ -155,10 +158,6 @@ namespace Plaid.Partner.Webhooks
                 return WebhookKeyLookup.Failed(
                     WebhookVerificationFailureReason.KeyFetchFailed,
                     $"fetching key id {UntrustedText.Quote(keyId)} from {PlaidOperations.WebhookVerificationKeyGetPath} failed: {e.GetType().Name}: {e.Message}");
-            }
-            finally
-            {
-                _fetchTimeouts.Return(budget);
             }
 
             if (response?.Key is not { } jwk)

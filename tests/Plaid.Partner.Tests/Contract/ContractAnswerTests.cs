@@ -60,12 +60,12 @@ namespace Plaid.Partner.Tests.Contract
         public async Task A_product_status_that_is_not_a_string_is_kept_as_received_beside_the_status_strings()
         {
             using var plaid = new MockPlaid(PlaidEnvironment.Production);
-            plaid.Respond(PlaidPartnerBetaClient.GetPath, HttpStatusCode.OK, """
+            plaid.Respond(PlaidOperations.BetaGetPath, HttpStatusCode.OK, """
                 {"end_customer":{"client_id":"c","product_statuses":{"auth":"ACTIVE","cra_base_report":{"state":"PENDING","since":3},"layer":true,"signal":null,"statements":7.5}},
                  "request_id":"r"}
                 """);
 
-            var statuses = (await plaid.Client.Beta.GetEndCustomerAsync(Requests.BetaGet())).EndCustomer!.ProductStatuses!;
+            var statuses = (await plaid.Client.Beta.GetEndCustomerAsync(Requests.BetaEndCustomerClientId)).EndCustomer!.ProductStatuses!;
 
             Assert.Multiple(() =>
             {
