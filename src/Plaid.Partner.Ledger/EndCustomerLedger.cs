@@ -37,6 +37,8 @@ namespace Plaid.Partner.Ledger
         private readonly TimeSpan _inFlightTimeout;
         private readonly ILogger _logger = NullLogger.Instance;
         private readonly TimeProvider _time = TimeProvider.System;
+        private readonly int _stuckAfterBusinessDays = EndCustomerLedgerOptions.DefaultStuckAfterBusinessDays;
+        private readonly IEndCustomerEvents[] _events = Array.Empty<IEndCustomerEvents>();
         private int _disposed;
 
         /// <summary>For mocking only: a ledger built this way has no store and no client.</summary>
@@ -66,15 +68,36 @@ namespace Plaid.Partner.Ledger
         {
         }
 
+        /// <summary>Creates a ledger that also tells <paramref name="events"/> about each change it records, after storing it.</summary>
+        /// <param name="client">The client that sends Plaid's creates and reads (Production, or an emulator that stands for it).</param>
+        /// <param name="options">The store, the in-flight timeout and the stuck threshold; copied and checked here.</param>
+        /// <param name="logger">Where outcomes are logged (references, states and error codes; never secrets); null for none.</param>
+        /// <param name="timeProvider">The clock for recorded times, the in-flight timeout and stuck registrations; null for the system clock.</param>
+        /// <param name="events">Told about each recorded change, in order; null or empty for none.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="client"/> or <paramref name="options"/> is null.</exception>
+        /// <exception cref="ArgumentException">The options name no store or are invalid; the message says which setting.</exception>
+        public EndCustomerLedger(
+            PlaidPartnerClient client,
+            EndCustomerLedgerOptions options,
+            ILogger<EndCustomerLedger>? logger,
+            TimeProvider? timeProvider,
+            IEnumerable<IEndCustomerEvents>? events)
+            : this(Single(client), CreateStore(options), ownsStore: true, options, logger, timeProvider, events)
+        {
+        }
+
         internal EndCustomerLedger(
             Func<PlaidPartnerClient> clients,
             LedgerStore store,
             bool ownsStore,
             EndCustomerLedgerOptions options,
             ILogger? logger,
-            TimeProvider? timeProvider)
+            TimeProvider? timeProvider,
+            IEnumerable<IEndCustomerEvents>? events = null)
         {
             _clients = clients;
+            _stuckAfterBusinessDays = options.StuckAfterBusinessDays;
+            _events = events?.Where(handler => handler is not null).ToArray() ?? Array.Empty<IEndCustomerEvents>();
             _store = store;
             _ownsStore = ownsStore;
             _inFlightTimeout = options.InFlightTimeout;
@@ -264,7 +287,47 @@ namespace Plaid.Partner.Ledger
                 ?? throw new InvalidOperationException(found is null
                     ? $"Reference {reference} is not in the ledger."
                     : $"Reference {reference} has no client_id yet ({found.Value.Record.CreateState}).");
-            return new RefreshResult(reference, await ReadAndRecordAsync(reference, clientId, cancellationToken).ConfigureAwait(false), failure: null);
+            return new RefreshResult(reference, await ReadAndRecordAsync(found.Value.Record, cancellationToken).ConfigureAwait(false), failure: null);
+        }
+
+        /// <summary>
+        /// Refreshes the end customer that holds <paramref name="clientId"/>, as <see cref="RefreshAsync"/> does: what a
+        /// webhook names is read from Plaid rather than taken from the webhook.
+        /// </summary>
+        /// <param name="clientId">Plaid's <c>client_id</c> of the end customer.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>What was recorded, or null when no record holds that client_id.</returns>
+        /// <exception cref="ArgumentException"><paramref name="clientId"/> is null, empty or white space.</exception>
+        /// <exception cref="PlaidApiException">Plaid refused a read.</exception>
+        /// <exception cref="LedgerStoreException">The store failed.</exception>
+        public virtual async Task<RefreshResult?> RefreshByClientIdAsync(string clientId, CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrWhiteSpace(clientId))
+            {
+                throw new ArgumentException("The client_id is empty or white space.", nameof(clientId));
+            }
+
+            await _store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            return await _store.ReferenceOfClientIdAsync(clientId, cancellationToken).ConfigureAwait(false) is { } reference
+                ? await RefreshAsync(reference, cancellationToken).ConfigureAwait(false)
+                : null;
+        }
+
+        /// <summary>
+        /// Every OAuth registration flagged stuck, oldest flag first: one not APPROVED or ENABLED
+        /// <see cref="EndCustomerLedgerOptions.StuckAfterBusinessDays"/> business days after the end customer's enable (Plaid's
+        /// reseller guide: contact your Plaid account manager then), or one in ATTENTION_REQUIRED, with Plaid's error message.
+        /// Registrations are flagged when they are refreshed (<see cref="RefreshAsync"/>, <see cref="RefreshAllAsync"/>, the
+        /// webhook handler or the reconciler); one that reaches APPROVED or ENABLED leaves the list.
+        /// </summary>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The stuck registrations.</returns>
+        /// <exception cref="LedgerStoreException">The store failed.</exception>
+        public virtual async Task<IReadOnlyList<StuckRegistration>> ListStuckAsync(CancellationToken cancellationToken = default)
+        {
+            using var activity = LedgerTelemetry.Start("ListStuck");
+            await _store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            return await _store.ListStuckAsync(cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -468,6 +531,12 @@ namespace Plaid.Partner.Ledger
             }
 
             LedgerLog.Created(_logger, intent.Reference, answer.ClientId);
+            if (recorded is not null && answer.Status is { } createdStatus)
+            {
+                var created = new EndCustomerEvent(EndCustomerEventKind.StatusChanged, intent.Reference, answer.ClientId, recorded.UpdatedAt, status: createdStatus);
+                await RaiseAsync(new[] { created }, CancellationToken.None).ConfigureAwait(false);
+            }
+
             recorded ??= Unstored(intent, EndCustomerCreateState.Created, answer.ClientId, answer.Status, answer.RequirementsDue, lastError: null);
             return Finish(activity, new OnboardingResult(OnboardingOutcome.Created, recorded, answer.Secrets, failure: null));
         }
@@ -480,7 +549,7 @@ namespace Plaid.Partner.Ledger
                 await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var changes = await ReadAndRecordAsync(record.Reference, record.ClientId!, cancellationToken).ConfigureAwait(false);
+                    var changes = await ReadAndRecordAsync(record, cancellationToken).ConfigureAwait(false);
                     gate.Succeeded();
                     return new RefreshResult(record.Reference, changes, failure: null);
                 }
@@ -495,21 +564,65 @@ namespace Plaid.Partner.Ledger
             }
         }
 
-        private async Task<int> ReadAndRecordAsync(string reference, string clientId, CancellationToken cancellationToken)
+        private async Task<int> ReadAndRecordAsync(EndCustomerRecord record, CancellationToken cancellationToken)
         {
             var client = _clients();
-            var customer = await client.GetEndCustomerAsync(clientId, cancellationToken).ConfigureAwait(false);
+            var clientId = record.ClientId!;
+            string? status;
+            IReadOnlyList<PartnerEndCustomerRequirementDue>? due = null;
+            if (record.Api == OnboardingApi.Beta)
+            {
+                // The beta get also says what is still due.
+                var beta = await client.Beta.GetEndCustomerAsync(new BetaPartnerCustomerV1GetRequest { EndCustomerClientId = clientId }, cancellationToken).ConfigureAwait(false);
+                status = beta.EndCustomer?.Status?.ToString();
+                due = beta.EndCustomer?.RequirementsDue is { } list ? list.ToList() : Array.Empty<PartnerEndCustomerRequirementDue>();
+            }
+            else
+            {
+                var customer = await client.GetEndCustomerAsync(clientId, cancellationToken).ConfigureAwait(false);
+                status = customer.EndCustomer?.Status?.ToString();
+            }
+
             var oauth = await client.GetEndCustomerOAuthInstitutionsAsync(clientId, cancellationToken).ConfigureAwait(false);
-            var institutions = new List<(string, string?, string?)>();
+            var institutions = new List<PlaidReadInstitution>();
             foreach (var institution in oauth.Institutions ?? Array.Empty<PartnerEndCustomerOAuthInstitution>())
             {
                 if (institution?.InstitutionId is { } id)
                 {
-                    institutions.Add((id, institution.Name, institution.Environments?.Production?.ToString()));
+                    var message = institution.Errors?.FirstOrDefault(error => !string.IsNullOrEmpty(error?.ErrorMessage))?.ErrorMessage;
+                    institutions.Add(new PlaidReadInstitution(id, institution.Name, institution.Environments?.Production?.ToString(), message));
                 }
             }
 
-            return await _store.RecordReadAsync(reference, customer.EndCustomer?.Status?.ToString(), institutions, Now(), cancellationToken).ConfigureAwait(false);
+            var events = await _store.RecordReadAsync(record.Reference, new PlaidRead(status, institutions, due), Now(), StuckAt, cancellationToken).ConfigureAwait(false);
+            await RaiseAsync(events, cancellationToken).ConfigureAwait(false);
+            return events.Count(e => e.Kind != EndCustomerEventKind.RegistrationStuck);
+        }
+
+        private long StuckAt(long enabledAt) => BusinessDays.Add(RecordReader.Time(enabledAt), _stuckAfterBusinessDays).ToUnixTimeMilliseconds();
+
+        private async Task RaiseAsync(IReadOnlyList<EndCustomerEvent> events, CancellationToken cancellationToken)
+        {
+            foreach (var change in events)
+            {
+                if (change.Kind == EndCustomerEventKind.RegistrationStuck)
+                {
+                    LedgerLog.Stuck(_logger, change.Reference, change.InstitutionId!, change.OAuthStatus?.ToString());
+                }
+
+                foreach (var handler in _events)
+                {
+                    try
+                    {
+                        await handler.OnChangedAsync(change, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        // The change is stored; a failing handler must not undo it or keep the others from hearing of it.
+                        LedgerLog.HandlerFailed(_logger, change.Kind.ToString(), change.Reference, exception);
+                    }
+                }
+            }
         }
 
         private async Task<OnboardingResult> RecordFailureAsync(LedgerIntent intent, string claimId, EndCustomerCreateState state, EndCustomerCreateError error, Exception? failure)
