@@ -287,7 +287,7 @@ namespace Plaid.Partner.Ledger
                 ?? throw new InvalidOperationException(found is null
                     ? $"Reference {reference} is not in the ledger."
                     : $"Reference {reference} has no client_id yet ({found.Value.Record.CreateState}).");
-            return new RefreshResult(reference, await ReadAndRecordAsync(found.Value.Record, cancellationToken).ConfigureAwait(false), failure: null);
+            return new RefreshResult(reference, await ReadAndRecordAsync(reference, found.Value.Record.Api, clientId, cancellationToken).ConfigureAwait(false), failure: null);
         }
 
         /// <summary>
@@ -380,7 +380,7 @@ namespace Plaid.Partner.Ledger
                         {
                             while (due.TryDequeue(out var record))
                             {
-                                var result = await RefreshWithBackoffAsync(record, gate, cancellationToken).ConfigureAwait(false);
+                                var result = await RefreshWithBackoffAsync(record.Reference, record.Api, record.ClientId!, gate, cancellationToken).ConfigureAwait(false);
                                 if (result.Failure is null)
                                 {
                                     Interlocked.Increment(ref read);
@@ -404,6 +404,94 @@ namespace Plaid.Partner.Ledger
                 after = page.NextAfter;
             }
             while (after is not null);
+
+            var summary = new RefreshSummary(read, changed, failures.ToArray(), gate.Pauses);
+            activity?.SetTag("plaid.ledger.refreshed", summary.Read);
+            activity?.SetTag("plaid.ledger.failed", summary.Failures.Count);
+            return summary;
+        }
+
+        /// <summary>
+        /// One reconciler round: leases the records that are due (created, not denied, their next refresh time reached, not
+        /// leased by another instance), refreshes them as <see cref="RefreshAllAsync"/> does, and releases each with the
+        /// time it is next due: after <see cref="EndCustomerReconcilerOptions.Interval"/> when it changed in this round, was
+        /// enabled within <see cref="EndCustomerReconcilerOptions.RecentWindow"/> or is not ACTIVE yet, else after
+        /// <see cref="EndCustomerReconcilerOptions.SettledInterval"/>. Several instances may run rounds on one PostgreSQL
+        /// ledger at once: each record is leased by one of them, and a lease not released (a crashed instance) lapses after
+        /// <see cref="EndCustomerReconcilerOptions.LeaseDuration"/>. The hosted reconciler in Plaid.Partner.Ledger.AspNetCore
+        /// calls this on a timer.
+        /// </summary>
+        /// <param name="instanceId">This instance's name in the leases (e.g. the machine name and process id); not empty.</param>
+        /// <param name="options">The intervals, batch size, concurrency and lease duration; checked here.</param>
+        /// <param name="cancellationToken">Cancels the round (leases already taken lapse).</param>
+        /// <returns>How many records were read, changed and failed in this round.</returns>
+        /// <exception cref="ArgumentException"><paramref name="instanceId"/> is empty or the options are invalid.</exception>
+        /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+        /// <exception cref="LedgerStoreException">The store failed.</exception>
+        public virtual async Task<RefreshSummary> ReconcileAsync(string instanceId, EndCustomerReconcilerOptions options, CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrWhiteSpace(instanceId))
+            {
+                throw new ArgumentException("The instance id is empty or white space.", nameof(instanceId));
+            }
+
+            var settings = (options ?? throw new ArgumentNullException(nameof(options))).Copy();
+            var problems = settings.Problems();
+            if (problems.Count > 0)
+            {
+                throw new ArgumentException(string.Join(" ", problems), nameof(options));
+            }
+
+            using var activity = LedgerTelemetry.Start("Reconcile");
+            await _store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            var gate = new RateLimitGate(_time);
+            var failures = new System.Collections.Concurrent.ConcurrentQueue<RefreshResult>();
+            var read = 0;
+            var changed = 0;
+            while (true)
+            {
+                var now = _time.GetUtcNow();
+                var leased = await _store.LeaseDueAsync(instanceId, settings.BatchSize, now.ToUnixTimeMilliseconds(), now.Add(settings.LeaseDuration).ToUnixTimeMilliseconds(), cancellationToken)
+                    .ConfigureAwait(false);
+                if (leased.Count == 0)
+                {
+                    break;
+                }
+
+                var due = new System.Collections.Concurrent.ConcurrentQueue<DueRecord>(leased);
+                var workers = new Task[Math.Min(settings.MaxConcurrency, leased.Count)];
+                for (var i = 0; i < workers.Length; i++)
+                {
+                    workers[i] = Task.Run(
+                        async () =>
+                        {
+                            while (due.TryDequeue(out var record))
+                            {
+                                var result = await RefreshWithBackoffAsync(record.Reference, record.Api, record.ClientId, gate, cancellationToken).ConfigureAwait(false);
+                                var at = _time.GetUtcNow();
+                                var recent = result.Changes > 0 || result.Failure is not null || record.Status != "ACTIVE"
+                                    || (record.EnabledAt is { } enabled && at - RecordReader.Time(enabled) < settings.RecentWindow);
+                                var next = at.Add(recent ? settings.Interval : settings.SettledInterval).ToUnixTimeMilliseconds();
+                                await _store.ReleaseAsync(record.Reference, instanceId, next, cancellationToken).ConfigureAwait(false);
+                                if (result.Failure is null)
+                                {
+                                    Interlocked.Increment(ref read);
+                                    if (result.Changes > 0)
+                                    {
+                                        Interlocked.Increment(ref changed);
+                                    }
+                                }
+                                else
+                                {
+                                    failures.Enqueue(result);
+                                }
+                            }
+                        },
+                        cancellationToken);
+                }
+
+                await Task.WhenAll(workers).ConfigureAwait(false);
+            }
 
             var summary = new RefreshSummary(read, changed, failures.ToArray(), gate.Pauses);
             activity?.SetTag("plaid.ledger.refreshed", summary.Read);
@@ -541,7 +629,7 @@ namespace Plaid.Partner.Ledger
             return Finish(activity, new OnboardingResult(OnboardingOutcome.Created, recorded, answer.Secrets, failure: null));
         }
 
-        private async Task<RefreshResult> RefreshWithBackoffAsync(EndCustomerRecord record, RateLimitGate gate, CancellationToken cancellationToken)
+        private async Task<RefreshResult> RefreshWithBackoffAsync(string reference, OnboardingApi api, string clientId, RateLimitGate gate, CancellationToken cancellationToken)
         {
             const int attempts = 6;
             for (var attempt = 1; ; attempt++)
@@ -549,9 +637,9 @@ namespace Plaid.Partner.Ledger
                 await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var changes = await ReadAndRecordAsync(record, cancellationToken).ConfigureAwait(false);
+                    var changes = await ReadAndRecordAsync(reference, api, clientId, cancellationToken).ConfigureAwait(false);
                     gate.Succeeded();
-                    return new RefreshResult(record.Reference, changes, failure: null);
+                    return new RefreshResult(reference, changes, failure: null);
                 }
                 catch (PlaidApiException rateLimited) when (RateLimitGate.IsRateLimit(rateLimited) && attempt < attempts)
                 {
@@ -559,18 +647,17 @@ namespace Plaid.Partner.Ledger
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    return new RefreshResult(record.Reference, 0, exception);
+                    return new RefreshResult(reference, 0, exception);
                 }
             }
         }
 
-        private async Task<int> ReadAndRecordAsync(EndCustomerRecord record, CancellationToken cancellationToken)
+        private async Task<int> ReadAndRecordAsync(string reference, OnboardingApi api, string clientId, CancellationToken cancellationToken)
         {
             var client = _clients();
-            var clientId = record.ClientId!;
             string? status;
             IReadOnlyList<PartnerEndCustomerRequirementDue>? due = null;
-            if (record.Api == OnboardingApi.Beta)
+            if (api == OnboardingApi.Beta)
             {
                 // The beta get also says what is still due.
                 var beta = await client.Beta.GetEndCustomerAsync(new BetaPartnerCustomerV1GetRequest { EndCustomerClientId = clientId }, cancellationToken).ConfigureAwait(false);
@@ -594,7 +681,7 @@ namespace Plaid.Partner.Ledger
                 }
             }
 
-            var events = await _store.RecordReadAsync(record.Reference, new PlaidRead(status, institutions, due), Now(), StuckAt, cancellationToken).ConfigureAwait(false);
+            var events = await _store.RecordReadAsync(reference, new PlaidRead(status, institutions, due), Now(), StuckAt, cancellationToken).ConfigureAwait(false);
             await RaiseAsync(events, cancellationToken).ConfigureAwait(false);
             return events.Count(e => e.Kind != EndCustomerEventKind.RegistrationStuck);
         }

@@ -79,6 +79,12 @@ namespace Plaid.Partner.Ledger.Stores
                     "ALTER TABLE plaid_end_customer_oauth ADD COLUMN stuck_status TEXT NULL",
                     "ALTER TABLE plaid_end_customer_oauth ADD COLUMN stuck_reason TEXT NULL",
                     "CREATE INDEX plaid_end_customer_oauth_stuck ON plaid_end_customer_oauth (stuck_at) WHERE stuck_at IS NOT NULL",
+                    // The reconciler's schedule and lease: when a record is next due, and which instance holds it until when, so
+                    // several instances sharing the ledger refresh each record once.
+                    "ALTER TABLE plaid_end_customers ADD COLUMN next_refresh_at BIGINT NULL",
+                    "ALTER TABLE plaid_end_customers ADD COLUMN lease_owner TEXT NULL",
+                    "ALTER TABLE plaid_end_customers ADD COLUMN lease_until BIGINT NULL",
+                    "CREATE INDEX plaid_end_customers_next_refresh ON plaid_end_customers (next_refresh_at) WHERE client_id IS NOT NULL",
                 },
                 _ => throw new System.ArgumentOutOfRangeException(nameof(version), version, $"The ledger's schema has versions 1 to {Latest}."),
             };
