@@ -4,7 +4,4 @@ namespace Plaid.Partner.Ledger.Stores
 {
     /// <summary>What one read of an end customer from Plaid answered; <see cref="RequirementsDue"/> is null when the read had none (GA).</summary>
     internal sealed record PlaidRead(string? Status, IReadOnlyList<PlaidReadInstitution> Institutions, IReadOnlyList<PartnerEndCustomerRequirementDue>? RequirementsDue);
-
-    /// <summary>One institution's OAuth registration in a read, with the first registration error's message.</summary>
-    internal sealed record PlaidReadInstitution(string InstitutionId, string? Name, string? Status, string? ErrorMessage);
 }
