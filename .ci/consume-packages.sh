@@ -16,7 +16,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 source .ci/nuget-isolation.sh
 
 # The library packages the README's blocks add to an app (src/<name>), and the tool it installs.
-packages=(Plaid.Partner Plaid.Partner.AspNetCore Plaid.Partner.Emulator Plaid.Partner.Testing Plaid.Partner.Ledger)
+packages=(Plaid.Partner Plaid.Partner.AspNetCore Plaid.Partner.Emulator Plaid.Partner.Testing Plaid.Partner.Ledger Plaid.Partner.Ledger.AspNetCore)
 tool_package=Plaid.Partner.Emulator.Tool
 
 machine_nuget_packages >/dev/null   # before NUGET_PACKAGES points at this run's own cache

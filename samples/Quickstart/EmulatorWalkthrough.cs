@@ -118,7 +118,8 @@ namespace Plaid.Partner.Quickstart
 
                 throw new InvalidOperationException("A removed end customer can still be read.");
             })
-            && await BetaWalkthrough.RunAsync(steps, client);
+            && await BetaWalkthrough.RunAsync(steps, client)
+            && await LedgerWalkthrough.RunAsync(steps, emulator);
 
             Console.WriteLine();
             Console.WriteLine(ok ? $"All {steps.Passed} steps passed." : $"Stopped after {steps.Passed} passing step(s).");

@@ -37,6 +37,8 @@ namespace Plaid.Partner.Ledger
         private readonly TimeSpan _inFlightTimeout;
         private readonly ILogger _logger = NullLogger.Instance;
         private readonly TimeProvider _time = TimeProvider.System;
+        private readonly int _stuckAfterBusinessDays = EndCustomerLedgerOptions.DefaultStuckAfterBusinessDays;
+        private readonly IEndCustomerEvents[] _events = Array.Empty<IEndCustomerEvents>();
         private int _disposed;
 
         /// <summary>For mocking only: a ledger built this way has no store and no client.</summary>
@@ -66,15 +68,36 @@ namespace Plaid.Partner.Ledger
         {
         }
 
+        /// <summary>Creates a ledger that also tells <paramref name="events"/> about each change it records, after storing it.</summary>
+        /// <param name="client">The client that sends Plaid's creates and reads (Production, or an emulator that stands for it).</param>
+        /// <param name="options">The store, the in-flight timeout and the stuck threshold; copied and checked here.</param>
+        /// <param name="logger">Where outcomes are logged (references, states and error codes; never secrets); null for none.</param>
+        /// <param name="timeProvider">The clock for recorded times, the in-flight timeout and stuck registrations; null for the system clock.</param>
+        /// <param name="events">Told about each recorded change, in order; null or empty for none.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="client"/> or <paramref name="options"/> is null.</exception>
+        /// <exception cref="ArgumentException">The options name no store or are invalid; the message says which setting.</exception>
+        public EndCustomerLedger(
+            PlaidPartnerClient client,
+            EndCustomerLedgerOptions options,
+            ILogger<EndCustomerLedger>? logger,
+            TimeProvider? timeProvider,
+            IEnumerable<IEndCustomerEvents>? events)
+            : this(Single(client), CreateStore(options), ownsStore: true, options, logger, timeProvider, events)
+        {
+        }
+
         internal EndCustomerLedger(
             Func<PlaidPartnerClient> clients,
             LedgerStore store,
             bool ownsStore,
             EndCustomerLedgerOptions options,
             ILogger? logger,
-            TimeProvider? timeProvider)
+            TimeProvider? timeProvider,
+            IEnumerable<IEndCustomerEvents>? events = null)
         {
             _clients = clients;
+            _stuckAfterBusinessDays = options.StuckAfterBusinessDays;
+            _events = events?.Where(handler => handler is not null).ToArray() ?? Array.Empty<IEndCustomerEvents>();
             _store = store;
             _ownsStore = ownsStore;
             _inFlightTimeout = options.InFlightTimeout;
@@ -264,7 +287,47 @@ namespace Plaid.Partner.Ledger
                 ?? throw new InvalidOperationException(found is null
                     ? $"Reference {reference} is not in the ledger."
                     : $"Reference {reference} has no client_id yet ({found.Value.Record.CreateState}).");
-            return new RefreshResult(reference, await ReadAndRecordAsync(reference, clientId, cancellationToken).ConfigureAwait(false), failure: null);
+            return new RefreshResult(reference, await ReadAndRecordAsync(reference, found.Value.Record.Api, clientId, cancellationToken).ConfigureAwait(false), failure: null);
+        }
+
+        /// <summary>
+        /// Refreshes the end customer that holds <paramref name="clientId"/>, as <see cref="RefreshAsync"/> does: what a
+        /// webhook names is read from Plaid rather than taken from the webhook.
+        /// </summary>
+        /// <param name="clientId">Plaid's <c>client_id</c> of the end customer.</param>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>What was recorded, or null when no record holds that client_id.</returns>
+        /// <exception cref="ArgumentException"><paramref name="clientId"/> is null, empty or white space.</exception>
+        /// <exception cref="PlaidApiException">Plaid refused a read.</exception>
+        /// <exception cref="LedgerStoreException">The store failed.</exception>
+        public virtual async Task<RefreshResult?> RefreshByClientIdAsync(string clientId, CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrWhiteSpace(clientId))
+            {
+                throw new ArgumentException("The client_id is empty or white space.", nameof(clientId));
+            }
+
+            await _store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            return await _store.ReferenceOfClientIdAsync(clientId, cancellationToken).ConfigureAwait(false) is { } reference
+                ? await RefreshAsync(reference, cancellationToken).ConfigureAwait(false)
+                : null;
+        }
+
+        /// <summary>
+        /// Every OAuth registration flagged stuck, oldest flag first: one not APPROVED or ENABLED
+        /// <see cref="EndCustomerLedgerOptions.StuckAfterBusinessDays"/> business days after the end customer's enable (Plaid's
+        /// reseller guide: contact your Plaid account manager then), or one in ATTENTION_REQUIRED, with Plaid's error message.
+        /// Registrations are flagged when they are refreshed (<see cref="RefreshAsync"/>, <see cref="RefreshAllAsync"/>, the
+        /// webhook handler or the reconciler); one that reaches APPROVED or ENABLED leaves the list.
+        /// </summary>
+        /// <param name="cancellationToken">Cancels the call.</param>
+        /// <returns>The stuck registrations.</returns>
+        /// <exception cref="LedgerStoreException">The store failed.</exception>
+        public virtual async Task<IReadOnlyList<StuckRegistration>> ListStuckAsync(CancellationToken cancellationToken = default)
+        {
+            using var activity = LedgerTelemetry.Start("ListStuck");
+            await _store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            return await _store.ListStuckAsync(cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -317,7 +380,7 @@ namespace Plaid.Partner.Ledger
                         {
                             while (due.TryDequeue(out var record))
                             {
-                                var result = await RefreshWithBackoffAsync(record, gate, cancellationToken).ConfigureAwait(false);
+                                var result = await RefreshWithBackoffAsync(record.Reference, record.Api, record.ClientId!, gate, cancellationToken).ConfigureAwait(false);
                                 if (result.Failure is null)
                                 {
                                     Interlocked.Increment(ref read);
@@ -341,6 +404,94 @@ namespace Plaid.Partner.Ledger
                 after = page.NextAfter;
             }
             while (after is not null);
+
+            var summary = new RefreshSummary(read, changed, failures.ToArray(), gate.Pauses);
+            activity?.SetTag("plaid.ledger.refreshed", summary.Read);
+            activity?.SetTag("plaid.ledger.failed", summary.Failures.Count);
+            return summary;
+        }
+
+        /// <summary>
+        /// One reconciler round: leases the records that are due (created, not denied, their next refresh time reached, not
+        /// leased by another instance), refreshes them as <see cref="RefreshAllAsync"/> does, and releases each with the
+        /// time it is next due: after <see cref="EndCustomerReconcilerOptions.Interval"/> when it changed in this round, was
+        /// enabled within <see cref="EndCustomerReconcilerOptions.RecentWindow"/> or is not ACTIVE yet, else after
+        /// <see cref="EndCustomerReconcilerOptions.SettledInterval"/>. Several instances may run rounds on one PostgreSQL
+        /// ledger at once: each record is leased by one of them, and a lease not released (a crashed instance) lapses after
+        /// <see cref="EndCustomerReconcilerOptions.LeaseDuration"/>. The hosted reconciler in Plaid.Partner.Ledger.AspNetCore
+        /// calls this on a timer.
+        /// </summary>
+        /// <param name="instanceId">This instance's name in the leases (e.g. the machine name and process id); not empty.</param>
+        /// <param name="options">The intervals, batch size, concurrency and lease duration; checked here.</param>
+        /// <param name="cancellationToken">Cancels the round (leases already taken lapse).</param>
+        /// <returns>How many records were read, changed and failed in this round.</returns>
+        /// <exception cref="ArgumentException"><paramref name="instanceId"/> is empty or the options are invalid.</exception>
+        /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+        /// <exception cref="LedgerStoreException">The store failed.</exception>
+        public virtual async Task<RefreshSummary> ReconcileAsync(string instanceId, EndCustomerReconcilerOptions options, CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrWhiteSpace(instanceId))
+            {
+                throw new ArgumentException("The instance id is empty or white space.", nameof(instanceId));
+            }
+
+            var settings = (options ?? throw new ArgumentNullException(nameof(options))).Copy();
+            var problems = settings.Problems();
+            if (problems.Count > 0)
+            {
+                throw new ArgumentException(string.Join(" ", problems), nameof(options));
+            }
+
+            using var activity = LedgerTelemetry.Start("Reconcile");
+            await _store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            var gate = new RateLimitGate(_time);
+            var failures = new System.Collections.Concurrent.ConcurrentQueue<RefreshResult>();
+            var read = 0;
+            var changed = 0;
+            while (true)
+            {
+                var now = _time.GetUtcNow();
+                var leased = await _store.LeaseDueAsync(instanceId, settings.BatchSize, now.ToUnixTimeMilliseconds(), now.Add(settings.LeaseDuration).ToUnixTimeMilliseconds(), cancellationToken)
+                    .ConfigureAwait(false);
+                if (leased.Count == 0)
+                {
+                    break;
+                }
+
+                var due = new System.Collections.Concurrent.ConcurrentQueue<DueRecord>(leased);
+                var workers = new Task[Math.Min(settings.MaxConcurrency, leased.Count)];
+                for (var i = 0; i < workers.Length; i++)
+                {
+                    workers[i] = Task.Run(
+                        async () =>
+                        {
+                            while (due.TryDequeue(out var record))
+                            {
+                                var result = await RefreshWithBackoffAsync(record.Reference, record.Api, record.ClientId, gate, cancellationToken).ConfigureAwait(false);
+                                var at = _time.GetUtcNow();
+                                var recent = result.Changes > 0 || result.Failure is not null || record.Status != "ACTIVE"
+                                    || (record.EnabledAt is { } enabled && at - RecordReader.Time(enabled) < settings.RecentWindow);
+                                var next = at.Add(recent ? settings.Interval : settings.SettledInterval).ToUnixTimeMilliseconds();
+                                await _store.ReleaseAsync(record.Reference, instanceId, next, cancellationToken).ConfigureAwait(false);
+                                if (result.Failure is null)
+                                {
+                                    Interlocked.Increment(ref read);
+                                    if (result.Changes > 0)
+                                    {
+                                        Interlocked.Increment(ref changed);
+                                    }
+                                }
+                                else
+                                {
+                                    failures.Enqueue(result);
+                                }
+                            }
+                        },
+                        cancellationToken);
+                }
+
+                await Task.WhenAll(workers).ConfigureAwait(false);
+            }
 
             var summary = new RefreshSummary(read, changed, failures.ToArray(), gate.Pauses);
             activity?.SetTag("plaid.ledger.refreshed", summary.Read);
@@ -468,11 +619,17 @@ namespace Plaid.Partner.Ledger
             }
 
             LedgerLog.Created(_logger, intent.Reference, answer.ClientId);
+            if (recorded is not null && answer.Status is { } createdStatus)
+            {
+                var created = new EndCustomerEvent(EndCustomerEventKind.StatusChanged, intent.Reference, answer.ClientId, recorded.UpdatedAt, status: createdStatus);
+                await RaiseAsync(new[] { created }, CancellationToken.None).ConfigureAwait(false);
+            }
+
             recorded ??= Unstored(intent, EndCustomerCreateState.Created, answer.ClientId, answer.Status, answer.RequirementsDue, lastError: null);
             return Finish(activity, new OnboardingResult(OnboardingOutcome.Created, recorded, answer.Secrets, failure: null));
         }
 
-        private async Task<RefreshResult> RefreshWithBackoffAsync(EndCustomerRecord record, RateLimitGate gate, CancellationToken cancellationToken)
+        private async Task<RefreshResult> RefreshWithBackoffAsync(string reference, OnboardingApi api, string clientId, RateLimitGate gate, CancellationToken cancellationToken)
         {
             const int attempts = 6;
             for (var attempt = 1; ; attempt++)
@@ -480,9 +637,9 @@ namespace Plaid.Partner.Ledger
                 await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var changes = await ReadAndRecordAsync(record.Reference, record.ClientId!, cancellationToken).ConfigureAwait(false);
+                    var changes = await ReadAndRecordAsync(reference, api, clientId, cancellationToken).ConfigureAwait(false);
                     gate.Succeeded();
-                    return new RefreshResult(record.Reference, changes, failure: null);
+                    return new RefreshResult(reference, changes, failure: null);
                 }
                 catch (PlaidApiException rateLimited) when (RateLimitGate.IsRateLimit(rateLimited) && attempt < attempts)
                 {
@@ -490,26 +647,69 @@ namespace Plaid.Partner.Ledger
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    return new RefreshResult(record.Reference, 0, exception);
+                    return new RefreshResult(reference, 0, exception);
                 }
             }
         }
 
-        private async Task<int> ReadAndRecordAsync(string reference, string clientId, CancellationToken cancellationToken)
+        private async Task<int> ReadAndRecordAsync(string reference, OnboardingApi api, string clientId, CancellationToken cancellationToken)
         {
             var client = _clients();
-            var customer = await client.GetEndCustomerAsync(clientId, cancellationToken).ConfigureAwait(false);
+            string? status;
+            IReadOnlyList<PartnerEndCustomerRequirementDue>? due = null;
+            if (api == OnboardingApi.Beta)
+            {
+                // The beta get also says what is still due.
+                var beta = await client.Beta.GetEndCustomerAsync(new BetaPartnerCustomerV1GetRequest { EndCustomerClientId = clientId }, cancellationToken).ConfigureAwait(false);
+                status = beta.EndCustomer?.Status?.ToString();
+                due = beta.EndCustomer?.RequirementsDue is { } list ? list.ToList() : Array.Empty<PartnerEndCustomerRequirementDue>();
+            }
+            else
+            {
+                var customer = await client.GetEndCustomerAsync(clientId, cancellationToken).ConfigureAwait(false);
+                status = customer.EndCustomer?.Status?.ToString();
+            }
+
             var oauth = await client.GetEndCustomerOAuthInstitutionsAsync(clientId, cancellationToken).ConfigureAwait(false);
-            var institutions = new List<(string, string?, string?)>();
+            var institutions = new List<PlaidReadInstitution>();
             foreach (var institution in oauth.Institutions ?? Array.Empty<PartnerEndCustomerOAuthInstitution>())
             {
                 if (institution?.InstitutionId is { } id)
                 {
-                    institutions.Add((id, institution.Name, institution.Environments?.Production?.ToString()));
+                    var message = institution.Errors?.FirstOrDefault(error => !string.IsNullOrEmpty(error?.ErrorMessage))?.ErrorMessage;
+                    institutions.Add(new PlaidReadInstitution(id, institution.Name, institution.Environments?.Production?.ToString(), message));
                 }
             }
 
-            return await _store.RecordReadAsync(reference, customer.EndCustomer?.Status?.ToString(), institutions, Now(), cancellationToken).ConfigureAwait(false);
+            var events = await _store.RecordReadAsync(reference, new PlaidRead(status, institutions, due), Now(), StuckAt, cancellationToken).ConfigureAwait(false);
+            await RaiseAsync(events, cancellationToken).ConfigureAwait(false);
+            return events.Count(e => e.Kind != EndCustomerEventKind.RegistrationStuck);
+        }
+
+        private long StuckAt(long enabledAt) => BusinessDays.Add(RecordReader.Time(enabledAt), _stuckAfterBusinessDays).ToUnixTimeMilliseconds();
+
+        private async Task RaiseAsync(IReadOnlyList<EndCustomerEvent> events, CancellationToken cancellationToken)
+        {
+            foreach (var change in events)
+            {
+                if (change.Kind == EndCustomerEventKind.RegistrationStuck)
+                {
+                    LedgerLog.Stuck(_logger, change.Reference, change.InstitutionId!, change.OAuthStatus?.ToString());
+                }
+
+                foreach (var handler in _events)
+                {
+                    try
+                    {
+                        await handler.OnChangedAsync(change, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        // The change is stored; a failing handler must not undo it or keep the others from hearing of it.
+                        LedgerLog.HandlerFailed(_logger, change.Kind.ToString(), change.Reference, exception);
+                    }
+                }
+            }
         }
 
         private async Task<OnboardingResult> RecordFailureAsync(LedgerIntent intent, string claimId, EndCustomerCreateState state, EndCustomerCreateError error, Exception? failure)

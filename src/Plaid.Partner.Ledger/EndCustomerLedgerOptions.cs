@@ -13,6 +13,9 @@ namespace Plaid.Partner.Ledger
         /// <summary>The default <see cref="InFlightTimeout"/>: 10 minutes, well past the client's 60-second default call timeout.</summary>
         public static readonly TimeSpan DefaultInFlightTimeout = TimeSpan.FromMinutes(10);
 
+        /// <summary>The default <see cref="StuckAfterBusinessDays"/>: 3, the wait after which Plaid's reseller guide says to contact your account manager.</summary>
+        public const int DefaultStuckAfterBusinessDays = 3;
+
         /// <summary>The store chosen, or null before <see cref="UseSqlite"/> or <see cref="UsePostgres"/>.</summary>
         public LedgerStoreKind? Store { get; private set; }
 
@@ -37,6 +40,13 @@ namespace Plaid.Partner.Ledger
         /// Ignored by PostgreSQL, whose server decides.
         /// </summary>
         public bool SqliteFlushEveryCommit { get; set; } = true;
+
+        /// <summary>
+        /// How many business days (Monday to Friday, UTC) after the end customer's enable an OAuth registration that has not
+        /// reached APPROVED or ENABLED is flagged stuck; 1 to 60. Defaults to <see cref="DefaultStuckAfterBusinessDays"/>.
+        /// ATTENTION_REQUIRED is flagged at once whatever this says.
+        /// </summary>
+        public int StuckAfterBusinessDays { get; set; } = DefaultStuckAfterBusinessDays;
 
         /// <summary>Keeps the ledger in a SQLite file, created with its tables if missing (the embedded default).</summary>
         /// <param name="path">The file path, e.g. <c>ledger.db</c>; its folder must exist.</param>
@@ -89,14 +99,20 @@ namespace Plaid.Partner.Ledger
                 problems.Add($"{prefix}InFlightTimeout: {InFlightTimeout} is not positive.");
             }
 
+            if (StuckAfterBusinessDays is < 1 or > 60)
+            {
+                problems.Add($"{prefix}StuckAfterBusinessDays: {StuckAfterBusinessDays} is not 1 to 60.");
+            }
+
             return problems;
         }
 
         /// <inheritdoc />
         public override string ToString() =>
-            $"EndCustomerLedgerOptions {{ Store = {Store?.ToString() ?? "none"}, InFlightTimeout = {InFlightTimeout}, SqliteFlushEveryCommit = {SqliteFlushEveryCommit} }}";
+            $"EndCustomerLedgerOptions {{ Store = {Store?.ToString() ?? "none"}, InFlightTimeout = {InFlightTimeout}, SqliteFlushEveryCommit = {SqliteFlushEveryCommit}, " +
+            $"StuckAfterBusinessDays = {StuckAfterBusinessDays} }}";
 
         internal EndCustomerLedgerOptions Copy() =>
-            new() { Store = Store, Connection = Connection, InFlightTimeout = InFlightTimeout, SqliteFlushEveryCommit = SqliteFlushEveryCommit };
+            new() { Store = Store, Connection = Connection, InFlightTimeout = InFlightTimeout, SqliteFlushEveryCommit = SqliteFlushEveryCommit, StuckAfterBusinessDays = StuckAfterBusinessDays };
     }
 }

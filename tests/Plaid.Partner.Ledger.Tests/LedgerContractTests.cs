@@ -19,7 +19,7 @@ namespace Plaid.Partner.Ledger.Tests
     /// The store contract: every store passes these same tests against the emulator (SqliteLedgerTests, PostgresLedgerTests).
     /// Each test gets a fresh store and a fresh emulator; creates are counted by the emulator's own list of customers.
     /// </summary>
-    public abstract class LedgerContractTests
+    public abstract partial class LedgerContractTests
     {
         private readonly List<EndCustomerLedger> _ledgers = new();
         private PlaidPartnerEmulator _emulator = null!;

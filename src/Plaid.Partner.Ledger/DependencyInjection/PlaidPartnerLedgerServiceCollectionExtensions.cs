@@ -13,6 +13,7 @@ namespace Plaid.Partner.Ledger.DependencyInjection
         /// Registers one <see cref="EndCustomerLedger"/> (a singleton) in the store <paramref name="configure"/> chooses. Each
         /// onboarding call resolves the default <see cref="PlaidPartnerClient"/> registered by <c>AddPlaidPartner</c>, so a
         /// rotated secret is used at once. The options are checked when the host starts, like the client's.
+        /// Every <see cref="IEndCustomerEvents"/> registered in the container is told about each recorded change.
         /// </summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Chooses the store: <c>o =&gt; o.UseSqlite("ledger.db")</c> or <c>o =&gt; o.UsePostgres(connectionString)</c>.</param>
@@ -48,7 +49,8 @@ namespace Plaid.Partner.Ledger.DependencyInjection
                     ownsStore: true,
                     options,
                     provider.GetService<ILogger<EndCustomerLedger>>(),
-                    provider.GetService<TimeProvider>());
+                    provider.GetService<TimeProvider>(),
+                    provider.GetServices<IEndCustomerEvents>());
             });
             return services;
         }

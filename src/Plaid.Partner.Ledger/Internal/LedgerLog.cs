@@ -34,6 +34,16 @@ namespace Plaid.Partner.Ledger.Internal
         private static readonly Action<ILogger, string, string, Exception?> SettledLine = LoggerMessage.Define<string, string>(
             LogLevel.Information, new EventId(7, "Settled"), "Ledger: reference {Reference} settled as {CreateState}");
 
+        private static readonly Action<ILogger, string, string, string?, Exception?> StuckLine = LoggerMessage.Define<string, string, string?>(
+            LogLevel.Warning, new EventId(8, "RegistrationStuck"), "Ledger: the OAuth registration of reference {Reference} with {InstitutionId} is stuck ({OAuthStatus})");
+
+        private static readonly Action<ILogger, string, string, Exception?> HandlerFailedLine = LoggerMessage.Define<string, string>(
+            LogLevel.Error, new EventId(9, "EventHandlerFailed"), "Ledger: an IEndCustomerEvents handler failed on {Kind} of reference {Reference}; the change stays recorded");
+
+        public static void Stuck(ILogger logger, string reference, string institutionId, string? status) => StuckLine(logger, reference, institutionId, status, null);
+
+        public static void HandlerFailed(ILogger logger, string kind, string reference, Exception exception) => HandlerFailedLine(logger, kind, reference, exception);
+
         public static void AlreadyRecorded(ILogger logger, string reference) => AlreadyRecordedLine(logger, reference, null);
 
         public static void Created(ILogger logger, string reference, string clientId) => CreatedLine(logger, reference, clientId, null);

@@ -9,7 +9,7 @@ namespace Plaid.Partner.Ledger.Stores
     /// </summary>
     internal static class LedgerSchema
     {
-        public const int Latest = 2;
+        public const int Latest = 3;
 
         /// <summary>The statements that take a database from <paramref name="version"/> - 1 to <paramref name="version"/>.</summary>
         public static IReadOnlyList<string> Version(int version, LedgerStoreKind store)
@@ -65,6 +65,26 @@ namespace Plaid.Partner.Ledger.Stores
                         status TEXT NULL,
                         changed_at BIGINT NOT NULL,
                         PRIMARY KEY (reference, institution_id))",
+                },
+                3 => new[]
+                {
+                    // When the ledger first saw the end customer ACTIVE (the enable), from which stuck OAuth registrations
+                    // are counted; records already ACTIVE take the time of their first recorded ACTIVE status.
+                    "ALTER TABLE plaid_end_customers ADD COLUMN enabled_at BIGINT NULL",
+                    "UPDATE plaid_end_customers SET enabled_at = COALESCE((SELECT MIN(c.changed_at) FROM plaid_end_customer_status_changes c " +
+                    "WHERE c.reference = plaid_end_customers.reference AND c.status = 'ACTIVE'), updated_at) WHERE status = 'ACTIVE'",
+                    // A registration flagged stuck: when, the status it was flagged in, and why (Plaid's error message for
+                    // ATTENTION_REQUIRED). Cleared when it reaches APPROVED or ENABLED.
+                    "ALTER TABLE plaid_end_customer_oauth ADD COLUMN stuck_at BIGINT NULL",
+                    "ALTER TABLE plaid_end_customer_oauth ADD COLUMN stuck_status TEXT NULL",
+                    "ALTER TABLE plaid_end_customer_oauth ADD COLUMN stuck_reason TEXT NULL",
+                    "CREATE INDEX plaid_end_customer_oauth_stuck ON plaid_end_customer_oauth (stuck_at) WHERE stuck_at IS NOT NULL",
+                    // The reconciler's schedule and lease: when a record is next due, and which instance holds it until when, so
+                    // several instances sharing the ledger refresh each record once.
+                    "ALTER TABLE plaid_end_customers ADD COLUMN next_refresh_at BIGINT NULL",
+                    "ALTER TABLE plaid_end_customers ADD COLUMN lease_owner TEXT NULL",
+                    "ALTER TABLE plaid_end_customers ADD COLUMN lease_until BIGINT NULL",
+                    "CREATE INDEX plaid_end_customers_next_refresh ON plaid_end_customers (next_refresh_at) WHERE client_id IS NOT NULL",
                 },
                 _ => throw new System.ArgumentOutOfRangeException(nameof(version), version, $"The ledger's schema has versions 1 to {Latest}."),
             };

@@ -43,6 +43,8 @@ namespace Plaid.Partner.Ledger.Stores
 
         protected override string LockRow => " FOR UPDATE";
 
+        protected override string SkipLocked => " FOR UPDATE SKIP LOCKED";
+
         protected override async Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
         {
             using var command = Command(connection, transaction, "SELECT pg_advisory_xact_lock(@key)");

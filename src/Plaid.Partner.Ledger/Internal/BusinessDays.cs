@@ -1,0 +1,39 @@
+using System;
+
+namespace Plaid.Partner.Ledger.Internal
+{
+    /// <summary>
+    /// Plaid's reseller guide counts a stuck registration in business days; this counts Monday to Friday in UTC and
+    /// knows no holidays, so a holiday week flags a day early rather than late.
+    /// </summary>
+    internal static class BusinessDays
+    {
+        /// <summary>The moment <paramref name="days"/> business days after <paramref name="from"/>, at the same time of day.</summary>
+        public static DateTimeOffset Add(DateTimeOffset from, int days)
+        {
+            var at = from.ToUniversalTime();
+            if (IsWeekend(at))
+            {
+                // An enable at the weekend starts counting on Monday at midnight.
+                at = new DateTimeOffset(at.Date, TimeSpan.Zero);
+                while (IsWeekend(at))
+                {
+                    at = at.AddDays(1);
+                }
+            }
+
+            for (var counted = 0; counted < days;)
+            {
+                at = at.AddDays(1);
+                if (!IsWeekend(at))
+                {
+                    counted++;
+                }
+            }
+
+            return at;
+        }
+
+        private static bool IsWeekend(DateTimeOffset at) => at.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+    }
+}
