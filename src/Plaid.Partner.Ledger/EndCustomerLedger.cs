@@ -660,7 +660,7 @@ namespace Plaid.Partner.Ledger
             if (api == OnboardingApi.Beta)
             {
                 // The beta get also says what is still due.
-                var beta = await client.Beta.GetEndCustomerAsync(new BetaPartnerCustomerV1GetRequest { EndCustomerClientId = clientId }, cancellationToken).ConfigureAwait(false);
+                var beta = await client.Beta.GetEndCustomerAsync(clientId, cancellationToken).ConfigureAwait(false);
                 status = beta.EndCustomer?.Status?.ToString();
                 due = beta.EndCustomer?.RequirementsDue is { } list ? list.ToList() : Array.Empty<PartnerEndCustomerRequirementDue>();
             }

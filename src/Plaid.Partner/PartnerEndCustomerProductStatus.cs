@@ -8,7 +8,10 @@ namespace Plaid.Partner
     /// (<see cref="Status"/>, an extensible <see cref="PartnerEndCustomerStatus"/>), but its contract leaves the value
     /// open, so any other JSON value is kept as received in <see cref="Value"/> instead of failing the answer.
     /// </summary>
-    /// <remarks>Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or withdraw, so this type may change in a minor version of this library (README, "Versioning").</remarks>
+    /// <remarks>
+    /// Beta: part of Plaid's beta partner endpoints (<see cref="PlaidPartnerBetaClient"/>), which Plaid may change or
+    /// withdraw, so this type may change in a minor version of this library (README, "Versioning").
+    /// </remarks>
     [Newtonsoft.Json.JsonConverter(typeof(PartnerEndCustomerProductStatusNewtonsoftJsonConverter))]
     [System.Text.Json.Serialization.JsonConverter(typeof(PartnerEndCustomerProductStatusSystemTextJsonConverter))]
     public readonly struct PartnerEndCustomerProductStatus : IEquatable<PartnerEndCustomerProductStatus>
