@@ -34,6 +34,9 @@ namespace Plaid.Partner.AspNetCore.Tests
                     .AddInMemoryExporter(metrics)));
 
             using var response = await app.DeliverAsync(Bodies.OAuthStatusUpdated);
+            // The client can read the answer before ASP.NET Core stops the request's span; stopping the host waits for the
+            // request to finish (its span stopped and exported), which a flush alone does not.
+            await app.App.StopAsync();
             app.App.Services.GetRequiredService<TracerProvider>().ForceFlush();
             app.App.Services.GetRequiredService<MeterProvider>().ForceFlush();
 
