@@ -363,52 +363,28 @@ namespace Plaid.Partner.Ledger
             using var activity = LedgerTelemetry.Start("RefreshAll");
             await _store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
             var gate = new RateLimitGate(_time);
-            var failures = new System.Collections.Concurrent.ConcurrentQueue<RefreshResult>();
-            var read = 0;
-            var changed = 0;
+            var tally = new RefreshTally();
             string? after = null;
             do
             {
                 var page = await _store.ListAsync(filter, after, MaxPageSize, StaleBefore(), cancellationToken).ConfigureAwait(false);
-                var due = new System.Collections.Concurrent.ConcurrentQueue<EndCustomerRecord>(page.Records.Where(
-                    r => r.CreateState == EndCustomerCreateState.Created && r.ClientId is not null && r.Status != PartnerEndCustomerStatus.Denied));
-                var workers = new Task[Math.Min(maxConcurrency, Math.Max(1, due.Count))];
-                for (var i = 0; i < workers.Length; i++)
-                {
-                    workers[i] = Task.Run(
-                        async () =>
-                        {
-                            while (due.TryDequeue(out var record))
-                            {
-                                var result = await RefreshWithBackoffAsync(record.Reference, record.Api, record.ClientId!, gate, cancellationToken).ConfigureAwait(false);
-                                if (result.Failure is null)
-                                {
-                                    Interlocked.Increment(ref read);
-                                    if (result.Changes > 0)
-                                    {
-                                        Interlocked.Increment(ref changed);
-                                    }
-                                }
-                                else
-                                {
-                                    failures.Enqueue(result);
-                                }
-
-                                progress?.Report(result);
-                            }
-                        },
-                        cancellationToken);
-                }
-
-                await Task.WhenAll(workers).ConfigureAwait(false);
+                var due = page.Records.Where(
+                    r => r.CreateState == EndCustomerCreateState.Created && r.ClientId is not null && r.Status != PartnerEndCustomerStatus.Denied).ToList();
+                await ConcurrentWork.RunAsync(
+                    due,
+                    maxConcurrency,
+                    async record =>
+                    {
+                        var result = await RefreshWithBackoffAsync(record.Reference, record.Api, record.ClientId!, gate, cancellationToken).ConfigureAwait(false);
+                        tally.Add(result);
+                        progress?.Report(result);
+                    },
+                    cancellationToken).ConfigureAwait(false);
                 after = page.NextAfter;
             }
             while (after is not null);
 
-            var summary = new RefreshSummary(read, changed, failures.ToArray(), gate.Pauses);
-            activity?.SetTag("plaid.ledger.refreshed", summary.Read);
-            activity?.SetTag("plaid.ledger.failed", summary.Failures.Count);
-            return summary;
+            return tally.Summarize(gate.Pauses, activity);
         }
 
         /// <summary>
@@ -445,9 +421,7 @@ namespace Plaid.Partner.Ledger
             using var activity = LedgerTelemetry.Start("Reconcile");
             await _store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
             var gate = new RateLimitGate(_time);
-            var failures = new System.Collections.Concurrent.ConcurrentQueue<RefreshResult>();
-            var read = 0;
-            var changed = 0;
+            var tally = new RefreshTally();
             while (true)
             {
                 var now = _time.GetUtcNow();
@@ -458,45 +432,23 @@ namespace Plaid.Partner.Ledger
                     break;
                 }
 
-                var due = new System.Collections.Concurrent.ConcurrentQueue<DueRecord>(leased);
-                var workers = new Task[Math.Min(settings.MaxConcurrency, leased.Count)];
-                for (var i = 0; i < workers.Length; i++)
-                {
-                    workers[i] = Task.Run(
-                        async () =>
-                        {
-                            while (due.TryDequeue(out var record))
-                            {
-                                var result = await RefreshWithBackoffAsync(record.Reference, record.Api, record.ClientId, gate, cancellationToken).ConfigureAwait(false);
-                                var at = _time.GetUtcNow();
-                                var recent = result.Changes > 0 || result.Failure is not null || record.Status != "ACTIVE"
-                                    || (record.EnabledAt is { } enabled && at - RecordReader.Time(enabled) < settings.RecentWindow);
-                                var next = at.Add(recent ? settings.Interval : settings.SettledInterval).ToUnixTimeMilliseconds();
-                                await _store.ReleaseAsync(record.Reference, instanceId, next, cancellationToken).ConfigureAwait(false);
-                                if (result.Failure is null)
-                                {
-                                    Interlocked.Increment(ref read);
-                                    if (result.Changes > 0)
-                                    {
-                                        Interlocked.Increment(ref changed);
-                                    }
-                                }
-                                else
-                                {
-                                    failures.Enqueue(result);
-                                }
-                            }
-                        },
-                        cancellationToken);
-                }
-
-                await Task.WhenAll(workers).ConfigureAwait(false);
+                await ConcurrentWork.RunAsync(
+                    leased,
+                    settings.MaxConcurrency,
+                    async record =>
+                    {
+                        var result = await RefreshWithBackoffAsync(record.Reference, record.Api, record.ClientId, gate, cancellationToken).ConfigureAwait(false);
+                        var at = _time.GetUtcNow();
+                        var recent = result.Changes > 0 || result.Failure is not null || record.Status != "ACTIVE"
+                            || (record.EnabledAt is { } enabled && at - RecordReader.Time(enabled) < settings.RecentWindow);
+                        var next = at.Add(recent ? settings.Interval : settings.SettledInterval).ToUnixTimeMilliseconds();
+                        await _store.ReleaseAsync(record.Reference, instanceId, next, cancellationToken).ConfigureAwait(false);
+                        tally.Add(result);
+                    },
+                    cancellationToken).ConfigureAwait(false);
             }
 
-            var summary = new RefreshSummary(read, changed, failures.ToArray(), gate.Pauses);
-            activity?.SetTag("plaid.ledger.refreshed", summary.Read);
-            activity?.SetTag("plaid.ledger.failed", summary.Failures.Count);
-            return summary;
+            return tally.Summarize(gate.Pauses, activity);
         }
 
         /// <summary>Releases the store's connections (a PostgreSQL pool, a SQLite file's pooled handles).</summary>

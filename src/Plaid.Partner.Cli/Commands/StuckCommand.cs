@@ -4,6 +4,7 @@ using System.Linq;
 using Plaid.Partner.Cli.Hosting;
 using Plaid.Partner.Cli.Output;
 using Plaid.Partner.Ledger;
+using Plaid.Partner.Ledger.Internal;
 
 namespace Plaid.Partner.Cli.Commands
 {
@@ -44,7 +45,7 @@ namespace Plaid.Partner.Cli.Commands
                 await using var session = await LedgerSession.OpenAsync(settings, needsPlaid: false, cancellation);
                 var now = DateTimeOffset.UtcNow;
                 var stuck = (await session.Ledger.ListStuckAsync(cancellation))
-                    .Select(s => (Registration: s, Days: s.EnabledAt is { } enabled ? BusinessDaysBetween(enabled, now) : (int?)null))
+                    .Select(s => (Registration: s, Days: s.EnabledAt is { } enabled ? BusinessDays.Between(enabled, now) : (int?)null))
                     .Where(s => minimum is null || s.Registration.Status?.ToString() == AttentionRequired || s.Days >= minimum)
                     .ToList();
 
@@ -91,21 +92,6 @@ namespace Plaid.Partner.Cli.Commands
                 command,
                 $"{CliApplication.Name} --emulator refresh --all && {CliApplication.Name} --emulator stuck",
                 $"{CliApplication.Name} stuck --after 5 --json");
-        }
-
-        // Whole weekdays (UTC) from the enable to now: the ledger's rule for counting the wait (Plaid's reseller guide counts business days).
-        private static int BusinessDaysBetween(DateTimeOffset from, DateTimeOffset to)
-        {
-            var days = 0;
-            for (var day = from.UtcDateTime.Date.AddDays(1); day <= to.UtcDateTime.Date; day = day.AddDays(1))
-            {
-                if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-                {
-                    days++;
-                }
-            }
-
-            return days;
         }
     }
 }

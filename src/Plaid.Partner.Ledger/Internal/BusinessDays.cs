@@ -34,6 +34,24 @@ namespace Plaid.Partner.Ledger.Internal
             return at;
         }
 
+        /// <summary>
+        /// Whole weekdays (UTC) from the day after <paramref name="from"/> to the day of <paramref name="to"/>: how long a
+        /// registration has waited, as plaid-partner's <c>stuck</c> shows it.
+        /// </summary>
+        public static int Between(DateTimeOffset from, DateTimeOffset to)
+        {
+            var days = 0;
+            for (var day = from.UtcDateTime.Date.AddDays(1); day <= to.UtcDateTime.Date; day = day.AddDays(1))
+            {
+                if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+                {
+                    days++;
+                }
+            }
+
+            return days;
+        }
+
         private static bool IsWeekend(DateTimeOffset at) => at.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
     }
 }
