@@ -55,7 +55,7 @@ namespace Plaid.Partner.Ledger.Stores
             return transaction;
         }
 
-        protected override string LockRow => " FOR UPDATE";
+        protected override string LockRow => " FOR UPDATE OF c";
 
         protected override string SkipLocked => " FOR UPDATE SKIP LOCKED";
 
