@@ -33,11 +33,12 @@ namespace Plaid.Partner.Ledger
         public TimeSpan InFlightTimeout { get; set; } = DefaultInFlightTimeout;
 
         /// <summary>
-        /// Whether each SQLite commit is flushed to the disk before it returns (SQLite's <c>synchronous=FULL</c>, the default:
-        /// true). False uses <c>synchronous=NORMAL</c> with the write-ahead log, several times faster: a commit still survives
-        /// the app's crash or kill, but the last commits may be lost if the machine itself crashes or loses power, and a lost
-        /// claim would let its create be sent again. Leave it true unless the machine's storage guarantees its writes.
-        /// Ignored by PostgreSQL, whose server decides.
+        /// Whether SQLite flushes the claim (and an operator's settle) to the disk before it returns, so that a machine crash
+        /// cannot forget a claim whose create was sent (SQLite's <c>synchronous=FULL</c> for those commits; the default: true).
+        /// The ledger's other writes are never flushed on their own (<c>synchronous=NORMAL</c>): losing one leaves the record
+        /// in doubt, the safe side. False uses <c>synchronous=NORMAL</c> for the claim too, several times faster: a commit
+        /// still survives the app's crash or kill, but a claim lost with the machine would let its create be sent again. Leave
+        /// it true unless the machine's storage guarantees its writes. Ignored by PostgreSQL, whose server decides.
         /// </summary>
         public bool SqliteFlushEveryCommit { get; set; } = true;
 
