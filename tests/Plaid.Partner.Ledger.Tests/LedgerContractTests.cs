@@ -410,6 +410,42 @@ namespace Plaid.Partner.Ledger.Tests
         }
 
         [Test]
+        public async Task No_secret_reaches_a_span_an_exception_or_the_store()
+        {
+            // Process-wide: spans of tests running beside this one land here too, which only widens the check.
+            var spans = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
+            using var listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name.StartsWith("Plaid.Partner", StringComparison.Ordinal),
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = spans.Enqueue,
+            };
+            ActivitySource.AddActivityListener(listener);
+            var ledger = NewLedger();
+
+            var created = await ledger.OnboardAsync("acct-1", RaceRequest.Valid("App one"));
+            await _emulator.InjectFaultAsync("/partner/customer/create", EmulatorFault.DropConnection().Times(1));
+            await ledger.OnboardAsync("acct-2", RaceRequest.Valid("App two"));
+            var refused = Assert.CatchAsync(() => ledger.SettleAsCreatedAsync("acct-1", "client-x"));
+            await ledger.RefreshAsync("acct-1");
+
+            var secrets = new[] { created.Secrets!.Production, created.Secrets!.Sandbox, _emulator.Secret }.Where(s => !string.IsNullOrEmpty(s)).ToList();
+            var spanText = string.Join("\n", spans.Select(s =>
+                $"{s.DisplayName} {s.StatusDescription} {string.Join(",", s.TagObjects.Select(t => $"{t.Key}={t.Value}"))} " +
+                string.Join(",", s.Events.Select(e => e.Name + string.Join(",", e.Tags.Select(t => $"{t.Key}={t.Value}"))))));
+            var stored = await Store.DumpAsync();
+
+            Assert.That(spans.Select(s => s.Source.Name), Does.Contain("Plaid.Partner.Ledger").And.Contain("Plaid.Partner"));
+            Assert.That(stored, Does.Contain(created.Record.ClientId));
+            foreach (var secret in secrets)
+            {
+                Assert.That(spanText, Does.Not.Contain(secret), "a span");
+                Assert.That(refused?.ToString(), Does.Not.Contain(secret), "an exception");
+                Assert.That(stored, Does.Not.Contain(secret), "the store");
+            }
+        }
+
+        [Test]
         public async Task The_schema_is_created_in_an_empty_store_at_the_latest_version()
         {
             var ledger = NewLedger();
