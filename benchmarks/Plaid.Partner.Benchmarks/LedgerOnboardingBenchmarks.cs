@@ -45,6 +45,13 @@ namespace Plaid.Partner.Benchmarks
                 ? value
                 : "Host=127.0.0.1;Port=5432;Username=plaid_ledger;Password=plaid_ledger;Database=plaid_ledger";
 
+        /// <summary>
+        /// 0: the emulator answers at once, so the ledger's own cost is all the difference. 20: each create waits 20 ms first,
+        /// a round trip still shorter than Plaid's own, to show the same ledger next to a network.
+        /// </summary>
+        [Params(0, 20)]
+        public int PlaidLatencyMs { get; set; }
+
         [GlobalSetup]
         public async Task SetupAsync()
         {
@@ -71,6 +78,10 @@ namespace Plaid.Partner.Benchmarks
             var check = await _ledger.OnboardAsync("check", Request("check"));
             Support.BenchmarkOptions.Expect(check.Outcome == OnboardingOutcome.Created, "the ledger creates through the emulator");
             _records = 1;
+            if (PlaidLatencyMs > 0)
+            {
+                await _emulator.InjectFaultAsync("/partner/customer/create", EmulatorFault.Delay(TimeSpan.FromMilliseconds(PlaidLatencyMs)));
+            }
         }
 
         [GlobalCleanup]

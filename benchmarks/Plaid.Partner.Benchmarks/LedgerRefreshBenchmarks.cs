@@ -42,6 +42,13 @@ namespace Plaid.Partner.Benchmarks
                 ? value
                 : "Host=127.0.0.1;Port=5432;Username=plaid_ledger;Password=plaid_ledger;Database=plaid_ledger";
 
+        /// <summary>
+        /// 0: the emulator answers at once, so the ledger's own cost is all the difference. 20: each read waits 20 ms first,
+        /// a round trip still shorter than Plaid's own, to show the same ledger next to a network.
+        /// </summary>
+        [Params(0, 20)]
+        public int PlaidLatencyMs { get; set; }
+
         [GlobalSetup]
         public async Task SetupAsync()
         {
@@ -81,6 +88,12 @@ namespace Plaid.Partner.Benchmarks
             Support.BenchmarkOptions.Expect(first.Read == Customers && first.Failures.Count == 0, "every end customer refreshes");
             var institutions = await _client.GetEndCustomerOAuthInstitutionsAsync(_clientIds[0]);
             Support.BenchmarkOptions.Expect(institutions.Institutions?.Count == 3, "3 OAuth institutions per end customer");
+            if (PlaidLatencyMs > 0)
+            {
+                var delay = EmulatorFault.Delay(TimeSpan.FromMilliseconds(PlaidLatencyMs));
+                await _emulator.InjectFaultAsync("/partner/customer/get", delay);
+                await _emulator.InjectFaultAsync("/partner/customer/oauth_institutions/get", delay);
+            }
         }
 
         [GlobalCleanup]
