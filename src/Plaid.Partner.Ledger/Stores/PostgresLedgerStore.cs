@@ -20,7 +20,15 @@ namespace Plaid.Partner.Ledger.Stores
 
         public PostgresLedgerStore(string connectionString)
         {
-            _dataSource = NpgsqlDataSource.Create(connectionString);
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            if (builder.MaxAutoPrepare == 0)
+            {
+                // The ledger sends the same few statements over and over: prepared once per pooled connection, each later
+                // run skips the server's parse and plan. A connection string that sets Max Auto Prepare keeps its own.
+                builder.MaxAutoPrepare = 32;
+            }
+
+            _dataSource = NpgsqlDataSource.Create(builder);
         }
 
         public override LedgerStoreKind Kind => LedgerStoreKind.Postgres;
