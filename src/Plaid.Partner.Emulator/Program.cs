@@ -33,6 +33,9 @@ namespace Plaid.Partner.Emulator
             ["--seed"] = "Seed",
         };
 
+        /// <summary>The switches the command line accepts, as the usage names them.</summary>
+        internal static IReadOnlyCollection<string> SwitchNames => Switches.Keys;
+
         public static Task<int> Main(string[] args) => RunAsync(args, RunFromSourceCommand);
 
         /// <summary>Runs the emulator until a stop signal; <paramref name="command"/> is how the usage says to start it.</summary>

@@ -54,18 +54,7 @@ namespace Plaid.Partner.Testing
 
             var body = new JsonObject
             {
-                ["key"] = new JsonObject
-                {
-                    ["alg"] = key.Alg,
-                    ["created_at"] = key.CreatedAt,
-                    ["crv"] = key.Crv,
-                    ["expired_at"] = key.ExpiredAt,
-                    ["kid"] = key.Kid,
-                    ["kty"] = key.Kty,
-                    ["use"] = key.Use,
-                    ["x"] = key.X,
-                    ["y"] = key.Y,
-                },
+                ["key"] = PublicJwkJson.Write(key),
                 ["request_id"] = RequestId(),
             };
             return Json(HttpStatusCode.OK, body);

@@ -158,11 +158,13 @@ namespace Plaid.Partner.AspNetCore.Tests
             var huge = new byte[1025];
 
             using var response = await app.DeliverAsync(huge);
+            var keyFetchesBeforeTheCap = app.Keys.Requests;
             using var atTheCap = await app.DeliverAsync(new byte[1024]);
 
             Assert.Multiple(() =>
             {
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+                Assert.That(keyFetchesBeforeTheCap, Is.Zero, "the signature of the body over the cap was never checked (its key never fetched)");
                 Assert.That(atTheCap.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "1024 bytes are read, then fail to parse");
                 Assert.That(app.HandlerLog.Calls, Is.Empty);
                 Assert.That(responses.GetMeasurementSnapshot()[0].Tags["plaid.webhook.outcome"], Is.EqualTo("too_large"));

@@ -13,11 +13,6 @@ namespace Plaid.Partner.Emulator.Operations
     /// </summary>
     internal static class BetaOperations
     {
-        public const string CreatePath = "/beta/partner/customer/v1/create";
-        public const string GetPath = "/beta/partner/customer/v1/get";
-        public const string UpdatePath = "/beta/partner/customer/v1/update";
-        public const string EnablePath = "/beta/partner/customer/v1/enable";
-
         /// <summary>
         /// GA create's partner checks (except ASSETS_UNDER_MANAGEMENT_REQUIRED) and application-name rule, then a
         /// customer whose status and <c>requirements_due</c> follow from what was sent.

@@ -15,26 +15,19 @@ namespace Plaid.Partner.Emulator.Operations
     /// </summary>
     internal static class PlaidOperations
     {
-        public const string CreatePath = "/partner/customer/create";
-        public const string GetPath = "/partner/customer/get";
-        public const string OAuthInstitutionsGetPath = "/partner/customer/oauth_institutions/get";
-        public const string EnablePath = "/partner/customer/enable";
-        public const string RemovePath = "/partner/customer/remove";
-        public const string WebhookVerificationKeyGetPath = "/webhook_verification_key/get";
-
         public static IReadOnlyDictionary<string, Func<EmulatorRuntime, JObject, Outcome<JObject>>> Handlers { get; } =
             new Dictionary<string, Func<EmulatorRuntime, JObject, Outcome<JObject>>>(StringComparer.Ordinal)
             {
-                [CreatePath] = Create,
-                [GetPath] = Get,
-                [OAuthInstitutionsGetPath] = OAuthInstitutionsGet,
-                [EnablePath] = Enable,
-                [RemovePath] = Remove,
-                [WebhookVerificationKeyGetPath] = WebhookVerificationKeyGet,
-                [BetaOperations.CreatePath] = BetaOperations.Create,
-                [BetaOperations.GetPath] = BetaOperations.Get,
-                [BetaOperations.UpdatePath] = BetaOperations.Update,
-                [BetaOperations.EnablePath] = BetaOperations.Enable,
+                ["/partner/customer/create"] = Create,
+                ["/partner/customer/get"] = Get,
+                ["/partner/customer/oauth_institutions/get"] = OAuthInstitutionsGet,
+                ["/partner/customer/enable"] = Enable,
+                ["/partner/customer/remove"] = Remove,
+                ["/webhook_verification_key/get"] = WebhookVerificationKeyGet,
+                ["/beta/partner/customer/v1/create"] = BetaOperations.Create,
+                ["/beta/partner/customer/v1/get"] = BetaOperations.Get,
+                ["/beta/partner/customer/v1/update"] = BetaOperations.Update,
+                ["/beta/partner/customer/v1/enable"] = BetaOperations.Enable,
             };
 
         private static Outcome<JObject> Create(EmulatorRuntime runtime, JObject body)

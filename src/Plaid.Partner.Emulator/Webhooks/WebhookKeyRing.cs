@@ -42,31 +42,12 @@ namespace Plaid.Partner.Emulator.Webhooks
         }
 
         /// <summary>The public key <paramref name="keyId"/> names (current or rotated out), to check signatures with, or null.</summary>
-        public RingKey? Find(string keyId)
-        {
-            var jwk = _signer.GetPublicKey(keyId);
-            return jwk is null
-                ? null
-                : new RingKey(new JsonWebKey { Kty = jwk.Kty, Crv = jwk.Crv, X = jwk.X, Y = jwk.Y, Kid = jwk.Kid, Alg = jwk.Alg, Use = jwk.Use }, jwk.ExpiredAt);
-        }
+        public RingKey? Find(string keyId) =>
+            _signer.GetPublicKey(keyId) is { } key ? new RingKey(new JsonWebKey(PublicJwkJson.Write(key).ToJsonString()), key.ExpiredAt) : null;
 
         /// <summary>The public JWK for <paramref name="keyId"/> in the shape of the contract's <c>JWKPublicKey</c>, or null.</summary>
-        public JObject? FindPublicJwk(string keyId)
-        {
-            var key = _signer.GetPublicKey(keyId);
-            return key is null ? null : new JObject
-            {
-                ["alg"] = key.Alg,
-                ["created_at"] = key.CreatedAt,
-                ["crv"] = key.Crv,
-                ["expired_at"] = key.ExpiredAt is { } expiredAt ? new JValue(expiredAt) : JValue.CreateNull(),
-                ["kid"] = key.Kid,
-                ["kty"] = key.Kty,
-                ["use"] = key.Use,
-                ["x"] = key.X,
-                ["y"] = key.Y,
-            };
-        }
+        public JObject? FindPublicJwk(string keyId) =>
+            _signer.GetPublicKey(keyId) is { } key ? JObject.Parse(PublicJwkJson.Write(key).ToJsonString()) : null;
 
         public void Dispose() => _signer.Dispose();
     }

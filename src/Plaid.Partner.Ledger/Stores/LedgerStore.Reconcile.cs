@@ -16,9 +16,8 @@ namespace Plaid.Partner.Ledger.Stores
 
         /// <summary>Leases up to <paramref name="batch"/> due records to <paramref name="owner"/> until <paramref name="leaseUntil"/>.</summary>
         public Task<List<DueRecord>> LeaseDueAsync(string owner, int batch, long now, long leaseUntil, CancellationToken cancellationToken) =>
-            RunAsync("lease records due for a refresh", async (connection, ct) =>
+            WriteAsync("lease records due for a refresh", flush: false, async (connection, transaction, ct) =>
             {
-                using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
                 using var lease = Command(
                     connection,
                     transaction,
@@ -45,17 +44,16 @@ namespace Plaid.Partner.Ledger.Stores
                     }
                 }
 
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
                 return due;
             }, cancellationToken);
 
         /// <summary>Ends <paramref name="owner"/>'s lease on a record and sets when it is next due.</summary>
         public Task ReleaseAsync(string reference, string owner, long nextRefreshAt, CancellationToken cancellationToken) =>
-            RunAsync("release a refreshed record", async (connection, ct) =>
+            WriteAsync("release a refreshed record", flush: false, async (connection, transaction, ct) =>
             {
                 using var release = Command(
                     connection,
-                    null,
+                    transaction,
                     "UPDATE plaid_end_customers SET lease_owner = NULL, lease_until = NULL, next_refresh_at = @next WHERE reference = @reference AND lease_owner = @owner");
                 AddText(release, "@reference", reference);
                 AddText(release, "@owner", owner);

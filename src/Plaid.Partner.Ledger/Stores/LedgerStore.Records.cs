@@ -21,11 +21,11 @@ namespace Plaid.Partner.Ledger.Stores
         /// too) can never both win.
         /// </summary>
         public Task<ClaimResult> ClaimAsync(LedgerIntent intent, string claimId, long now, CancellationToken cancellationToken) =>
-            RunAsync("record the intent to create", async (connection, ct) =>
+            WriteAsync("record the intent to create", flush: true, async (connection, transaction, ct) =>
             {
                 using (var insert = Command(
                     connection,
-                    null,
+                    transaction,
                     "INSERT INTO plaid_end_customers (reference, api, environment, company_name, application_name, create_state, claim_id, claimed_at, " +
                     "recorded_at, updated_at, due_count) VALUES (@reference, @api, @environment, @company_name, @application_name, 'Pending', @claim_id, @now, " +
                     "@now, @now, 0) ON CONFLICT (reference) DO NOTHING"))
@@ -39,7 +39,7 @@ namespace Plaid.Partner.Ledger.Stores
 
                 using (var reclaim = Command(
                     connection,
-                    null,
+                    transaction,
                     "UPDATE plaid_end_customers SET api = @api, environment = @environment, company_name = @company_name, application_name = @application_name, " +
                     $"create_state = 'Pending', claim_id = @claim_id, claimed_at = @now, updated_at = @now, {ClearError} WHERE reference = @reference AND {MayResend}"))
                 {
@@ -50,7 +50,7 @@ namespace Plaid.Partner.Ledger.Stores
                     }
                 }
 
-                var existing = await ReadAsync(connection, intent.Reference, details: false, ct).ConfigureAwait(false);
+                var existing = await ReadAsync(connection, transaction, intent.Reference, details: false, ct).ConfigureAwait(false);
                 return new ClaimResult(false, existing?.Record, existing?.ClaimId);
             }, cancellationToken);
 
@@ -63,10 +63,9 @@ namespace Plaid.Partner.Ledger.Stores
             IReadOnlyList<PartnerEndCustomerRequirementDue>? due,
             long now,
             CancellationToken cancellationToken) =>
-            RunAsync("record the created end customer", async (connection, ct) =>
+            WriteAsync("record the created end customer", flush: false, async (connection, transaction, ct) =>
             {
                 EndCustomerRecord? record;
-                using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
                 using (var update = Command(
                     connection,
                     transaction,
@@ -93,7 +92,6 @@ namespace Plaid.Partner.Ledger.Stores
                     await AddStatusChangeAsync(connection, transaction, reference, status, now, ct).ConfigureAwait(false);
                 }
 
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
                 return record;
             }, cancellationToken);
 
@@ -105,14 +103,14 @@ namespace Plaid.Partner.Ledger.Stores
             EndCustomerCreateError error,
             long now,
             CancellationToken cancellationToken) =>
-            RunAsync("record the failed create", async (connection, ct) =>
+            WriteAsync("record the failed create", flush: false, async (connection, transaction, ct) =>
             {
                 // An in-doubt record keeps its claim, so the answer of a create that turns up late can still settle it.
                 var claim = state == EndCustomerCreateState.InDoubt ? "claim_id" : "NULL";
                 var claimedAt = state == EndCustomerCreateState.InDoubt ? "claimed_at" : "NULL";
                 using var update = Command(
                     connection,
-                    null,
+                    transaction,
                     $"UPDATE plaid_end_customers SET create_state = @state, claim_id = {claim}, claimed_at = {claimedAt}, updated_at = @now, " +
                     "error_http_status = @http, error_type = @type, error_code = @code, error_message = @message, error_request_id = @request_id " +
                     $"WHERE reference = @reference AND claim_id = @claim_id AND create_state IN ('Pending', 'InDoubt') RETURNING {RecordReader.Columns}");
@@ -130,11 +128,11 @@ namespace Plaid.Partner.Ledger.Stores
 
         /// <summary>Marks a pending create whose claim is older than <paramref name="staleBefore"/> as in doubt.</summary>
         public Task<bool> MarkStaleInDoubtAsync(string reference, long staleBefore, long now, CancellationToken cancellationToken) =>
-            RunAsync("mark a stale create in doubt", async (connection, ct) =>
+            WriteAsync("mark a stale create in doubt", flush: false, async (connection, transaction, ct) =>
             {
                 using var update = Command(
                     connection,
-                    null,
+                    transaction,
                     "UPDATE plaid_end_customers SET create_state = 'InDoubt', updated_at = @now, error_type = 'Abandoned', " +
                     "error_message = 'The create was claimed and got no recorded answer within EndCustomerLedgerOptions.InFlightTimeout: its process may have died after sending it.' " +
                     "WHERE reference = @reference AND create_state = 'Pending' AND claimed_at < @stale_before");
@@ -146,12 +144,12 @@ namespace Plaid.Partner.Ledger.Stores
 
         /// <summary>Settles an in-doubt record: created with the client_id an operator found, or (null) not created.</summary>
         public Task<bool> SettleAsync(string reference, string? clientId, long staleBefore, long now, CancellationToken cancellationToken) =>
-            RunAsync("settle an in-doubt create", async (connection, ct) =>
+            WriteAsync("settle an in-doubt create", flush: true, async (connection, transaction, ct) =>
             {
                 var state = clientId is null ? "NotCreated" : "Created";
                 using var update = Command(
                     connection,
-                    null,
+                    transaction,
                     $"UPDATE plaid_end_customers SET create_state = '{state}', client_id = @client_id, claim_id = NULL, claimed_at = NULL, updated_at = @now, {ClearError} " +
                     $"WHERE reference = @reference AND {InDoubtCondition}");
                 AddText(update, "@reference", reference);
@@ -172,7 +170,7 @@ namespace Plaid.Partner.Ledger.Stores
 
         /// <summary>One record, with its status history and OAuth registrations when <paramref name="details"/> is set.</summary>
         public Task<(EndCustomerRecord Record, string? ClaimId)?> GetAsync(string reference, bool details, CancellationToken cancellationToken) =>
-            RunAsync("read a record", (connection, ct) => ReadAsync(connection, reference, details, ct), cancellationToken);
+            RunAsync("read a record", (connection, ct) => ReadAsync(connection, null, reference, details, ct), cancellationToken);
 
         /// <summary>A page of records in reference order.</summary>
         public Task<EndCustomerPage> ListAsync(EndCustomerFilter filter, string? after, int pageSize, long staleBefore, CancellationToken cancellationToken) =>
@@ -228,14 +226,14 @@ namespace Plaid.Partner.Ledger.Stores
                 return new EndCustomerPage(records, more ? records[records.Count - 1].Reference : null);
             }, cancellationToken);
 
-        private static async Task<(EndCustomerRecord Record, string? ClaimId)?> ReadAsync(DbConnection connection, string reference, bool details, CancellationToken ct)
+        private static async Task<(EndCustomerRecord Record, string? ClaimId)?> ReadAsync(DbConnection connection, DbTransaction? transaction, string reference, bool details, CancellationToken ct)
         {
             List<EndCustomerStatusChange>? history = null;
             List<EndCustomerOAuthRegistration>? oauth = null;
             if (details)
             {
                 history = new List<EndCustomerStatusChange>();
-                using (var select = Command(connection, null, "SELECT status, changed_at FROM plaid_end_customer_status_changes WHERE reference = @reference ORDER BY changed_at, seq"))
+                using (var select = Command(connection, transaction, "SELECT status, changed_at FROM plaid_end_customer_status_changes WHERE reference = @reference ORDER BY changed_at, seq"))
                 {
                     AddText(select, "@reference", reference);
                     using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);
@@ -248,7 +246,7 @@ namespace Plaid.Partner.Ledger.Stores
                 oauth = new List<EndCustomerOAuthRegistration>();
                 using (var select = Command(
                     connection,
-                    null,
+                    transaction,
                     "SELECT institution_id, institution_name, status, changed_at FROM plaid_end_customer_oauth WHERE reference = @reference ORDER BY institution_id"))
                 {
                     AddText(select, "@reference", reference);
@@ -264,7 +262,7 @@ namespace Plaid.Partner.Ledger.Stores
                 }
             }
 
-            using (var select = Command(connection, null, $"SELECT {RecordReader.Columns} FROM plaid_end_customers WHERE reference = @reference"))
+            using (var select = Command(connection, transaction, $"SELECT {RecordReader.Columns} FROM plaid_end_customers WHERE reference = @reference"))
             {
                 AddText(select, "@reference", reference);
                 using var reader = await select.ExecuteReaderAsync(ct).ConfigureAwait(false);

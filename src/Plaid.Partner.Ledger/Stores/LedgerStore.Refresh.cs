@@ -30,11 +30,10 @@ namespace Plaid.Partner.Ledger.Stores
         /// <param name="stuckAt">From the enable time (Unix ms), when a registration not yet approved counts as stuck (Unix ms).</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         public Task<List<EndCustomerEvent>> RecordReadAsync(string reference, PlaidRead read, long now, Func<long, long> stuckAt, CancellationToken cancellationToken) =>
-            RunAsync("record a read from Plaid", async (connection, ct) =>
+            WriteAsync("record a read from Plaid", flush: false, async (connection, transaction, ct) =>
             {
                 var events = new List<EndCustomerEvent>();
                 var time = RecordReader.Time(now);
-                using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
                 string? current;
                 string? clientId;
                 string? currentDue;
@@ -162,7 +161,6 @@ namespace Plaid.Partner.Ledger.Stores
                     await stamp.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
 
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
                 return events;
             }, cancellationToken);
 

@@ -16,7 +16,13 @@ namespace Plaid.Partner.Ledger.Stores
     internal abstract partial class LedgerStore
     {
         private readonly SemaphoreSlim _initializing = new(1, 1);
+        private readonly GroupCommit _writes;
         private volatile bool _initialized;
+
+        protected LedgerStore()
+        {
+            _writes = new GroupCommit(this);
+        }
 
         public abstract LedgerStoreKind Kind { get; }
 
@@ -69,6 +75,51 @@ namespace Plaid.Partner.Ledger.Stores
                 return version;
             }, cancellationToken);
 
+        /// <summary>
+        /// Begins a write transaction; <paramref name="flush"/> false lets its commit reach the disk with a later one (SQLite's
+        /// <c>synchronous = NORMAL</c>, PostgreSQL's <c>synchronous_commit = off</c>): a crash of the machine, not of the
+        /// process, may then lose it, which only writes recorded after the create was sent accept (see <see cref="WriteAsync"/>).
+        /// </summary>
+        protected virtual async Task<DbTransaction> BeginWriteAsync(DbConnection connection, bool flush, CancellationToken cancellationToken) =>
+            await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        /// <summary>
+        /// Runs one write in a transaction committed together with the concurrent writes queued beside it
+        /// (<see cref="GroupCommit"/>), turning provider failures into <see cref="LedgerStoreException"/>. Only a write that
+        /// must be on disk before something leaves the machine (the claim) asks for <paramref name="flush"/>: a write recorded
+        /// after the create was sent and lost with the machine leaves the record pending, which the ledger reads as in doubt,
+        /// the safe side.
+        /// </summary>
+        public Task<T> WriteAsync<T>(string operation, bool flush, Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+            _writes.WriteAsync(operation, flush, work, cancellationToken);
+
+        /// <summary>Runs a group of writes in one transaction on one connection, and commits it.</summary>
+        internal async Task InTransactionAsync(bool flush, IReadOnlyList<GroupCommit.PendingWrite> writes)
+        {
+            var connection = await OpenCoreAsync(CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                using var transaction = await BeginWriteAsync(connection, flush, CancellationToken.None).ConfigureAwait(false);
+                foreach (var write in writes)
+                {
+                    await write.RunAsync(connection, transaction).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>A provider failure as <see cref="LedgerStoreException"/>; anything else as it is.</summary>
+        internal Exception Describe(string operation, Exception exception)
+        {
+            // The provider's message names the host or file and the failure, never the password.
+            return IsStoreFailure(exception) ? new LedgerStoreException($"The ledger's {Kind} store failed to {operation}: {exception.Message}", exception) : exception;
+        }
+
         /// <summary>Runs one operation on an open connection, turning provider failures into <see cref="LedgerStoreException"/>.</summary>
         public async Task<T> RunAsync<T>(string operation, Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
         {
@@ -80,8 +131,7 @@ namespace Plaid.Partner.Ledger.Stores
             }
             catch (Exception exception) when (IsStoreFailure(exception) && !cancellationToken.IsCancellationRequested)
             {
-                // The provider's message names the host or file and the failure, never the password.
-                throw new LedgerStoreException($"The ledger's {Kind} store failed to {operation}: {exception.Message}", exception);
+                throw Describe(operation, exception);
             }
             finally
             {

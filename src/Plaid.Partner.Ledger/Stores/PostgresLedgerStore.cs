@@ -41,6 +41,20 @@ namespace Plaid.Partner.Ledger.Stores
         protected override async Task<DbConnection> OpenCoreAsync(CancellationToken cancellationToken) =>
             await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
+        // A write that need not be flushed does not wait for the server's WAL flush; PostgreSQL keeps commits in order, so a
+        // crash loses only the latest such commits, never a flushed one after them.
+        protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, bool flush, CancellationToken cancellationToken)
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            if (!flush)
+            {
+                using var unflushed = Command(connection, transaction, "SET LOCAL synchronous_commit = off");
+                await unflushed.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return transaction;
+        }
+
         protected override string LockRow => " FOR UPDATE";
 
         protected override string SkipLocked => " FOR UPDATE SKIP LOCKED";

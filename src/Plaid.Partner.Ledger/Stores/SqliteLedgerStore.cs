@@ -16,9 +16,11 @@ namespace Plaid.Partner.Ledger.Stores
     {
         private readonly string _connectionString;
         private readonly string _synchronous;
+        private readonly bool _flushEveryCommit;
 
         public SqliteLedgerStore(string path, bool flushEveryCommit = true)
         {
+            _flushEveryCommit = flushEveryCommit;
             _synchronous = flushEveryCommit ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL";
             _connectionString = new SqliteConnectionStringBuilder
             {
@@ -66,6 +68,19 @@ namespace Plaid.Partner.Ledger.Stores
                 await connection.DisposeAsync().ConfigureAwait(false);
                 throw;
             }
+        }
+
+        // A connection opens at the configured setting; a write that need not be flushed lowers it for its transaction.
+        // In the write-ahead log a later FULL commit's flush carries the earlier NORMAL commits to the disk too.
+        protected override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, bool flush, CancellationToken cancellationToken)
+        {
+            if (!flush && _flushEveryCommit)
+            {
+                using var normal = Command(connection, null, "PRAGMA synchronous = NORMAL");
+                await normal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         }
 
         protected override async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)

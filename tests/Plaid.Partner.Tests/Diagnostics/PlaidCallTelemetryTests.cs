@@ -242,7 +242,7 @@ namespace Plaid.Partner.Tests.Diagnostics
         }
 
         [Test]
-        public void Nothing_is_observed_while_nobody_listens()
+        public void Calls_take_the_observed_path_only_while_a_span_or_duration_listener_is_attached()
         {
             Assert.That(PlaidCallTelemetry.IsEnabled, Is.False, "no listener in this process now, so calls take the unobserved path");
 
