@@ -16,13 +16,13 @@ namespace Plaid.Partner.Ledger.Stores
         /// <summary>
         /// Records that Plaid removed the end customer holding <paramref name="clientId"/> under <paramref name="reference"/>:
         /// its removal time, no lease, no stuck flags (a removed end customer has nothing to chase). Returns the record, or
-        /// null when the reference no longer holds that client_id or was removed already.
+        /// null when the reference no longer holds that client_id or was removed already. Flushed before it returns, like a
+        /// settle: an operator's action, which the operator reads back at once.
         /// </summary>
         public Task<EndCustomerRecord?> RecordRemovedAsync(string reference, string clientId, long now, CancellationToken cancellationToken) =>
-            RunAsync("record the removal", async (connection, ct) =>
+            WriteAsync("record the removal", flush: true, async (connection, transaction, ct) =>
             {
                 EndCustomerRecord? record;
-                using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
                 using (var update = Command(
                     connection,
                     transaction,
@@ -45,7 +45,6 @@ namespace Plaid.Partner.Ledger.Stores
                     await clear.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
 
-                await transaction.CommitAsync(ct).ConfigureAwait(false);
                 return record;
             }, cancellationToken);
     }
