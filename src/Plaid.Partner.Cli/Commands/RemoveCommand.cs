@@ -68,10 +68,13 @@ namespace Plaid.Partner.Cli.Commands
 
         private static async Task<int> RemoveAsync(LedgerSession session, CliOutput output, string reference, CancellationToken cancellation)
         {
+            // Read first only to say "already" (the ledger's RemoveAsync sends nothing for a removed record either).
+            var before = await session.Ledger.GetAsync(reference, cancellation);
+            var already = before?.RemovedAt is not null;
             EndCustomerRecord record;
             try
             {
-                record = await session.Ledger.RemoveAsync(reference, cancellation);
+                record = already ? before! : await session.Ledger.RemoveAsync(reference, cancellation);
             }
             catch (PlaidApiException e) when (e.ErrorCode == PlaidPartnerErrorCodes.CustomerRemovalNotAllowed)
             {
@@ -91,7 +94,9 @@ namespace Plaid.Partner.Cli.Commands
             }
             else
             {
-                output.WriteLine($"{reference}: removed {record.ClientId} {RecordText.Time(record.RemovedAt)}");
+                output.WriteLine(already
+                    ? $"{reference}: removed already, {RecordText.Time(record.RemovedAt)} ({record.ClientId}); nothing was sent"
+                    : $"{reference}: removed {record.ClientId} {RecordText.Time(record.RemovedAt)}");
             }
 
             return ExitCodes.Ok;
