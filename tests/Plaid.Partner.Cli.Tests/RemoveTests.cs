@@ -39,8 +39,10 @@ namespace Plaid.Partner.Cli.Tests
             var run = await Cli.RunAsync(Args("remove", "cust-001", "--yes"));
             var show = await Cli.RunAsync(Args("customers", "show", "cust-001"));
             var list = await Cli.RunAsync(Args("customers", "list"));
+            var refresh = await Cli.RunAsync(Args("refresh", "cust-001"));
 
             var atEmulator = await Emulator.GetCustomersAsync();
+            var get = Assert.ThrowsAsync<PlaidApiException>(async () => await Emulator.CreateClient().GetEndCustomerAsync(clientId));
             await Assert.MultipleAsync(async () =>
             {
                 Assert.That(run.ExitCode, Is.Zero, run.ToString());
@@ -48,6 +50,9 @@ namespace Plaid.Partner.Cli.Tests
                 Assert.That(run.Error, Is.Empty);
                 Assert.That(atEmulator.Single(c => c.ClientId == clientId).Removed, Is.True);
                 Assert.That(atEmulator.Single(c => c.ClientId != clientId).Removed, Is.False, "only the one named");
+                Assert.That(get!.ErrorCode, Is.EqualTo(PlaidPartnerErrorCodes.CustomerNotFound), "Plaid's get no longer finds it");
+                Assert.That(refresh.ExitCode, Is.EqualTo(1), refresh.ToString());
+                Assert.That(refresh.Error, Does.Contain("removed"), "the ledger refreshes a removed record no more");
                 Assert.That(show.Output.Split('\n').Single(l => l.Contains("Removed", StringComparison.Ordinal)), Does.Contain("UTC"), show.ToString());
                 var rows = list.Output.Split('\n').Where(l => l.StartsWith("| cust-", StringComparison.Ordinal)).Select(l => l.Split('|', StringSplitOptions.TrimEntries)).ToList();
                 Assert.That(rows.Select(r => (r[1], r[4])), Is.EqualTo(new[] { ("cust-001", "UNDER_REVIEW (removed)"), ("cust-002", "UNDER_REVIEW") }));
