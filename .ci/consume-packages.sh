@@ -184,8 +184,12 @@ listed=$("${cli[@]}" customers list --json | grep -c '"reference"')
 if [ "$listed" -ne "$rows" ]; then echo "consume: plaid-partner customers list shows $listed end customers, not $rows" >&2; exit 1; fi
 again=$("${cli[@]}" --json onboard "$repo/samples/customers.csv" | grep -c '"outcome":"already_recorded"')
 if [ "$again" -ne "$rows" ]; then echo "consume: a second plaid-partner onboard did not find all $rows rows already recorded ($again)" >&2; exit 1; fi
+# The "done when" runs stuck too: after a refresh it answers, with nothing stuck on a fresh emulator.
+"${cli[@]}" refresh --all --json >/dev/null
+stuck=$("${cli[@]}" stuck --json | tr -d ' \n')
+if [ "$stuck" != '{"stuck":[]}' ]; then echo "consume: plaid-partner stuck --json answered '$stuck', not an empty list" >&2; exit 1; fi
 unset PLAID_CLIENT_ID PLAID_SECRET
-echo "plaid-partner onboarded $rows end customers, listed them, and sent nothing the second time"
+echo "plaid-partner onboarded $rows end customers, listed them, sent nothing the second time, refreshed them and listed none stuck"
 
 kill -TERM "$tool_pid"
 set +e

@@ -81,6 +81,7 @@ namespace Plaid.Partner.Cli
             root.Subcommands.Add(CustomersCommand.Create(context));
             root.Subcommands.Add(RefreshCommand.Create(context));
             root.Subcommands.Add(EnableCommand.Create(context));
+            root.Subcommands.Add(RemoveCommand.Create(context));
             root.Subcommands.Add(SettleCommand.Create(context));
             root.Subcommands.Add(StuckCommand.Create(context));
             context.WithExamples(

@@ -17,6 +17,8 @@ namespace Plaid.Partner.Ledger
             CreateState,
             RequirementsDue,
             InDoubt,
+            Stuck,
+            Removed,
         }
 
         /// <summary>Every record.</summary>
@@ -28,7 +30,16 @@ namespace Plaid.Partner.Ledger
         /// </summary>
         public static EndCustomerFilter InDoubt { get; } = new(FilterKind.InDoubt);
 
-        /// <summary>The records with anything due: the beta API listed requirements still missing.</summary>
+        /// <summary>
+        /// The records with at least one OAuth registration flagged stuck, the ones <see cref="EndCustomerLedger.ListStuckAsync"/>
+        /// lists (flagged when a refresh reads them; a removed end customer has none).
+        /// </summary>
+        public static EndCustomerFilter Stuck { get; } = new(FilterKind.Stuck);
+
+        /// <summary>The records whose end customer was removed through <see cref="EndCustomerLedger.RemoveAsync"/>.</summary>
+        public static EndCustomerFilter Removed { get; } = new(FilterKind.Removed);
+
+        /// <summary>The records with anything due: the beta API listed requirements still missing (removed ones excluded).</summary>
         public static EndCustomerFilter WithRequirementsDue { get; } = new(FilterKind.RequirementsDue);
 
         /// <summary>The status, for a filter made by <see cref="WithStatus"/>.</summary>
@@ -39,7 +50,7 @@ namespace Plaid.Partner.Ledger
 
         internal FilterKind Kind { get; }
 
-        /// <summary>The records whose end customer has this status, as last seen from Plaid.</summary>
+        /// <summary>The records whose end customer has this status, as last seen from Plaid; removed ones are excluded (see <see cref="Removed"/>).</summary>
         /// <param name="status">The status.</param>
         /// <returns>The filter.</returns>
         public static EndCustomerFilter WithStatus(PartnerEndCustomerStatus status) => new(FilterKind.Status, status: status);

@@ -274,7 +274,7 @@ namespace Plaid.Partner.Ledger
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>What was recorded: the number of changes.</returns>
         /// <exception cref="ArgumentException">The reference is empty, white space or too long.</exception>
-        /// <exception cref="InvalidOperationException">The reference is not recorded or has no client_id yet.</exception>
+        /// <exception cref="InvalidOperationException">The reference is not recorded, has no client_id yet, or was removed.</exception>
         /// <exception cref="PlaidApiException">Plaid refused a read.</exception>
         /// <exception cref="LedgerStoreException">The store failed.</exception>
         public virtual async Task<RefreshResult> RefreshAsync(string reference, CancellationToken cancellationToken = default)
@@ -287,6 +287,11 @@ namespace Plaid.Partner.Ledger
                 ?? throw new InvalidOperationException(found is null
                     ? $"Reference {reference} is not in the ledger."
                     : $"Reference {reference} has no client_id yet ({found.Value.Record.CreateState}).");
+            if (found.Value.Record.RemovedAt is { } removedAt)
+            {
+                throw new InvalidOperationException($"Reference {reference} was removed at {removedAt:u}; Plaid has nothing to read.");
+            }
+
             return new RefreshResult(reference, await ReadAndRecordAsync(reference, found.Value.Record.Api, clientId, cancellationToken).ConfigureAwait(false), failure: null);
         }
 
@@ -331,7 +336,7 @@ namespace Plaid.Partner.Ledger
         }
 
         /// <summary>
-        /// Refreshes every created end customer the filter selects (denied ones are final and skipped), at most
+        /// Refreshes every created end customer the filter selects (denied and removed ones are final and skipped), at most
         /// <paramref name="maxConcurrency"/> at a time. It goes on past one customer's failure, and a 429
         /// <c>RATE_LIMIT_EXCEEDED</c> pauses the whole batch (for Plaid's <c>Retry-After</c> when given) and retries that
         /// customer, instead of failing it.
@@ -369,7 +374,7 @@ namespace Plaid.Partner.Ledger
             {
                 var page = await _store.ListAsync(filter, after, MaxPageSize, StaleBefore(), cancellationToken).ConfigureAwait(false);
                 var due = page.Records.Where(
-                    r => r.CreateState == EndCustomerCreateState.Created && r.ClientId is not null && r.Status != PartnerEndCustomerStatus.Denied).ToList();
+                    r => r.CreateState == EndCustomerCreateState.Created && r.ClientId is not null && r.Status != PartnerEndCustomerStatus.Denied && r.RemovedAt is null).ToList();
                 await ConcurrentWork.RunAsync(
                     due,
                     maxConcurrency,
@@ -449,6 +454,53 @@ namespace Plaid.Partner.Ledger
             }
 
             return tally.Summarize(gate.Pauses, activity);
+        }
+
+        /// <summary>
+        /// Removes the end customer through Plaid's <c>/partner/customer/remove</c> (Plaid's partner API reference) and records
+        /// the removal and its time in <see cref="EndCustomerRecord.RemovedAt"/>. Plaid hides a removed end customer from its
+        /// Dashboard and deactivates its API keys, and removes only one not yet enabled in full Production (Plaid's reseller
+        /// guide, "Deleting End Customers"); an ACTIVE one gets <c>CUSTOMER_REMOVAL_NOT_ALLOWED</c> and its Plaid account
+        /// manager removes it. The record stays, with its history: <see cref="RefreshAllAsync"/> and <see cref="ReconcileAsync"/>
+        /// skip it, <see cref="RefreshAsync"/> refuses it, its stuck flags are cleared, and onboarding the reference again
+        /// sends nothing (<see cref="OnboardingOutcome.AlreadyRecorded"/>). A record removed already is returned as it is,
+        /// without a call; one Plaid answers <c>CUSTOMER_NOT_FOUND</c> for (removed in the Dashboard, or by a call whose
+        /// answer was lost) is recorded as removed, since its client_id came from Plaid's own answer.
+        /// </summary>
+        /// <param name="reference">The partner's reference of a created end customer.</param>
+        /// <param name="cancellationToken">Cancels the call; once Plaid has answered, the removal is recorded regardless.</param>
+        /// <returns>The record, with its removal time, status history and OAuth registrations.</returns>
+        /// <exception cref="ArgumentException">The reference is empty, white space or too long.</exception>
+        /// <exception cref="InvalidOperationException">The reference is not recorded, or has no client_id (its create did not succeed or is in doubt).</exception>
+        /// <exception cref="PlaidApiException">Plaid refused the removal (e.g. <c>CUSTOMER_REMOVAL_NOT_ALLOWED</c>); nothing was recorded.</exception>
+        /// <exception cref="LedgerStoreException">The store failed.</exception>
+        public virtual async Task<EndCustomerRecord> RemoveAsync(string reference, CancellationToken cancellationToken = default)
+        {
+            ReferenceRule.Check(reference, nameof(reference));
+            using var activity = LedgerTelemetry.Start("Remove");
+            await _store.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            var found = (await _store.GetAsync(reference, details: true, cancellationToken).ConfigureAwait(false))?.Record
+                ?? throw new InvalidOperationException($"Reference {reference} is not in the ledger.");
+            if (found.RemovedAt is not null)
+            {
+                return found;
+            }
+
+            var clientId = found.ClientId ?? throw new InvalidOperationException(
+                $"Reference {reference} has no client_id ({found.CreateState}), so Plaid has no end customer of it to remove; settle an in-doubt create first.");
+            try
+            {
+                await _clients().RemoveEndCustomerAsync(clientId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PlaidApiException gone) when (gone.ErrorCode == PlaidPartnerErrorCodes.CustomerNotFound)
+            {
+                // Plaid created this client_id for the ledger and no longer finds it: it has been removed.
+            }
+
+            await _store.RecordRemovedAsync(reference, clientId, Now(), CancellationToken.None).ConfigureAwait(false);
+            LedgerLog.Removed(_logger, reference, clientId);
+            var removed = await _store.GetAsync(reference, details: true, CancellationToken.None).ConfigureAwait(false);
+            return removed!.Value.Record;
         }
 
         /// <summary>Releases the store's connections (a PostgreSQL pool, a SQLite file's pooled handles).</summary>

@@ -25,7 +25,8 @@ namespace Plaid.Partner.Ledger
             DateTimeOffset? claimedAt,
             DateTimeOffset? lastReadAt,
             IReadOnlyList<EndCustomerStatusChange> statusHistory,
-            IReadOnlyList<EndCustomerOAuthRegistration> oauthRegistrations)
+            IReadOnlyList<EndCustomerOAuthRegistration> oauthRegistrations,
+            DateTimeOffset? removedAt = null)
         {
             Reference = reference;
             Api = api;
@@ -43,6 +44,7 @@ namespace Plaid.Partner.Ledger
             LastReadAt = lastReadAt;
             StatusHistory = statusHistory;
             OAuthRegistrations = oauthRegistrations;
+            RemovedAt = removedAt;
         }
 
         /// <summary>The partner's own unique reference for this end customer (e.g. its account id).</summary>
@@ -93,8 +95,15 @@ namespace Plaid.Partner.Ledger
         /// <summary>The OAuth registration with each institution. Filled by <see cref="EndCustomerLedger.GetAsync"/>; empty in a page of records.</summary>
         public IReadOnlyList<EndCustomerOAuthRegistration> OAuthRegistrations { get; }
 
+        /// <summary>
+        /// When the end customer was removed through <see cref="EndCustomerLedger.RemoveAsync"/> (UTC); null while it is not.
+        /// A removed record keeps its last status from Plaid and is no longer refreshed.
+        /// </summary>
+        public DateTimeOffset? RemovedAt { get; }
+
         /// <inheritdoc />
         public override string ToString() =>
-            $"EndCustomerRecord {{ Reference = {Reference}, CreateState = {CreateState}, ClientId = {ClientId ?? "none"}, Status = {Status?.ToString() ?? "unknown"}, Api = {Api} }}";
+            $"EndCustomerRecord {{ Reference = {Reference}, CreateState = {CreateState}, ClientId = {ClientId ?? "none"}, Status = {Status?.ToString() ?? "unknown"}, Api = {Api}"
+            + (RemovedAt is null ? " }" : ", Removed }");
     }
 }

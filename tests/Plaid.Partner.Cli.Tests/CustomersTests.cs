@@ -50,6 +50,37 @@ namespace Plaid.Partner.Cli.Tests
         }
 
         [Test]
+        public async Task List_stuck_shows_only_the_end_customer_with_a_registration_flagged_stuck()
+        {
+            Assert.That((await Cli.RunAsync(Args("onboard", CustomerCsv.Write(Folder, 3)))).ExitCode, Is.Zero);
+            var stuck = (await Emulator.GetCustomersAsync()).Single(c => c.CompanyName == "Company 2");
+            await Emulator.SetOAuthStatusAsync(stuck.ClientId, "ins_56", PartnerEndCustomerOAuthInstitutionApplicationStatus.AttentionRequired, "Application logo is required");
+            var before = await Cli.RunAsync(Args("customers", "list", "--stuck", "--json"));
+            Assert.That((await Cli.RunAsync(Args("refresh", "--all"))).ExitCode, Is.Zero);
+
+            var table = await Cli.RunAsync(Args("customers", "list", "--stuck"));
+            var json = await Cli.RunAsync(Args("customers", "list", "--stuck", "--json"));
+            var both = await Cli.RunAsync(Args("customers", "list", "--stuck", "--due"));
+
+            using var beforeDocument = JsonDocument.Parse(before.Output);
+            using var document = JsonDocument.Parse(json.Output);
+            await Assert.MultipleAsync(async () =>
+            {
+                Assert.That(beforeDocument.RootElement.GetProperty("customers").GetArrayLength(), Is.Zero, "nothing is flagged before a refresh reads it");
+                Assert.That(table.ExitCode, Is.Zero, table.ToString());
+                var rows = table.Output.Split('\n').Where(l => l.StartsWith("| cust-", StringComparison.Ordinal)).Select(l => l.Split('|', StringSplitOptions.TrimEntries)).ToList();
+                Assert.That(rows.Select(r => (r[1], r[2])), Is.EqualTo(new[] { ("cust-002", stuck.ClientId) }));
+                Assert.That(json.ExitCode, Is.Zero, json.ToString());
+                Assert.That(json.Error, Is.Empty);
+                var customers = document.RootElement.GetProperty("customers").EnumerateArray().Select(c => c.GetProperty("reference").GetString());
+                Assert.That(customers, Is.EqualTo(new[] { "cust-002" }));
+                Assert.That(both.ExitCode, Is.EqualTo(2), both.ToString());
+                Assert.That(both.Error, Does.Contain("choose one of"));
+                await Task.CompletedTask;
+            });
+        }
+
+        [Test]
         public async Task Without_ledger_the_records_go_to_one_file_per_environment_in_the_user_data_folder()
         {
             var file = CustomerCsv.Write(Folder, 1);

@@ -1,6 +1,10 @@
+using System.Collections.Generic;
+using System.CommandLine;
 using System.IO;
+using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
+using Plaid.Partner.Cli.Hosting;
 
 namespace Plaid.Partner.Cli.Tests
 {
@@ -82,15 +86,33 @@ namespace Plaid.Partner.Cli.Tests
             Assert.That(neither.Error, Does.Contain("exactly one of --client-id ID and --not-created"));
         }
 
-        [TestCase("onboard")]
-        [TestCase("customers")]
-        [TestCase("customers list")]
-        [TestCase("customers show")]
-        [TestCase("settle")]
-        [TestCase("refresh")]
-        [TestCase("enable")]
-        [TestCase("emulator")]
-        [TestCase("")]
+        /// <summary>Every command in the tree plaid-partner builds (the root as ""), so a new command is checked without listing it here.</summary>
+        public static IEnumerable<string> Commands()
+        {
+            var root = CliApplication.Build(new CommandContext(new CliHost(TextWriter.Null, TextWriter.Null, _ => null, isTerminal: false, CancellationToken.None)));
+            var paths = new List<string> { string.Empty };
+            void Add(Command command, string prefix)
+            {
+                foreach (var sub in command.Subcommands)
+                {
+                    paths.Add(prefix + sub.Name);
+                    Add(sub, prefix + sub.Name + " ");
+                }
+            }
+
+            Add(root, string.Empty);
+            return paths;
+        }
+
+        [Test]
+        public void The_help_check_covers_every_command_the_issue_names()
+        {
+            Assert.That(
+                Commands(),
+                Is.SupersetOf(new[] { "onboard", "customers list", "customers show", "refresh", "enable", "remove", "stuck", "settle", "emulator" }));
+        }
+
+        [TestCaseSource(nameof(Commands))]
         public async Task Every_command_s_help_has_an_example_and_the_exit_codes(string command)
         {
             var args = (command + " --help").Trim().Split(' ');

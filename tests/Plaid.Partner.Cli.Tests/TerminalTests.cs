@@ -20,7 +20,7 @@ namespace Plaid.Partner.Cli.Tests
         private const string Socket = "plaid-partner-cli-tests";
 
         [Test]
-        public async Task Onboard_in_a_terminal_shows_a_progress_bar_then_list_shows_a_table()
+        public async Task Onboard_and_refresh_in_a_terminal_show_a_progress_bar_then_list_shows_a_table()
         {
             if (!File.Exists(Tmux))
             {
@@ -37,6 +37,8 @@ namespace Plaid.Partner.Cli.Tests
             await File.WriteAllTextAsync(script, $"""
                 {cli} onboard {Quote(file)}
                 echo "onboard exit $?"
+                {cli} refresh --all
+                echo "refresh exit $?"
                 {cli} customers list
                 echo "list exit $?"
                 {Tmux} -L {Socket} wait-for -S {session}
@@ -52,6 +54,8 @@ namespace Plaid.Partner.Cli.Tests
                 Assert.That(pane, Does.Contain("Onboarding 20 end customers"), pane);
                 Assert.That(pane, Does.Contain("100%"), pane);
                 Assert.That(pane, Does.Contain("onboard exit 0"), pane);
+                Assert.That(pane, Does.Match(@"Refreshing 20 end customers.*100%"), pane);
+                Assert.That(pane, Does.Contain("refresh exit 0"), pane);
                 Assert.That(pane, Does.Match(@"│\s*Reference\s*│\s*Client ID\s*│"), pane);
                 Assert.That(pane, Does.Contain("cust-020"), pane);
                 Assert.That(pane, Does.Contain("list exit 0"), pane);

@@ -473,6 +473,7 @@ namespace Plaid.Partner.Ledger.Tests
             Assert.That(record?.ClientId, Is.EqualTo("client-old-1"));
             Assert.That(record?.Status, Is.EqualTo(PartnerEndCustomerStatus.Active));
             Assert.That(record?.RequirementsDue, Is.Empty);
+            Assert.That(record?.RemovedAt, Is.Null);
         }
 
         [Test]

@@ -29,26 +29,35 @@ namespace Plaid.Partner.Cli.Commands
             };
             var due = new Option<bool>("--due") { Description = "Only end customers with requirements due (beta onboarding)." };
             var inDoubt = new Option<bool>("--in-doubt") { Description = "Only records whose create is in doubt and needs 'plaid-partner settle'." };
-            var command = new Command("list", "List the end customers in the ledger, ordered by reference.") { status, due, inDoubt };
+            var stuck = new Option<bool>("--stuck") { Description = "Only end customers with an OAuth registration flagged stuck ('plaid-partner stuck' lists the registrations)." };
+            var removed = new Option<bool>("--removed") { Description = "Only end customers removed with 'plaid-partner remove'." };
+            var command = new Command("list", "List the end customers in the ledger, ordered by reference. --status and --due leave removed ones out.")
+            {
+                status, due, inDoubt, stuck, removed,
+            };
             command.SetAction(async (result, cancellation) =>
             {
-                var chosen = new[] { result.GetValue(status) is not null, result.GetValue(due), result.GetValue(inDoubt) }.Count(c => c);
+                var chosen = new[] { result.GetValue(status) is not null, result.GetValue(due), result.GetValue(inDoubt), result.GetValue(stuck), result.GetValue(removed) }
+                    .Count(c => c);
                 if (chosen > 1)
                 {
-                    context.Host.Error.WriteLine($"{CliApplication.Name}: choose one of --status, --due and --in-doubt.");
+                    context.Host.Error.WriteLine($"{CliApplication.Name}: choose one of --status, --due, --in-doubt, --stuck and --removed.");
                     return ExitCodes.UsageOrConfiguration;
                 }
 
                 var filter = result.GetValue(status) is { } s ? EndCustomerFilter.WithStatus(new PartnerEndCustomerStatus(s.Trim().ToUpperInvariant()))
                     : result.GetValue(due) ? EndCustomerFilter.WithRequirementsDue
                     : result.GetValue(inDoubt) ? EndCustomerFilter.InDoubt
+                    : result.GetValue(stuck) ? EndCustomerFilter.Stuck
+                    : result.GetValue(removed) ? EndCustomerFilter.Removed
                     : EndCustomerFilter.All;
                 return await ListAsync(context, result, filter, cancellation);
             });
             return context.WithExamples(
                 command,
                 $"{CliApplication.Name} --emulator customers list",
-                $"{CliApplication.Name} customers list --status PENDING_ENABLEMENT --json");
+                $"{CliApplication.Name} customers list --status PENDING_ENABLEMENT --json",
+                $"{CliApplication.Name} --emulator customers list --stuck");
         }
 
         private static async Task<int> ListAsync(CommandContext context, ParseResult result, EndCustomerFilter filter, CancellationToken cancellation)
@@ -80,7 +89,7 @@ namespace Plaid.Partner.Cli.Commands
                         record.Reference,
                         record.ClientId ?? "-",
                         record.CompanyName,
-                        record.Status?.ToString() ?? "-",
+                        RecordText.Status(record),
                         RecordText.CreateState(record.CreateState),
                         record.RequirementsDue.Count == 0 ? "-" : string.Join(", ", record.RequirementsDue),
                         RecordText.Time(record.LastReadAt));

@@ -20,7 +20,9 @@ namespace Plaid.Partner.Cli.Commands
             {
                 Description = "A .csv file (a header row, then one end customer per row) or a .json file (an array of Plaid create bodies). "
                     + $"Required columns: {string.Join(", ", CustomerColumns.Required)}. Optional: {string.Join(", ", CustomerColumns.Optional)}. "
-                    + "Lists (products, redirect_uris) are separated by ';' in a CSV cell.",
+                    + "Lists (products, redirect_uris) are separated by ';' in a CSV cell. The api column sends a row to Plaid's create (ga, the default) "
+                    + "or to the beta create (beta: company_name, application_name and website required; bank_addendum_acceptance.* in place of "
+                    + "is_bank_addendum_completed; Plaid answers with what is still due, which 'customers list --due' shows).",
             };
             var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and send nothing." };
             var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Send the valid rows even when others are invalid (those are listed and left out)." };

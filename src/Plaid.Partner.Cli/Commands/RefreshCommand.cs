@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Plaid.Partner.Cli.Hosting;
@@ -64,17 +65,16 @@ namespace Plaid.Partner.Cli.Commands
             RefreshSummary summary;
             if (output.ShowsProgressBar)
             {
+                // The bar's 100% is the records a refresh reads, counted from the ledger first (no call to Plaid).
+                var total = await RefreshableAsync(ledger, cancellation);
                 summary = await output.Console.Progress()
                     .AutoClear(false)
-                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new SpinnerColumn())
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
                     .StartAsync(async progress =>
                     {
-                        var task = progress.AddTask("Refreshing end customers");
-                        task.IsIndeterminate = true;
-                        var done = 0;
-                        var report = new CallbackProgress<RefreshResult>(r => task.Description = $"Refreshing end customers: {++done} read");
+                        var task = progress.AddTask($"Refreshing {total} end customers", maxValue: Math.Max(total, 1));
+                        var report = new CallbackProgress<RefreshResult>(r => task.Increment(1));
                         var finished = await ledger.RefreshAllAsync(EndCustomerFilter.All, parallel, report, cancellation);
-                        task.IsIndeterminate = false;
                         task.Value = task.MaxValue;
                         return finished;
                     });
@@ -97,6 +97,21 @@ namespace Plaid.Partner.Cli.Commands
 
             Write(output, summary);
             return summary.Failures.Count > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
+        }
+
+        /// <summary>How many records <see cref="EndCustomerLedger.RefreshAllAsync"/> reads: created, with a client_id, neither denied nor removed.</summary>
+        private static async Task<int> RefreshableAsync(EndCustomerLedger ledger, CancellationToken cancellation)
+        {
+            var count = 0;
+            string? after = null;
+            do
+            {
+                var page = await ledger.ListAsync(EndCustomerFilter.WithCreateState(EndCustomerCreateState.Created), after, EndCustomerLedger.MaxPageSize, cancellation);
+                count += page.Records.Count(r => r.ClientId is not null && r.Status != PartnerEndCustomerStatus.Denied && r.RemovedAt is null);
+                after = page.NextAfter;
+            }
+            while (after is not null);
+            return count;
         }
 
         private static void Write(CliOutput output, RefreshSummary summary)

@@ -1,23 +1,18 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Reflection;
 
 namespace Plaid.Partner.Cli.Input
 {
     /// <summary>
     /// Checks every row before anything is sent and builds its create request: each bad cell is a problem with its row
     /// and column; a reference used twice in the file, and a column this tool does not know, are problems too (a typo
-    /// in a header would otherwise drop that field from every customer without a word).
+    /// in a header would otherwise drop that field from every customer without a word). The <c>api</c> column picks
+    /// Plaid's create (<c>ga</c>, the default) or the beta create (<c>beta</c>); a value in a column the chosen create
+    /// does not have is a problem, not dropped.
     /// </summary>
     internal static class RowValidator
     {
-        private static readonly Lazy<HashSet<string>> KnownProducts = new(() => typeof(Products)
-            .GetProperties(BindingFlags.Public | BindingFlags.Static)
-            .Where(p => p.PropertyType == typeof(Products))
-            .Select(p => ((Products)p.GetValue(null)!).ToString())
-            .ToHashSet(StringComparer.Ordinal));
-
         public static (IReadOnlyList<ValidRow> Valid, IReadOnlyList<RowProblem> Problems) Validate(IReadOnlyList<RawRow> rows)
         {
             var valid = new List<ValidRow>();
@@ -41,19 +36,48 @@ namespace Plaid.Partner.Cli.Input
                     cells.Problem(CustomerColumns.Reference, $"'{reference}' is also the reference of row {firstRowOf[reference]}; each end customer needs its own.");
                 }
 
-                var request = Build(cells);
+                var beta = IsBeta(cells);
+                var request = beta ? null : Build(row, cells);
+                var betaRequest = beta ? BuildBeta(row, cells) : null;
                 if (problems.Count == before && unknownColumns.Count == 0 && reference is not null)
                 {
-                    valid.Add(new ValidRow(row.Number, reference, request));
+                    valid.Add(new ValidRow(row.Number, reference, request, betaRequest));
                 }
             }
 
             return (valid, problems);
         }
 
-        private static PartnerCustomerCreateRequest Build(CellReader cells)
+        private static bool IsBeta(CellReader cells)
         {
-            var request = new PartnerCustomerCreateRequest
+            switch (cells.Text(CustomerColumns.Api)?.ToUpperInvariant())
+            {
+                case null or "GA":
+                    return false;
+                case "BETA":
+                    return true;
+                default:
+                    cells.Problem(CustomerColumns.Api, "must be ga (Plaid's /partner/customer/create, the default when empty) or beta (/beta/partner/customer/v1/create).");
+                    return false;
+            }
+        }
+
+        /// <summary>A problem for each column with a value that the row's create does not have.</summary>
+        private static void RefuseColumns(RawRow row, CellReader cells, IEnumerable<string> columns, string reason)
+        {
+            foreach (var column in columns)
+            {
+                if (row.Values.TryGetValue(column, out var value) && (value.Items is { Count: > 0 } || !string.IsNullOrWhiteSpace(value.Text)))
+                {
+                    cells.Problem(column, reason);
+                }
+            }
+        }
+
+        private static PartnerCustomerCreateRequest Build(RawRow row, CellReader cells)
+        {
+            RefuseColumns(row, cells, CustomerColumns.BetaOnly, "is a field of the beta create only; set the api column to beta, or leave this empty.");
+            return new PartnerCustomerCreateRequest
             {
                 CompanyName = cells.Text("company_name", required: true)!,
                 LegalEntityName = cells.Text("legal_entity_name", required: true)!,
@@ -64,69 +88,40 @@ namespace Plaid.Partner.Cli.Input
                 CreateLinkCustomization = cells.YesNo("create_link_customization"),
                 Logo = cells.Text("logo", maxLength: 1_000_000),
                 RegistrationNumber = cells.Text("registration_number"),
-                Address = new PartnerEndCustomerAddress
-                {
-                    Street = cells.Text("address.street"),
-                    City = cells.Text("address.city"),
-                    Region = cells.Text("address.region"),
-                    PostalCode = cells.Text("address.postal_code"),
-                    CountryCode = cells.Code("address.country_code", 2, "US"),
-                },
+                Address = RequestParts.Address(cells),
+                Products = RequestParts.ProductList(cells),
+                RedirectUris = RequestParts.RedirectUris(cells),
+                TechnicalContact = RequestParts.TechnicalContact(cells),
+                BillingContact = RequestParts.BillingContact(cells),
+                CustomerSupportInfo = RequestParts.SupportInfo(cells),
+                AssetsUnderManagement = RequestParts.AssetsUnderManagement(cells),
             };
-
-            var products = cells.List("products");
-            foreach (var unknown in products.Where(p => !KnownProducts.Value.Contains(p)))
-            {
-                cells.Problem("products", $"'{unknown}' is not a Plaid product; known: {string.Join(", ", KnownProducts.Value.Order(StringComparer.Ordinal))}.");
-            }
-
-            request.Products = products.Count > 0 ? products.Select(p => new Products(p)).ToList() : null;
-            var redirects = cells.List("redirect_uris");
-            foreach (var bad in redirects.Where(r => !Uri.TryCreate(r, UriKind.Absolute, out _)))
-            {
-                cells.Problem("redirect_uris", $"'{bad}' is not an absolute URI.");
-            }
-
-            request.RedirectUris = redirects.Count > 0 ? redirects.ToList() : null;
-            request.TechnicalContact = Contact(cells, "technical_contact", (g, f, e) => new PartnerEndCustomerTechnicalContact { GivenName = g, FamilyName = f, Email = e });
-            request.BillingContact = Contact(cells, "billing_contact", (g, f, e) => new PartnerEndCustomerBillingContact { GivenName = g, FamilyName = f, Email = e });
-            request.CustomerSupportInfo = SupportInfo(cells);
-            request.AssetsUnderManagement = AssetsUnderManagement(cells);
-            return request;
         }
 
-        private static T? Contact<T>(CellReader cells, string prefix, Func<string?, string?, string?, T> create)
-            where T : class
+        /// <summary>
+        /// The beta create asks for less up front (Plaid lists what is still due in the answer's requirements_due, and the
+        /// ledger keeps it), so only the company, application name and website are required here.
+        /// </summary>
+        private static BetaPartnerCustomerV1CreateRequest BuildBeta(RawRow row, CellReader cells)
         {
-            var given = cells.Text($"{prefix}.given_name");
-            var family = cells.Text($"{prefix}.family_name");
-            var email = cells.Email($"{prefix}.email");
-            return given is null && family is null && email is null ? null : create(given, family, email);
-        }
-
-        private static PartnerEndCustomerCustomerSupportInfo? SupportInfo(CellReader cells)
-        {
-            var info = new PartnerEndCustomerCustomerSupportInfo
+            RefuseColumns(row, cells, CustomerColumns.GaOnly, "is not a field of the beta create (/beta/partner/customer/v1/create); leave it empty in an api=beta row.");
+            return new BetaPartnerCustomerV1CreateRequest
             {
-                Email = cells.Email("customer_support_info.email"),
-                PhoneNumber = cells.Text("customer_support_info.phone_number"),
-                ContactUrl = cells.WebAddress("customer_support_info.contact_url"),
-                LinkUpdateUrl = cells.WebAddress("customer_support_info.link_update_url"),
+                CompanyName = cells.Text("company_name", required: true)!,
+                LegalEntityName = cells.Text("legal_entity_name"),
+                ApplicationName = cells.Text("application_name", required: true)!,
+                Website = cells.WebAddress("website", required: true)!,
+                IsDiligenceAttested = cells.YesNo("is_diligence_attested"),
+                CreateLinkCustomization = cells.YesNo("create_link_customization"),
+                Logo = cells.Text("logo", maxLength: 1_000_000),
+                Address = RequestParts.Address(cells),
+                Products = RequestParts.ProductList(cells),
+                RedirectUris = RequestParts.RedirectUris(cells),
+                TechnicalContact = RequestParts.TechnicalContact(cells),
+                BillingContact = RequestParts.BillingContact(cells),
+                CustomerSupportInfo = RequestParts.SupportInfo(cells) ?? new PartnerEndCustomerCustomerSupportInfo(),
+                BankAddendumAcceptance = RequestParts.BankAddendumAcceptance(cells),
             };
-            return info.Email is null && info.PhoneNumber is null && info.ContactUrl is null && info.LinkUpdateUrl is null ? null : info;
-        }
-
-        private static PartnerEndCustomerAssetsUnderManagement? AssetsUnderManagement(CellReader cells)
-        {
-            var amount = cells.Amount("assets_under_management.amount");
-            var currency = cells.Code("assets_under_management.iso_currency_code", 3, "USD");
-            if (amount is null != currency is null)
-            {
-                cells.Problem(amount is null ? "assets_under_management.amount" : "assets_under_management.iso_currency_code", "give both the amount and its currency, or neither.");
-                return null;
-            }
-
-            return amount is null ? null : new PartnerEndCustomerAssetsUnderManagement { Amount = amount.Value, IsoCurrencyCode = currency! };
         }
     }
 }

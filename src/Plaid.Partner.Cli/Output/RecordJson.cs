@@ -20,6 +20,7 @@ namespace Plaid.Partner.Cli.Output
         DateTimeOffset RecordedAt,
         DateTimeOffset UpdatedAt,
         DateTimeOffset? LastReadAt,
+        DateTimeOffset? RemovedAt,
         IReadOnlyList<StatusChangeJson>? StatusHistory,
         IReadOnlyList<OAuthJson>? OAuthInstitutions)
     {
@@ -37,6 +38,7 @@ namespace Plaid.Partner.Cli.Output
             record.RecordedAt,
             record.UpdatedAt,
             record.LastReadAt,
+            record.RemovedAt,
             detailed ? record.StatusHistory.Select(c => new StatusChangeJson(c.Status.ToString(), c.ChangedAt)).ToList() : null,
             detailed ? record.OAuthRegistrations.Select(o => new OAuthJson(o.InstitutionId, o.InstitutionName, o.Status?.ToString(), o.ChangedAt)).ToList() : null);
     }

@@ -21,6 +21,13 @@ namespace Plaid.Partner.Cli.Output
         public static string? Error(EndCustomerCreateError? error) =>
             error is null ? null : $"{error.ErrorCode ?? error.ErrorType ?? "error"}: {error.ErrorMessage}";
 
+        /// <summary>The status as last seen from Plaid, marked when the end customer was removed since.</summary>
+        public static string Status(EndCustomerRecord record)
+        {
+            var status = record.Status?.ToString() ?? "-";
+            return record.RemovedAt is null ? status : $"{status} (removed)";
+        }
+
         public static string Time(DateTimeOffset? time) =>
             time is null ? "-" : time.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
     }

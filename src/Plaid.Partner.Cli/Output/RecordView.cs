@@ -24,6 +24,7 @@ namespace Plaid.Partner.Cli.Output
             CliOutput.AddRow(fields, "API", record.Api.ToString().ToUpperInvariant());
             CliOutput.AddRow(fields, "Create", RecordText.CreateState(record.CreateState));
             CliOutput.AddRow(fields, "Status", record.Status?.ToString() ?? "-");
+            CliOutput.AddRow(fields, "Removed", RecordText.Time(record.RemovedAt));
             CliOutput.AddRow(fields, "Requirements due", record.RequirementsDue.Count == 0 ? "-" : string.Join(", ", record.RequirementsDue));
             CliOutput.AddRow(fields, "Last error", RecordText.Error(record.LastError) ?? "-");
             CliOutput.AddRow(fields, "Recorded", RecordText.Time(record.RecordedAt));

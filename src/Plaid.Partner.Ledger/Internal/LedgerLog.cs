@@ -40,6 +40,11 @@ namespace Plaid.Partner.Ledger.Internal
         private static readonly Action<ILogger, string, string, Exception?> HandlerFailedLine = LoggerMessage.Define<string, string>(
             LogLevel.Error, new EventId(9, "EventHandlerFailed"), "Ledger: an IEndCustomerEvents handler failed on {Kind} of reference {Reference}; the change stays recorded");
 
+        private static readonly Action<ILogger, string, string, Exception?> RemovedLine = LoggerMessage.Define<string, string>(
+            LogLevel.Information, new EventId(10, "Removed"), "Ledger: reference {Reference} (client_id {ClientId}) removed at Plaid; it is no longer refreshed");
+
+        public static void Removed(ILogger logger, string reference, string clientId) => RemovedLine(logger, reference, clientId, null);
+
         public static void Stuck(ILogger logger, string reference, string institutionId, string? status) => StuckLine(logger, reference, institutionId, status, null);
 
         public static void HandlerFailed(ILogger logger, string kind, string reference, Exception exception) => HandlerFailedLine(logger, kind, reference, exception);

@@ -9,7 +9,7 @@ namespace Plaid.Partner.Ledger.Stores
     /// </summary>
     internal static class LedgerSchema
     {
-        public const int Latest = 3;
+        public const int Latest = 4;
 
         /// <summary>The statements that take a database from <paramref name="version"/> - 1 to <paramref name="version"/>.</summary>
         public static IReadOnlyList<string> Version(int version, LedgerStoreKind store)
@@ -85,6 +85,13 @@ namespace Plaid.Partner.Ledger.Stores
                     "ALTER TABLE plaid_end_customers ADD COLUMN lease_owner TEXT NULL",
                     "ALTER TABLE plaid_end_customers ADD COLUMN lease_until BIGINT NULL",
                     "CREATE INDEX plaid_end_customers_next_refresh ON plaid_end_customers (next_refresh_at) WHERE client_id IS NOT NULL",
+                },
+                4 => new[]
+                {
+                    // When the end customer was removed through /partner/customer/remove: the record stays, shows the
+                    // removal, and is no longer refreshed.
+                    "ALTER TABLE plaid_end_customers ADD COLUMN removed_at BIGINT NULL",
+                    "CREATE INDEX plaid_end_customers_removed ON plaid_end_customers (reference) WHERE removed_at IS NOT NULL",
                 },
                 _ => throw new System.ArgumentOutOfRangeException(nameof(version), version, $"The ledger's schema has versions 1 to {Latest}."),
             };

@@ -22,7 +22,7 @@ namespace Plaid.Partner.Ledger.Stores
                     connection,
                     transaction,
                     "UPDATE plaid_end_customers SET lease_owner = @owner, lease_until = @lease_until WHERE reference IN (" +
-                    "SELECT reference FROM plaid_end_customers WHERE create_state = 'Created' AND client_id IS NOT NULL AND (status IS NULL OR status <> 'DENIED') " +
+                    "SELECT reference FROM plaid_end_customers WHERE create_state = 'Created' AND client_id IS NOT NULL AND (status IS NULL OR status <> 'DENIED') AND removed_at IS NULL " +
                     "AND COALESCE(next_refresh_at, 0) <= @now AND COALESCE(lease_until, 0) <= @now " +
                     $"ORDER BY COALESCE(next_refresh_at, 0), reference LIMIT @batch{SkipLocked}) " +
                     "RETURNING reference, api, client_id, status, enabled_at");

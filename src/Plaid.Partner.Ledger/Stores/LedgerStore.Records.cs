@@ -178,10 +178,12 @@ namespace Plaid.Partner.Ledger.Stores
             {
                 var where = filter.Kind switch
                 {
-                    EndCustomerFilter.FilterKind.Status => "status = @status",
+                    EndCustomerFilter.FilterKind.Status => "status = @status AND removed_at IS NULL",
                     EndCustomerFilter.FilterKind.CreateState => "create_state = @state",
-                    EndCustomerFilter.FilterKind.RequirementsDue => "due_count > 0",
+                    EndCustomerFilter.FilterKind.RequirementsDue => "due_count > 0 AND removed_at IS NULL",
                     EndCustomerFilter.FilterKind.InDoubt => InDoubtCondition,
+                    EndCustomerFilter.FilterKind.Stuck => StuckCondition,
+                    EndCustomerFilter.FilterKind.Removed => "removed_at IS NOT NULL",
                     _ => "1 = 1",
                 };
                 var page = after is null ? string.Empty : " AND reference > @after";

@@ -10,7 +10,7 @@ namespace Plaid.Partner.Ledger.Stores
     {
         public const string Columns =
             "reference, api, environment, company_name, application_name, create_state, client_id, status, requirements_due, " +
-            "error_http_status, error_type, error_code, error_message, error_request_id, recorded_at, updated_at, claimed_at, last_read_at, claim_id";
+            "error_http_status, error_type, error_code, error_message, error_request_id, recorded_at, updated_at, claimed_at, last_read_at, claim_id, removed_at";
 
         public static string ApiText(OnboardingApi api) => api == OnboardingApi.Beta ? "beta" : "ga";
 
@@ -42,7 +42,8 @@ namespace Plaid.Partner.Ledger.Stores
                 claimedAt: Long(row, 16) is { } claimed ? Time(claimed) : null,
                 lastReadAt: Long(row, 17) is { } read ? Time(read) : null,
                 statusHistory: history ?? Array.Empty<EndCustomerStatusChange>(),
-                oauthRegistrations: oauth ?? Array.Empty<EndCustomerOAuthRegistration>());
+                oauthRegistrations: oauth ?? Array.Empty<EndCustomerOAuthRegistration>(),
+                removedAt: Long(row, 19) is { } removed ? Time(removed) : null);
             return (record, Text(row, 18));
         }
 

@@ -80,7 +80,9 @@ namespace Plaid.Partner.Cli.Commands.Onboarding
             OnboardingResult result;
             try
             {
-                result = await _ledger.OnboardAsync(row.Reference, row.Request, cancellationToken);
+                result = row.BetaRequest is { } beta
+                    ? await _ledger.OnboardBetaAsync(row.Reference, beta, cancellationToken)
+                    : await _ledger.OnboardAsync(row.Reference, row.Request!, cancellationToken);
             }
             catch (LedgerStoreException e)
             {
