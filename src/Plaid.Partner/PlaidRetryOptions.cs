@@ -22,7 +22,10 @@ namespace Plaid.Partner
         /// </summary>
         public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-        /// <summary>Randomizes the backoff so many clients do not retry in step. Defaults to true.</summary>
+        /// <summary>
+        /// Randomizes each backoff wait to a point between half and all of it, so many clients do not retry in step.
+        /// Defaults to true.
+        /// </summary>
         public bool UseJitter { get; set; } = true;
 
         internal PlaidRetryOptions Copy() => new()

@@ -4,14 +4,12 @@ using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using Plaid.Partner.Internal;
-using Polly.Timeout;
 
 namespace Plaid.Partner.Diagnostics
 {
     /// <summary>
     /// One Plaid call's span and duration measurement: <see cref="Start"/> it, then end it once with
-    /// <see cref="Succeeded"/> or <see cref="Failed"/>; <see cref="RetryScheduled"/> counts a retry from the retry
-    /// pipeline. The HTTP spans are HttpClient's own, beneath this one.
+    /// <see cref="Succeeded"/> or <see cref="Failed"/>; <see cref="RetryScheduled"/> counts a retry. The HTTP spans are HttpClient's own, beneath this one.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -122,7 +120,7 @@ namespace Plaid.Partner.Diagnostics
         /// <summary>
         /// Counts a retry of <paramref name="operation"/> after Plaid's <paramref name="failure"/> or the attempt's
         /// <paramref name="exception"/>, and adds one to the retry count of the call's span, which is the current activity
-        /// wherever the retry pipeline runs.
+        /// where the call path retries.
         /// </summary>
         public static void RetryScheduled(string operation, PlaidFailure? failure, Exception? exception)
         {
@@ -149,7 +147,7 @@ namespace Plaid.Partner.Diagnostics
         internal static (string Outcome, string ErrorType) Classify(Exception exception) => exception switch
         {
             PlaidApiException api => (PlaidOutcomes.PlaidError, ErrorTypeOrStatus(api.ErrorType, (int)api.StatusCode)),
-            TimeoutException or TimeoutRejectedException => (PlaidOutcomes.Timeout, "timeout"),
+            TimeoutException => (PlaidOutcomes.Timeout, "timeout"),
             OperationCanceledException => (PlaidOutcomes.Canceled, typeof(OperationCanceledException).FullName!),
             HttpRequestException or IOException => (PlaidOutcomes.TransportError, exception.GetType().FullName ?? Other),
             _ => (PlaidOutcomes.Error, exception.GetType().FullName ?? Other),

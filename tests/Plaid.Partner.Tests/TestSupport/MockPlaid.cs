@@ -23,7 +23,7 @@ namespace Plaid.Partner.Tests.TestSupport
             HttpClient = Handler.ToHttpClient();
             Options = new PlaidPartnerOptions { ClientId = ClientId, Secret = Secret, Environment = environment ?? PlaidEnvironment.Sandbox };
 
-            // Unit tests of one response each; retries have their own tests (PlaidResilienceTests).
+            // Unit tests of one response each; retries have their own tests (PlaidRetryTests).
             Options.Retry.MaxRetryAttempts = 0;
             configure?.Invoke(Options);
             Client = new PlaidPartnerClient(HttpClient, Options, logger, timeProvider);

@@ -2,32 +2,33 @@ using System;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Plaid.Partner.Diagnostics;
-using Polly;
-using Polly.Timeout;
 
 namespace Plaid.Partner.Internal
 {
     /// <summary>
-    /// Everything a Plaid call needs beyond its request: the validated options, the generated client, the resilience
-    /// pipelines, the logger and the mapping of failures to the public exceptions. Built once per <c>AddPlaidPartner</c>
+    /// Everything a Plaid call needs beyond its request: the validated options, the generated client, the retry rules and
+    /// timeouts, the logger and the mapping of failures to the public exceptions. Built once per <c>AddPlaidPartner</c>
     /// registration (again when its options change) and shared by every client resolved from it; a client constructed
     /// directly builds its own. Thread-safe, and nothing in it is per call.
     /// </summary>
     /// <remarks>
     /// Every call is <see cref="SendAsync"/> of one <see cref="PlaidOperation{TRequest, TResponse}"/>: the request is
-    /// checked and the Production rule applied (by the operation's kind), then every attempt runs through the kind's
-    /// resilience pipeline (retries and timeouts for reads, timeouts only for the rest), and the outcome is logged,
-    /// observed and, when it failed, turned into the one exception the caller sees.
+    /// checked and the Production rule applied (by the operation's kind), then every attempt runs under the call's timeouts
+    /// (<see cref="PlaidCallTimeouts"/>) and is retried on a transient failure when the kind is a read
+    /// (<see cref="PlaidRetryRules"/>), and the outcome is logged, observed and, when it failed, turned into the one
+    /// exception the caller sees.
     /// </remarks>
     internal sealed class PlaidCallPipeline
     {
         private readonly PlaidPartnerApiClient _api;
-        private readonly PlaidResilience _resilience;
+        private readonly PlaidRetryRules _retryRules;
+        private readonly PlaidCallTimeouts _timeouts;
         private readonly ILogger _logger;
         private readonly TimeProvider _timeProvider;
 
@@ -37,7 +38,8 @@ namespace Plaid.Partner.Internal
             _api = new PlaidPartnerApiClient(validatedOptions);
             _logger = logger;
             _timeProvider = timeProvider;
-            _resilience = new PlaidResilience(validatedOptions, logger, timeProvider);
+            _retryRules = new PlaidRetryRules(validatedOptions.Retry, timeProvider);
+            _timeouts = new PlaidCallTimeouts(validatedOptions, timeProvider);
         }
 
         /// <summary>The validated copy of the options; never changed.</summary>
@@ -110,9 +112,10 @@ namespace Plaid.Partner.Internal
         }
 
         /// <summary>
-        /// One logical call, from first attempt to outcome: every attempt through the resilience pipeline, the outcome
-        /// logged and observed, and a failure thrown once, as the public exception (<see cref="Failed"/>). Plaid's answers
-        /// come back as values (<see cref="PlaidAttempt{TResponse}"/>), so a refused call throws nothing until here.
+        /// One logical call, from first attempt to outcome: attempts under their timeouts, retried by the rules for reads
+        /// only (<see cref="PlaidRetryRules"/>), the outcome logged and observed, and a failure thrown once, as the public
+        /// exception (<see cref="Failed"/>). Plaid's answers come back as values (<see cref="PlaidAttempt{TResponse}"/>), so
+        /// a refused call throws nothing until here.
         /// </summary>
         private async Task<TResponse> SendCheckedAsync<TRequest, TResponse>(PlaidOperation<TRequest, TResponse> operation, HttpClient http, TRequest request, CancellationToken cancellationToken)
             where TRequest : class
@@ -123,103 +126,150 @@ namespace Plaid.Partner.Internal
             var started = _timeProvider.GetTimestamp();
             PlaidLog.Starting(_logger, path, operation.RetrySafe);
 
-            var context = ResilienceContextPool.Shared.Get(path, cancellationToken);
-            Outcome<object> outcome;
-            bool callTimedOut;
-            try
+            var retries = operation.RetrySafe ? _retryRules.MaxRetryAttempts : 0;
+            PlaidFailure? failure;
+            Exception? exception;
+            PlaidCallExpiry expiry;
+            for (var attempt = 0; ; attempt++)
             {
-                outcome = await _resilience.For(operation.Kind)
-                    .ExecuteOutcomeAsync(static (ctx, state) => AttemptAsync(ctx, state), context, (Operation: operation, Api: _api, Http: http, Request: request))
-                    .ConfigureAwait(false);
-                callTimedOut = PlaidResilience.CallTimedOut(context);
-            }
-            finally
-            {
-                ResilienceContextPool.Shared.Return(context);
+                TResponse? response = null;
+                failure = null;
+                exception = null;
+                var step = _timeouts.StartAttempt(attempt == 0 ? TimeSpan.Zero : _timeProvider.GetElapsedTime(started), cancellationToken);
+                try
+                {
+                    var answer = await operation.Send(_api, http, request, step.Token).ConfigureAwait(false);
+                    response = answer.Response;
+                    failure = answer.Failure;
+                }
+                catch (PlaidResponseTooLargeException e)
+                {
+                    failure = e.Failure;
+                }
+                catch (Exception e)
+                {
+                    exception = e;
+                }
+                finally
+                {
+                    expiry = _timeouts.End(step);
+                }
+
+                if (response is not null)
+                {
+                    LogSucceeded(path, started, response);
+                    telemetry.Succeeded(response.RequestId);
+                    return response;
+                }
+
+                // Only a cancellation the step's own timer caused is a timeout; the caller's stays a cancellation.
+                var attemptTimedOut = expiry == PlaidCallExpiry.Attempt && exception is OperationCanceledException;
+                if (attemptTimedOut)
+                {
+                    var why = operation.RetrySafe ? " on its last attempt" : "; it was not retried because it changes state";
+                    exception = new TimeoutException($"Plaid {path} did not answer within {Options.AttemptTimeout} (PlaidPartnerOptions.AttemptTimeout){why}.", exception);
+                }
+
+                if (expiry == PlaidCallExpiry.Call || attempt >= retries || _retryRules.RetryDelay(attempt, failure, exception, attemptTimedOut) is not { } delay)
+                {
+                    break;
+                }
+
+                PlaidCallTelemetry.RetryScheduled(path, failure, exception);
+                PlaidLog.Retrying(_logger, path, attempt + 1, Describe(failure, exception, attemptTimedOut), (long)delay.TotalMilliseconds);
+                if (delay > TimeSpan.Zero)
+                {
+                    var wait = _timeouts.StartWait(_timeProvider.GetElapsedTime(started), cancellationToken);
+                    Exception? cancelled = null;
+                    try
+                    {
+                        await Delay(delay, wait.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException e)
+                    {
+                        cancelled = e;
+                    }
+                    finally
+                    {
+                        expiry = _timeouts.End(wait);
+                    }
+
+                    if (cancelled is not null)
+                    {
+                        // The caller's cancellation, or the call's Timeout (expiry says which).
+                        failure = null;
+                        exception = cancelled;
+                        break;
+                    }
+                }
             }
 
-            if (outcome.Result is TResponse response)
-            {
-                LogSucceeded(path, started, response);
-                telemetry.Succeeded(response.RequestId);
-                return response;
-            }
-
-            var failure = Failed(operation, outcome, started, callTimedOut);
-            telemetry.Failed(failure);
-            if (ReferenceEquals(failure, outcome.Exception))
+            var thrown = Failed(path, typeof(TResponse), failure, exception, expiry == PlaidCallExpiry.Call, started);
+            telemetry.Failed(thrown);
+            if (ReferenceEquals(thrown, exception) && thrown is not TimeoutException)
             {
                 // Transport failures and the caller's cancellation, as they were thrown.
-                outcome.ThrowIfException();
+                ExceptionDispatchInfo.Capture(thrown).Throw();
             }
 
-            throw failure;
+            throw thrown;
         }
 
-        /// <summary>One attempt: the generated call, with whatever it throws (transport, cancellation) as the outcome.</summary>
-        private static async ValueTask<Outcome<object>> AttemptAsync<TRequest, TResponse>(
-            ResilienceContext context,
-            (PlaidOperation<TRequest, TResponse> Operation, PlaidPartnerApiClient Api, HttpClient Http, TRequest Request) state)
-            where TRequest : class
-            where TResponse : class, IPlaidResponse
-        {
-            try
-            {
-                var attempt = await state.Operation.Send(state.Api, state.Http, state.Request, context.CancellationToken).ConfigureAwait(false);
-                return Outcome.FromResult(attempt.Outcome);
-            }
-            catch (PlaidResponseTooLargeException e)
-            {
-                return Outcome.FromResult<object>(e.Failure);
-            }
-            catch (Exception e)
-            {
-                return Outcome.FromException<object>(e);
-            }
-        }
+        private Task Delay(TimeSpan delay, CancellationToken cancellationToken) =>
+#if NETSTANDARD2_0
+            TimeProviderTaskExtensions.Delay(_timeProvider, delay, cancellationToken);
+#else
+            Task.Delay(delay, _timeProvider, cancellationToken);
+#endif
 
         /// <summary>
         /// The exception that ends a failed call, logged: Plaid's answer becomes <see cref="PlaidApiException"/>, a timeout
-        /// becomes <see cref="TimeoutException"/> naming the limit; transport failures and the caller's cancellation stay
-        /// as they are.
+        /// <see cref="TimeoutException"/> naming the limit; transport failures and the caller's cancellation stay as they are.
         /// </summary>
-        private Exception Failed<TRequest, TResponse>(PlaidOperation<TRequest, TResponse> operation, Outcome<object> outcome, long started, bool callTimedOut)
-            where TRequest : class
-            where TResponse : class, IPlaidResponse
+        private Exception Failed(string path, Type responseType, PlaidFailure? failure, Exception? exception, bool callTimedOut, long started)
         {
-            var path = operation.Path;
-            switch (outcome.Exception)
+            if (callTimedOut)
+            {
+                PlaidLog.TimedOut(_logger, path, Options.Timeout, Elapsed(started));
+                return new TimeoutException($"Plaid {path} did not complete within {Options.Timeout} (PlaidPartnerOptions.Timeout).", exception);
+            }
+
+            switch (exception)
             {
                 case null:
-                    var api = PlaidApiExceptionFactory.Create(path, typeof(TResponse), (PlaidFailure)outcome.Result!, Options.Secret);
-                    if (_logger.IsEnabled(LogLevel.Warning))
-                    {
-                        // Whoever answered chose these; the line shows them redacted, escaped and cut.
-                        PlaidLog.CallFailed(
-                            _logger,
-                            path,
-                            (int)api.StatusCode,
-                            ResponseFieldText.Of(api.ErrorType?.ToString(), Options.Secret),
-                            ResponseFieldText.Of(api.ErrorCode, Options.Secret),
-                            Elapsed(started),
-                            ResponseFieldText.Of(api.RequestId, Options.Secret));
-                    }
-
-                    return api;
-                case TimeoutRejectedException timedOut when callTimedOut:
-                    PlaidLog.TimedOut(_logger, path, Options.Timeout, Elapsed(started));
-                    return new TimeoutException($"Plaid {path} did not complete within {Options.Timeout} (PlaidPartnerOptions.Timeout).", timedOut);
-                case TimeoutRejectedException timedOut:
+                    return Refused(path, responseType, failure!, started);
+                case TimeoutException:
                     PlaidLog.TimedOut(_logger, path, Options.AttemptTimeout, Elapsed(started));
-                    var why = operation.RetrySafe ? " on its last attempt" : "; it was not retried because it changes state";
-                    return new TimeoutException($"Plaid {path} did not answer within {Options.AttemptTimeout} (PlaidPartnerOptions.AttemptTimeout){why}.", timedOut);
+                    return exception;
                 case HttpRequestException or IOException:
-                    PlaidLog.TransportFailed(_logger, path, outcome.Exception.GetType().Name, Elapsed(started));
-                    return outcome.Exception;
+                    PlaidLog.TransportFailed(_logger, path, exception.GetType().Name, Elapsed(started));
+                    return exception;
                 default:
-                    return outcome.Exception;
+                    return exception;
             }
         }
+
+        private PlaidApiException Refused(string path, Type responseType, PlaidFailure failure, long started)
+        {
+            var api = PlaidApiExceptionFactory.Create(path, responseType, failure, Options.Secret);
+            if (_logger.IsEnabled(LogLevel.Warning))
+            {
+                // Whoever answered chose these; the line shows them redacted, escaped and cut.
+                PlaidLog.CallFailed(
+                    _logger,
+                    path,
+                    (int)api.StatusCode,
+                    ResponseFieldText.Of(api.ErrorType?.ToString(), Options.Secret),
+                    ResponseFieldText.Of(api.ErrorCode, Options.Secret),
+                    Elapsed(started),
+                    ResponseFieldText.Of(api.RequestId, Options.Secret));
+            }
+
+            return api;
+        }
+
+        private static string Describe(PlaidFailure? failure, Exception? exception, bool attemptTimedOut) =>
+            failure is not null ? $"HTTP {failure.StatusCode}" : attemptTimedOut ? "attempt timed out" : exception?.GetType().Name ?? "unknown";
 
         // The elapsed time is read only when the line will be written.
         private void LogSucceeded(string path, long started, IPlaidResponse response)

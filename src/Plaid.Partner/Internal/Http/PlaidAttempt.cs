@@ -19,9 +19,6 @@ namespace Plaid.Partner.Internal
 
         public PlaidFailure? Failure { get; }
 
-        /// <summary>The response, or the failure, as one reference for the resilience pipeline's outcome.</summary>
-        public object Outcome => (object?)Failure ?? Response!;
-
         public static implicit operator PlaidAttempt<TResponse>(TResponse response) => new(response, null);
 
         public static implicit operator PlaidAttempt<TResponse>(PlaidFailure failure) => new(null, failure);

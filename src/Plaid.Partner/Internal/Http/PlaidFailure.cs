@@ -7,7 +7,7 @@ namespace Plaid.Partner.Internal
     /// An answer that was not the documented response, as a value: an error status with whatever error the one parse of
     /// its body found, a success status whose body could not be read, or a body over the size limit. The generated client
     /// returns it (openapi/templates/Client.Class.ProcessResponse.liquid) instead of throwing, the retry rules judge it
-    /// (<see cref="PlaidResilience"/>), and <see cref="PlaidApiExceptionFactory"/> turns it into the one exception the call
+    /// (<see cref="PlaidRetryRules"/>), and <see cref="PlaidApiExceptionFactory"/> turns it into the one exception the call
     /// throws.
     /// </summary>
     internal sealed class PlaidFailure

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
+#if !NET8_0_OR_GREATER
 using System.Linq.Expressions;
+#endif
 using Newtonsoft.Json;
 
 namespace Plaid.Partner.Internal
@@ -57,9 +59,16 @@ namespace Plaid.Partner.Internal
                 var constructor = EnumType.GetConstructor(new[] { typeof(string) })
                     ?? throw new InvalidOperationException($"{EnumType.FullName} has no (string) constructor; it is not a generated extensible enum.");
 
+#if NET8_0_OR_GREATER
+                // ConstructorInvoker: as fast per value as a compiled delegate, without compiling an expression tree, which
+                // made the first response a process reads measurably slower (benchmarks/README.md, "first call").
+                var invoker = System.Reflection.ConstructorInvoker.Create(constructor);
+                Create = raw => invoker.Invoke(raw);
+#else
                 // A compiled `raw => (object)new T(raw)`: a reflection Invoke per value cost more than the rest of the read.
                 var raw = Expression.Parameter(typeof(string), "raw");
                 Create = Expression.Lambda<Func<string, object>>(Expression.Convert(Expression.New(constructor, raw), typeof(object)), raw).Compile();
+#endif
             }
 
             public Type EnumType { get; }

@@ -14,7 +14,7 @@ namespace Plaid.Partner.Tests.Internal
     /// Retries of read calls and their absence on calls that change state, on every fault class. Time is fake: the test
     /// advances it exactly when the client arms a timer, so the expected waits are asserted, not measured.
     /// </summary>
-    public class PlaidResilienceTests
+    public class PlaidRetryTests
     {
         private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(5);
         private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
