@@ -373,8 +373,7 @@ namespace Plaid.Partner.Ledger
             do
             {
                 var page = await _store.ListAsync(filter, after, MaxPageSize, StaleBefore(), cancellationToken).ConfigureAwait(false);
-                var due = page.Records.Where(
-                    r => r.CreateState == EndCustomerCreateState.Created && r.ClientId is not null && r.Status != PartnerEndCustomerStatus.Denied && r.RemovedAt is null).ToList();
+                var due = page.Records.Where(r => r.IsRefreshable).ToList();
                 await ConcurrentWork.RunAsync(
                     due,
                     maxConcurrency,

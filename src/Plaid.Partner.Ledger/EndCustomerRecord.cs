@@ -101,6 +101,13 @@ namespace Plaid.Partner.Ledger
         /// </summary>
         public DateTimeOffset? RemovedAt { get; }
 
+        /// <summary>
+        /// Whether <see cref="EndCustomerLedger.RefreshAllAsync(EndCustomerFilter, int, IProgress{RefreshResult}?, System.Threading.CancellationToken)"/>
+        /// reads this end customer from Plaid: created, with its <c>client_id</c>, neither denied nor removed.
+        /// </summary>
+        public bool IsRefreshable =>
+            CreateState == EndCustomerCreateState.Created && ClientId is not null && Status != PartnerEndCustomerStatus.Denied && RemovedAt is null;
+
         /// <inheritdoc />
         public override string ToString() =>
             $"EndCustomerRecord {{ Reference = {Reference}, CreateState = {CreateState}, ClientId = {ClientId ?? "none"}, Status = {Status?.ToString() ?? "unknown"}, Api = {Api}"

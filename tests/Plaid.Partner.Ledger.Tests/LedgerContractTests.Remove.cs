@@ -34,6 +34,8 @@ namespace Plaid.Partner.Ledger.Tests
             await Assert.MultipleAsync(async () =>
             {
                 Assert.That(removed.RemovedAt, Is.EqualTo(removedAt));
+                Assert.That(removed.IsRefreshable, Is.False, "a removed record is not refreshed");
+                Assert.That(removing.Record.IsRefreshable, Is.True, "a created record is, until removed");
                 Assert.That(removed.ClientId, Is.EqualTo(removing.Record.ClientId));
                 Assert.That(removed.Status, Is.EqualTo(PartnerEndCustomerStatus.UnderReview), "the last status Plaid gave stays");
                 Assert.That(removed.StatusHistory, Is.Not.Empty);

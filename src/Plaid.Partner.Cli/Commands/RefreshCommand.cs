@@ -107,7 +107,7 @@ namespace Plaid.Partner.Cli.Commands
             do
             {
                 var page = await ledger.ListAsync(EndCustomerFilter.WithCreateState(EndCustomerCreateState.Created), after, EndCustomerLedger.MaxPageSize, cancellation);
-                count += page.Records.Count(r => r.ClientId is not null && r.Status != PartnerEndCustomerStatus.Denied && r.RemovedAt is null);
+                count += page.Records.Count(r => r.IsRefreshable);
                 after = page.NextAfter;
             }
             while (after is not null);
