@@ -11,10 +11,11 @@ namespace Plaid.Partner.Ledger.Stores
     /// </summary>
     internal sealed class ReadChanges
     {
-        private const string Approved = "APPROVED";
-        private const string Enabled = "ENABLED";
-        private const string AttentionRequired = "ATTENTION_REQUIRED";
-        private const string Active = "ACTIVE";
+        // The store keeps Plaid's values as text; these are the generated enums' own.
+        private static readonly string Approved = PartnerEndCustomerOAuthInstitutionApplicationStatus.Approved.ToString();
+        private static readonly string Enabled = PartnerEndCustomerOAuthInstitutionApplicationStatus.Enabled.ToString();
+        private static readonly string AttentionRequired = PartnerEndCustomerOAuthInstitutionApplicationStatus.AttentionRequired.ToString();
+        private static readonly string Active = PartnerEndCustomerStatus.Active.ToString();
 
         private ReadChanges(RecordSnapshot stored, PlaidRead read)
         {
@@ -81,7 +82,7 @@ namespace Plaid.Partner.Ledger.Stores
                     changes.Institutions.Add((institution, known));
                 }
 
-                var registered = institution.Status is Approved or Enabled;
+                var registered = institution.Status == Approved || institution.Status == Enabled;
                 if (registered && was.StuckAt is not null)
                 {
                     changes.Cleared.Add(institution.InstitutionId);
