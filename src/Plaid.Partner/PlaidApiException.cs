@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
+using Plaid.Partner.Internal;
 
 namespace Plaid.Partner
 {
@@ -12,6 +13,11 @@ namespace Plaid.Partner
     /// </summary>
     public class PlaidApiException : Exception
     {
+        // Set when the client threw this: the message and snippet are written on first read (PlaidRefusalText).
+        private readonly PlaidRefusalText? _text;
+        private string? _message;
+        private string? _responseBodySnippet;
+
         /// <summary>Creates an exception; the client builds these, tests and mocks may too.</summary>
         /// <param name="message">The message.</param>
         /// <param name="statusCode">The HTTP status of the response.</param>
@@ -30,9 +36,24 @@ namespace Plaid.Partner
         {
             StatusCode = statusCode;
             Error = error;
-            ResponseBodySnippet = responseBodySnippet;
+            _responseBodySnippet = responseBodySnippet;
             ResponseHeaders = responseHeaders ?? new Dictionary<string, IEnumerable<string>>();
         }
+
+        internal PlaidApiException(PlaidRefusalText text, HttpStatusCode statusCode, PlaidError? error, IReadOnlyDictionary<string, IEnumerable<string>> responseHeaders)
+            : base(message: null)
+        {
+            _text = text;
+            StatusCode = statusCode;
+            Error = error;
+            ResponseHeaders = responseHeaders;
+        }
+
+        /// <summary>
+        /// What failed and what Plaid said, with secrets redacted. Written on first read for the exceptions the client
+        /// throws: a caller that handles the error by <see cref="ErrorCode"/> pays nothing for it.
+        /// </summary>
+        public override string Message => _text is null ? base.Message : _message ??= _text.Message();
 
         /// <summary>The HTTP status of the response.</summary>
         public HttpStatusCode StatusCode { get; }
@@ -68,7 +89,7 @@ namespace Plaid.Partner
         public bool IsPartnerError => ErrorType == PlaidErrorType.PartnerError;
 
         /// <summary>At most a few hundred characters of the response body, with secrets redacted; null when empty.</summary>
-        public string? ResponseBodySnippet { get; }
+        public string? ResponseBodySnippet => _text is null ? _responseBodySnippet : _responseBodySnippet ??= _text.Snippet();
 
         /// <summary>The response headers.</summary>
         public IReadOnlyDictionary<string, IEnumerable<string>> ResponseHeaders { get; }

@@ -324,6 +324,68 @@ namespace Plaid.Partner.Tests
             });
         }
 
+        [Test]
+        public void A_secret_spelled_with_a_json_escape_is_redacted_from_the_error_and_the_message()
+        {
+            // The body as sent does not contain the secret; the error_message Newtonsoft.Json reads out of it does.
+            var escaped = "\\u" + ((int)MockPlaid.Secret[0]).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) + MockPlaid.Secret.Substring(1);
+            using var plaid = new MockPlaid();
+            plaid.Respond(PlaidOperations.GetPath, HttpStatusCode.BadRequest, $$"""
+                {"error_type":"INVALID_INPUT","error_code":"INVALID_FIELD","error_message":"no client {{escaped}}","display_message":null,"request_id":"r"}
+                """);
+
+            var exception = Assert.ThrowsAsync<PlaidApiException>(() => plaid.Client.GetEndCustomerAsync("id"));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exception!.ErrorMessage, Is.EqualTo("no client [REDACTED]"));
+                Assert.That(exception.Message, Does.Contain("no client [REDACTED]").And.Not.Contain(MockPlaid.Secret));
+                Assert.That(exception.ToString(), Does.Not.Contain(MockPlaid.Secret));
+            });
+        }
+
+        [Test]
+        public void A_thrown_exception_keeps_no_reference_to_the_secret()
+        {
+            // Its message is written when first read: what it keeps to write it must not include the secret (nor the
+            // response, whose request carries it in a header).
+            using var plaid = new MockPlaid();
+            plaid.Respond(PlaidOperations.GetPath, HttpStatusCode.BadRequest, """
+                {"error_type":"INVALID_INPUT","error_code":"INVALID_FIELD","error_message":"bad id","display_message":null,"request_id":"r"}
+                """);
+
+            var exception = Assert.ThrowsAsync<PlaidApiException>(() => plaid.Client.GetEndCustomerAsync("id"));
+
+            var strings = ObjectGraph.StringsReachableFrom(exception!);
+            Assert.Multiple(() =>
+            {
+                Assert.That(strings, Does.Contain("bad id"), "the walk reaches the parsed error");
+                Assert.That(strings.Where(s => s.Contains(MockPlaid.Secret, StringComparison.Ordinal)), Is.Empty);
+                Assert.That(exception!.Message, Does.Contain("INVALID_INPUT/INVALID_FIELD: bad id (request_id r)"));
+            });
+        }
+
+        [Test]
+        public void The_message_is_written_once_and_the_same_text_is_read_after()
+        {
+            using var plaid = new MockPlaid();
+            plaid.Respond(PlaidOperations.GetPath, HttpStatusCode.NotFound, """
+                {"error_type":"PARTNER_ERROR","error_code":"CUSTOMER_NOT_FOUND","error_message":"the customer was not found","display_message":null,"request_id":"r"}
+                """);
+
+            var exception = Assert.ThrowsAsync<PlaidApiException>(() => plaid.Client.GetEndCustomerAsync("id"));
+
+            var firstMessage = exception!.Message;
+            var firstSnippet = exception.ResponseBodySnippet;
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exception.Message, Is.SameAs(firstMessage));
+                Assert.That(exception.ResponseBodySnippet, Is.SameAs(firstSnippet).And.Contain("CUSTOMER_NOT_FOUND"));
+                Assert.That(exception.ToString(), Does.StartWith(typeof(PlaidApiException).FullName + ": " + exception.Message));
+            });
+        }
+
         [TestCase("{\"production_secret\":\"79g03eoofwl8240v776r2h667442119\",\"request_id\":", "79g03eoofwl8240v776r2h667442119")]
         [TestCase("{\"end_customer\":{\"secrets\":{\"sandbox\":\"b60b5201d006ca5a7081d27c824d77\",\"production\":\"79g03eoofwl8240v776r2h66744", "b60b5201d006ca5a7081d27c824d77")]
         [TestCase("{\"end_customer\":{\"secrets\":{\"sandbox\":\"b60b5201d006ca5a7081d27c824d77\",\"production\":\"79g03eoofwl8240v776r2h66744", "79g03eoofwl8240v776r2h66744")]

@@ -25,6 +25,20 @@ namespace Plaid.Partner.Tests.Internal
         }
 
         [Test]
+        public void A_header_is_found_whatever_the_case_of_its_name()
+        {
+            using var response = Response();
+
+            var headers = new LazyResponseHeaders(response);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(headers["retry-after"], Is.EqualTo(new[] { "3" }));
+                Assert.That(headers.ContainsKey("CONTENT-TYPE"), Is.True);
+            });
+        }
+
+        [Test]
         public void An_error_keeps_the_headers_after_the_response_is_disposed()
         {
             var response = Response();

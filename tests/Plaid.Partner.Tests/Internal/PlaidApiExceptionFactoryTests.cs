@@ -29,6 +29,28 @@ namespace Plaid.Partner.Tests.Internal
         }
 
         [Test]
+        public void An_error_field_naming_a_secret_member_is_redacted_though_it_holds_no_configured_secret()
+        {
+            // An end customer's key is a secret too: the configured one is not in this answer, the member name is.
+            var parsed = new PlaidError
+            {
+                ErrorType = PlaidErrorType.InvalidInput,
+                ErrorCode = "INVALID_FIELD",
+                ErrorMessage = "echo {\"production_secret\": \"79g03eoofwl8240v776r2h667442119\"}",
+                RequestId = "r",
+            };
+            var source = new PlaidFailure(400, "{}", NoHeaders, parsed);
+
+            var exception = PlaidApiExceptionFactory.Create(PlaidOperations.GetPath, typeof(PartnerCustomerGetResponse), source, MockPlaid.Secret);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exception.ErrorMessage, Does.Contain("[REDACTED]").And.Not.Contain("79g03eoofwl8240v776r2h667442119"));
+                Assert.That(exception.Message, Does.Contain("[REDACTED]").And.Not.Contain("79g03eoofwl8240v776r2h667442119"));
+            });
+        }
+
+        [Test]
         public void A_body_over_the_limit_is_named_with_the_limit_and_the_setting()
         {
             var source = new PlaidResponseTooLargeException(503, NoHeaders, maxBytes: 1000, declaredLength: null).Failure;

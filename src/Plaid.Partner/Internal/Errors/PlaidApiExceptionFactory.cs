@@ -1,6 +1,5 @@
 using System;
 using System.Net;
-using System.Text;
 
 namespace Plaid.Partner.Internal
 {
@@ -11,59 +10,30 @@ namespace Plaid.Partner.Internal
     /// </summary>
     internal static class PlaidApiExceptionFactory
     {
-        // Plaid's messages are a sentence; anything longer is not worth a multi-megabyte exception message.
-        private const int MaxErrorMessageLength = 300;
-
         public static PlaidApiException Create(string operationPath, Type responseType, PlaidFailure source, string? secret)
         {
             var status = (HttpStatusCode)source.StatusCode;
-            var isSuccess = source.IsSuccessStatus;
-            var error = isSuccess ? null : RedactStrings(source.Error, secret);
-            var snippet = SecretRedactor.Snippet(source.Text, secret);
-
-            var message = new StringBuilder();
-            message.Append("Plaid ").Append(operationPath).Append(" failed: HTTP ").Append(source.StatusCode);
-            if (source.MaxBytes is { } maxBytes)
+            var error = source.IsSuccessStatus ? null : source.Error;
+            if (!NeedsRedacting(source, error, secret))
             {
-                message.Append(" with a response body over ").Append(maxBytes).Append(" bytes");
-                if (source.DeclaredLength is { } declared)
-                {
-                    message.Append(" (Content-Length ").Append(declared).Append(')');
-                }
-
-                message.Append(", the limit set by PlaidPartnerOptions.MaxResponseBodyBytes; the rest of the body was not read.");
-            }
-            else if (error is not null)
-            {
-                // Whoever answered chose the type, code and request id: the message shows them redacted, escaped and cut.
-                message.Append(' ').Append(ResponseFieldText.Of(error.ErrorType.ToString(), secret)).Append('/').Append(ResponseFieldText.Of(error.ErrorCode, secret));
-                if (!string.IsNullOrEmpty(error.ErrorMessage))
-                {
-                    message.Append(": ").Append(SecretRedactor.Snippet(error.ErrorMessage, secret, MaxErrorMessageLength));
-                }
-
-                if (!string.IsNullOrEmpty(error.RequestId))
-                {
-                    message.Append(" (request_id ").Append(ResponseFieldText.Of(error.RequestId, secret)).Append(')');
-                }
-
-                if (PartnerErrorHints.For(error.ErrorCode) is { } hint)
-                {
-                    message.Append(". ").Append(hint);
-                }
-            }
-            else if (isSuccess)
-            {
-                message.Append(", but the body could not be read as ").Append(responseType.Name).Append(": ")
-                    .Append(snippet ?? "(empty body)");
-            }
-            else
-            {
-                message.Append(" with a body that is not a Plaid error: ").Append(snippet ?? "(empty body)");
+                // The usual case: nothing to redact now, so the message and snippet are written if and when they are read.
+                return new PlaidApiException(new PlaidRefusalText(operationPath, responseType, source, error), status, error, source.Headers);
             }
 
-            return new PlaidApiException(message.ToString(), status, error, snippet, source.Headers);
+            // The answer repeats the secret or a secret member (a proxy or a server echoing the request): everything is
+            // redacted now, so the exception never keeps the secret to redact it later.
+            error = RedactStrings(error, secret);
+            var text = new PlaidRefusalText(operationPath, responseType, source, error);
+            return new PlaidApiException(text.Message(secret), status, error, text.Snippet(secret), source.Headers);
         }
+
+        // The body as received (its snippet is redacted of secret members when written), and each field as parsed: a JSON
+        // escape can spell the secret in a body that does not hold it.
+        private static bool NeedsRedacting(PlaidFailure source, PlaidError? error, string? secret) =>
+            SecretRedactor.Contains(source.Text, secret)
+            || (error is not null && (SecretRedactor.WouldChange(error.ErrorType.ToString(), secret) || SecretRedactor.WouldChange(error.ErrorCode, secret)
+                || SecretRedactor.WouldChange(error.RequestId, secret) || SecretRedactor.WouldChange(error.ErrorMessage, secret)
+                || SecretRedactor.WouldChange(error.DisplayMessage, secret) || SecretRedactor.WouldChange(error.SuggestedAction, secret)));
 
         // The exception's properties are shown and logged as freely as its message, so they get the same redaction.
         private static PlaidError? RedactStrings(PlaidError? error, string? secret)

@@ -5,8 +5,8 @@ namespace Plaid.Partner.Internal
 {
     /// <summary>
     /// Reads a <see cref="PlaidError"/> out of any response body without throwing, in one pass of the text: members of the
-    /// wrong type are skipped, and a body that is not a JSON object, or has neither <c>error_type</c> nor
-    /// <c>error_code</c>, is not a Plaid error.
+    /// wrong type are skipped, a missing member stays unset, and a body that is not a JSON object, or has neither
+    /// <c>error_type</c> nor <c>error_code</c>, is not a Plaid error.
     /// </summary>
     internal static class PlaidErrorReader
     {
@@ -45,7 +45,7 @@ namespace Plaid.Partner.Internal
 
         private static JsonSerializer CreateTolerantSerializer()
         {
-            var settings = new JsonSerializerSettings();
+            var settings = new JsonSerializerSettings { ContractResolver = new NothingRequiredContractResolver() };
             PlaidJson.Configure(settings);
             // A member of the wrong type (or a required one missing) loses that member, not the whole error.
             settings.Error = (_, args) => args.ErrorContext.Handled = true;

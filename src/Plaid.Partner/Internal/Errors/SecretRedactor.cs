@@ -20,6 +20,17 @@ namespace Plaid.Partner.Internal
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
             TimeSpan.FromSeconds(1));
 
+        /// <summary>
+        /// True when <see cref="Redact"/> might change <paramref name="text"/>: it holds the known secret, or a quote and a
+        /// word that names a secret member. False is certain: such text may be shown as it is.
+        /// </summary>
+        public static bool WouldChange(string? text, string? knownSecret) =>
+            Contains(text, knownSecret) || (text is not null && text.IndexOf('"') >= 0 && NamesASecretMember(text));
+
+        /// <summary>True when <paramref name="text"/> holds <paramref name="knownSecret"/>, compared as <see cref="Redact"/> replaces it.</summary>
+        public static bool Contains(string? text, string? knownSecret) =>
+            !string.IsNullOrEmpty(text) && !string.IsNullOrEmpty(knownSecret) && text!.IndexOf(knownSecret, StringComparison.Ordinal) >= 0;
+
         public static string Redact(string text, string? knownSecret)
         {
             if (string.IsNullOrEmpty(text))

@@ -1,16 +1,22 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Net.Http;
+using System.Net.Http.Headers;
 
 namespace Plaid.Partner.Internal
 {
     /// <summary>
     /// A response's message and content headers in the shape the generated client's exceptions take, collected on first
-    /// read. Only error paths read them, so a successful call no longer copies every header into a dictionary
-    /// (openapi/templates/Client.Class.liquid). <see cref="PlaidFailure"/> keeps <see cref="Collected"/> before the
-    /// response is disposed.
+    /// read. Only error paths read them, so a successful call never copies a header (openapi/templates/Client.Class.liquid).
+    /// <see cref="PlaidFailure"/> keeps <see cref="Collected"/> before the response is disposed: the exception must not
+    /// keep the response, whose request carries the secret in its headers.
     /// </summary>
+    /// <remarks>
+    /// On .NET 8 and later the copy reads the headers as received (<c>HttpHeaders.NonValidated</c>), which parses nothing:
+    /// a failed call no longer formats a typed <c>Content-Type</c> back into text only to put it in a dictionary.
+    /// </remarks>
     internal sealed class LazyResponseHeaders : IReadOnlyDictionary<string, IEnumerable<string>>
     {
         private readonly HttpResponseMessage _response;
@@ -42,21 +48,39 @@ namespace Plaid.Partner.Internal
         /// <summary>What the stock NSwag template copies eagerly: message headers, then content headers (which win).</summary>
         private static Dictionary<string, IEnumerable<string>> Collect(HttpResponseMessage response)
         {
-            var headers = new Dictionary<string, IEnumerable<string>>();
-            foreach (var item in response.Headers)
-            {
-                headers[item.Key] = item.Value;
-            }
-
+            var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+            Add(headers, response.Headers);
             if (response.Content?.Headers is { } contentHeaders)
             {
-                foreach (var item in contentHeaders)
-                {
-                    headers[item.Key] = item.Value;
-                }
+                Add(headers, contentHeaders);
             }
 
             return headers;
         }
+
+#if NETSTANDARD2_0
+        private static void Add(Dictionary<string, IEnumerable<string>> headers, HttpHeaders from)
+        {
+            foreach (var item in from)
+            {
+                headers[item.Key] = item.Value;
+            }
+        }
+#else
+        private static void Add(Dictionary<string, IEnumerable<string>> headers, HttpHeaders from)
+        {
+            foreach (var item in from.NonValidated)
+            {
+                var values = new string[item.Value.Count];
+                var i = 0;
+                foreach (var value in item.Value)
+                {
+                    values[i++] = value;
+                }
+
+                headers[item.Key] = values;
+            }
+        }
+#endif
     }
 }

@@ -16,7 +16,7 @@ namespace Plaid.Partner.Internal
         {
             StatusCode = statusCode;
             Text = text;
-            // Taken now: the generated client disposes the response once the failure leaves it.
+            // Taken now: the exception must not keep the response, whose request carries the secret in its headers.
             Headers = headers is LazyResponseHeaders lazy ? lazy.Collected : headers.ToDictionary(h => h.Key, h => h.Value);
             Error = error;
         }

@@ -1,0 +1,21 @@
+using System.Reflection;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Serialization;
+
+namespace Plaid.Partner.Internal
+{
+    /// <summary>
+    /// Reads every member as optional, whatever the spec requires: for <see cref="PlaidErrorReader"/>, which judges an
+    /// error by its code and type itself and keeps what else it finds. Without required members Newtonsoft.Json also
+    /// skips its per-object bookkeeping of which were present, a fifth of the time a failed call spent reading its error.
+    /// </summary>
+    internal sealed class NothingRequiredContractResolver : DefaultContractResolver
+    {
+        protected override JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
+        {
+            var property = base.CreateProperty(member, memberSerialization);
+            property.Required = Required.Default;
+            return property;
+        }
+    }
+}
