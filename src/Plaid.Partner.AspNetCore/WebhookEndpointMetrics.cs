@@ -1,4 +1,3 @@
-using System;
 using System.Diagnostics.Metrics;
 using Plaid.Partner.Diagnostics;
 
@@ -7,7 +6,8 @@ namespace Plaid.Partner.AspNetCore
     /// <summary>
     /// The endpoint's answers by status and outcome, on a meter named like the client library's
     /// (<see cref="PlaidPartnerTelemetry.MeterName"/>), so one <c>AddMeter("Plaid.Partner")</c> collects both. The meter
-    /// comes from the app's <see cref="IMeterFactory"/> (ASP.NET Core registers one) so tests and hosts stay apart.
+    /// comes as every meter of the library does (<see cref="PlaidMeters"/>): from the app's <see cref="IMeterFactory"/>
+    /// (ASP.NET Core registers one) so tests and hosts stay apart, else one for the process.
     /// </summary>
     internal sealed class WebhookEndpointMetrics
     {
@@ -16,16 +16,11 @@ namespace Plaid.Partner.AspNetCore
         public const string WebhookTypeTag = "plaid.webhook.type";
         public const string WebhookCodeTag = "plaid.webhook.code";
 
-        private static readonly string Version = LibraryVersion.Of(typeof(WebhookEndpointMetrics).Assembly);
-
-        // For a container without IMeterFactory (no host): one meter for the process rather than one per container.
-        private static readonly Lazy<Meter> Unhosted = new(() => new Meter(PlaidPartnerTelemetry.MeterName, Version));
-
         private readonly Counter<long> _responses;
 
         public WebhookEndpointMetrics(IMeterFactory? meterFactory = null)
         {
-            var meter = meterFactory?.Create(new MeterOptions(PlaidPartnerTelemetry.MeterName) { Version = Version }) ?? Unhosted.Value;
+            var meter = PlaidMeters.For(meterFactory, typeof(WebhookEndpointMetrics).Assembly);
             _responses = meter.CreateCounter<long>(
                 PlaidPartnerTelemetry.WebhookEndpointResponsesInstrument,
                 unit: "{response}",

@@ -112,7 +112,8 @@ namespace Plaid.Partner.AspNetCore.Tests
             using var key = new CraftedKey();
             using var responses = new MetricCollector<long>(app.App.Services.GetRequiredService<IMeterFactory>(), PlaidPartnerTelemetry.MeterName,
                 PlaidPartnerTelemetry.WebhookEndpointResponsesInstrument);
-            using var verifications = new MetricCollector<long>(null, PlaidPartnerTelemetry.MeterName, PlaidPartnerTelemetry.WebhookVerificationsInstrument);
+            using var verifications = new MetricCollector<long>(app.App.Services.GetRequiredService<IMeterFactory>(), PlaidPartnerTelemetry.MeterName,
+                PlaidPartnerTelemetry.WebhookVerificationsInstrument);
             var (body, header) = await refusal.Make(app, key);
 
             using var response = await app.PostAsync(body, header);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Plaid.Partner.Diagnostics;
 
 namespace Plaid.Partner.Ledger.Internal
 {
@@ -10,7 +11,7 @@ namespace Plaid.Partner.Ledger.Internal
     {
         public const string SourceName = "Plaid.Partner.Ledger";
 
-        public static readonly ActivitySource Source = new(SourceName, typeof(LedgerTelemetry).Assembly.GetName().Version?.ToString());
+        public static readonly ActivitySource Source = new(SourceName, LibraryVersion.Of(typeof(LedgerTelemetry).Assembly));
 
         public static Activity? Start(string operation) => Source.StartActivity("EndCustomerLedger." + operation, ActivityKind.Internal);
     }

@@ -1,8 +1,10 @@
 using System;
+using System.Diagnostics.Metrics;
 using System.Net.Http;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Plaid.Partner.Diagnostics;
 using Plaid.Partner.Internal;
 
 namespace Plaid.Partner.DependencyInjection
@@ -45,7 +47,8 @@ namespace Plaid.Partner.DependencyInjection
             IOptionsMonitor<PlaidPartnerOptions> options,
             IHttpClientFactory httpClientFactory,
             ILogger<PlaidPartnerClient>? logger,
-            TimeProvider? timeProvider)
+            TimeProvider? timeProvider,
+            IMeterFactory? meterFactory)
         {
             _name = name;
             _httpClientName = httpClientName;
@@ -53,7 +56,11 @@ namespace Plaid.Partner.DependencyInjection
             _httpClientFactory = httpClientFactory;
             _logger = logger;
             _timeProvider = timeProvider;
+            Metrics = PlaidMetrics.For(meterFactory);
         }
+
+        /// <summary>The instruments on the container's meter factory, for the registration's calls and its webhook verifier.</summary>
+        public PlaidMetrics Metrics { get; }
 
         /// <summary>The pipeline of the registration's current options (validated by the options monitor).</summary>
         public PlaidCallPipeline Pipeline
@@ -69,7 +76,7 @@ namespace Plaid.Partner.DependencyInjection
 
                 // Two resolves racing a change may both build; either result is right, and a stale one is replaced on the
                 // next resolve because its options are no longer the monitor's.
-                built = new Built(options, PlaidCallPipeline.Create(options, _logger, _timeProvider));
+                built = new Built(options, PlaidCallPipeline.Create(options, _logger, _timeProvider, Metrics));
                 Volatile.Write(ref _built, built);
                 return built.Pipeline;
             }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.Metrics;
 using System.Net.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -121,7 +122,8 @@ namespace Plaid.Partner.DependencyInjection
                 provider.GetRequiredService<IOptionsMonitor<PlaidPartnerOptions>>(),
                 provider.GetRequiredService<IHttpClientFactory>(),
                 provider.GetService<ILogger<PlaidPartnerClient>>(),
-                provider.GetService<TimeProvider>()));
+                provider.GetService<TimeProvider>(),
+                provider.GetService<IMeterFactory>()));
 
             PlaidPartnerClient Create(IServiceProvider provider) =>
                 provider.GetRequiredKeyedService<PlaidPartnerRegistration>(registrationKey).CreateClient();
@@ -138,9 +140,11 @@ namespace Plaid.Partner.DependencyInjection
                     options.TimeProvider = time;
                 }
             });
-            PlaidWebhookVerifier CreateVerifier(IServiceProvider provider) =>
-                new(provider.GetRequiredKeyedService<PlaidPartnerRegistration>(registrationKey).CreateClient,
-                    provider.GetRequiredService<IOptionsMonitor<PlaidWebhookVerifierOptions>>().Get(name));
+            PlaidWebhookVerifier CreateVerifier(IServiceProvider provider)
+            {
+                var registration = provider.GetRequiredKeyedService<PlaidPartnerRegistration>(registrationKey);
+                return new(registration.CreateClient, provider.GetRequiredService<IOptionsMonitor<PlaidWebhookVerifierOptions>>().Get(name), registration.Metrics);
+            }
 
             if (name == Options.DefaultName)
             {

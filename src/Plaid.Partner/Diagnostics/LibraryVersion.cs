@@ -4,7 +4,8 @@ namespace Plaid.Partner.Diagnostics
 {
     /// <summary>
     /// The version an assembly of this library reports (its informational version, else its assembly version): the one
-    /// lookup behind the User-Agent, the ActivitySource and the meters of the client and the ASP.NET Core endpoint.
+    /// lookup behind the User-Agent, the ActivitySources and the meters of the client, the ASP.NET Core endpoint and the
+    /// ledger (which compiles this file in).
     /// </summary>
     internal static class LibraryVersion
     {

@@ -26,14 +26,16 @@ namespace Plaid.Partner.Diagnostics
     {
         private const string Other = "_OTHER";
 
+        private readonly PlaidMetrics _metrics;
         private readonly string _operation;
         private readonly string? _secret;
         private readonly Activity? _activity;
         private readonly TimeProvider? _time;
         private readonly long _started;
 
-        private PlaidCallTelemetry(string operation, string? secret, Activity? activity, TimeProvider? time, long started)
+        private PlaidCallTelemetry(PlaidMetrics metrics, string operation, string? secret, Activity? activity, TimeProvider? time, long started)
         {
+            _metrics = metrics;
             _operation = operation;
             _secret = secret;
             _activity = activity;
@@ -42,14 +44,16 @@ namespace Plaid.Partner.Diagnostics
         }
 
         /// <summary>True when a listener wants the span or the duration.</summary>
-        public static bool IsEnabled => PlaidInstruments.Source.HasListeners() || PlaidInstruments.CallDuration.Enabled;
+        /// <param name="metrics">The client's instruments.</param>
+        public static bool IsEnabled(PlaidMetrics metrics) => PlaidInstruments.Source.HasListeners() || metrics.CallDuration.Enabled;
 
         /// <summary>Starts the span (a child of the caller's current activity) and the clock.</summary>
+        /// <param name="metrics">The client's instruments.</param>
         /// <param name="operation">The operation's path, e.g. <c>/partner/customer/get</c>.</param>
         /// <param name="environment">The client's environment.</param>
         /// <param name="secret">The client's secret, redacted from whatever of the response a tag shows.</param>
         /// <param name="time">The client's clock, so tests with a fake clock see fake durations.</param>
-        public static PlaidCallTelemetry Start(string operation, PlaidEnvironment environment, string? secret, TimeProvider time)
+        public static PlaidCallTelemetry Start(PlaidMetrics metrics, string operation, PlaidEnvironment environment, string? secret, TimeProvider time)
         {
             var activity = PlaidInstruments.Source.HasListeners() ? PlaidInstruments.Source.StartActivity("Plaid " + operation, ActivityKind.Client) : null;
             if (activity is { IsAllDataRequested: true })
@@ -59,8 +63,8 @@ namespace Plaid.Partner.Diagnostics
                 activity.SetTag(PlaidTags.RetryCount, 0);
             }
 
-            var timed = PlaidInstruments.CallDuration.Enabled;
-            return new PlaidCallTelemetry(operation, secret, activity, timed ? time : null, timed ? time.GetTimestamp() : 0);
+            var timed = metrics.CallDuration.Enabled;
+            return new PlaidCallTelemetry(metrics, operation, secret, activity, timed ? time : null, timed ? time.GetTimestamp() : 0);
         }
 
         /// <summary>Ends the call as a success with Plaid's <c>request_id</c>.</summary>
@@ -78,7 +82,7 @@ namespace Plaid.Partner.Diagnostics
 
             if (_time is { } time)
             {
-                PlaidInstruments.CallDuration.Record(
+                _metrics.CallDuration.Record(
                     time.GetElapsedTime(_started).TotalSeconds,
                     new(PlaidTags.Operation, _operation),
                     new(PlaidTags.Outcome, PlaidOutcomes.Success));
@@ -109,7 +113,7 @@ namespace Plaid.Partner.Diagnostics
 
             if (_time is { } time)
             {
-                PlaidInstruments.CallDuration.Record(
+                _metrics.CallDuration.Record(
                     time.GetElapsedTime(_started).TotalSeconds,
                     new(PlaidTags.Operation, _operation),
                     new(PlaidTags.Outcome, outcome),
@@ -122,12 +126,12 @@ namespace Plaid.Partner.Diagnostics
         /// <paramref name="exception"/>, and adds one to the retry count of the call's span, which is the current activity
         /// where the call path retries.
         /// </summary>
-        public static void RetryScheduled(string operation, PlaidFailure? failure, Exception? exception)
+        public static void RetryScheduled(PlaidMetrics metrics, string operation, PlaidFailure? failure, Exception? exception)
         {
-            if (PlaidInstruments.Retries.Enabled)
+            if (metrics.Retries.Enabled)
             {
                 var errorType = failure is not null ? ErrorTypeOrStatus(failure.Error?.ErrorType, failure.StatusCode) : exception is null ? Other : Classify(exception).ErrorType;
-                PlaidInstruments.Retries.Add(
+                metrics.Retries.Add(
                     1,
                     new(PlaidTags.Operation, operation),
                     new(PlaidTags.OpenTelemetryErrorType, errorType));

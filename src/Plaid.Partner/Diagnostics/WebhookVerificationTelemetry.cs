@@ -24,7 +24,7 @@ namespace Plaid.Partner.Diagnostics
             PlaidInstruments.Source.HasListeners() ? PlaidInstruments.Source.StartActivity(SpanName, ActivityKind.Internal) : null;
 
         /// <summary>Ends the span with <paramref name="result"/> and counts it.</summary>
-        public static void Completed(Activity? activity, WebhookVerificationResult result)
+        public static void Completed(PlaidMetrics metrics, Activity? activity, WebhookVerificationResult result)
         {
             var reason = result.FailureReason is { } failure ? ReasonName(failure) : null;
             if (activity is not null)
@@ -44,15 +44,15 @@ namespace Plaid.Partner.Diagnostics
                 activity.Dispose();
             }
 
-            if (PlaidInstruments.WebhookVerifications.Enabled)
+            if (metrics.WebhookVerifications.Enabled)
             {
                 if (reason is null)
                 {
-                    PlaidInstruments.WebhookVerifications.Add(1, new KeyValuePair<string, object?>(PlaidTags.VerificationResult, Verified));
+                    metrics.WebhookVerifications.Add(1, new KeyValuePair<string, object?>(PlaidTags.VerificationResult, Verified));
                 }
                 else
                 {
-                    PlaidInstruments.WebhookVerifications.Add(1, new(PlaidTags.VerificationResult, Refused), new(PlaidTags.VerificationFailureReason, reason));
+                    metrics.WebhookVerifications.Add(1, new(PlaidTags.VerificationResult, Refused), new(PlaidTags.VerificationFailureReason, reason));
                 }
             }
         }

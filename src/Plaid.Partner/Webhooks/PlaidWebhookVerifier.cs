@@ -30,6 +30,7 @@ namespace Plaid.Partner.Webhooks
         private readonly WebhookKeyCache _keys = null!;
         private readonly TimeProvider _time = null!;
         private readonly TimeSpan _clockSkew;
+        private readonly PlaidMetrics _metrics = PlaidMetrics.Unhosted;
 
         /// <summary>For mocking only: a verifier built this way has no client and verifies nothing.</summary>
         protected PlaidWebhookVerifier()
@@ -50,7 +51,7 @@ namespace Plaid.Partner.Webhooks
         /// <exception cref="ArgumentNullException">An argument is null.</exception>
         /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
         public PlaidWebhookVerifier(PlaidPartnerClient client, PlaidWebhookVerifierOptions options)
-            : this(EveryFetchThrough(client), options)
+            : this(EveryFetchThrough(client), options, client.CallPipeline?.Metrics ?? PlaidMetrics.Unhosted)
         {
         }
 
@@ -58,7 +59,7 @@ namespace Plaid.Partner.Webhooks
         /// A verifier that asks <paramref name="clientForEachFetch"/> for the client of each key fetch: <c>AddPlaidPartner</c>'s,
         /// so that a fetch uses the registration's options of the moment and a fresh HttpClient from the factory.
         /// </summary>
-        internal PlaidWebhookVerifier(Func<PlaidPartnerClient> clientForEachFetch, PlaidWebhookVerifierOptions options)
+        internal PlaidWebhookVerifier(Func<PlaidPartnerClient> clientForEachFetch, PlaidWebhookVerifierOptions options, PlaidMetrics metrics)
         {
             if (options is null)
             {
@@ -68,6 +69,7 @@ namespace Plaid.Partner.Webhooks
             var validated = options.ValidatedCopy();
             _time = validated.TimeProvider;
             _clockSkew = validated.ClockSkew;
+            _metrics = metrics;
             _keys = new WebhookKeyCache(clientForEachFetch, validated);
         }
 
@@ -94,7 +96,7 @@ namespace Plaid.Partner.Webhooks
                 throw;
             }
 
-            WebhookVerificationTelemetry.Completed(activity, result);
+            WebhookVerificationTelemetry.Completed(_metrics, activity, result);
             return result;
         }
 

@@ -96,7 +96,7 @@ namespace Plaid.Partner.Tests.Diagnostics
         public async Task A_transport_failure_is_tagged_with_the_exception_type()
         {
             using var recorder = new ActivityRecorder();
-            using var duration = new MeasurementRecorder<double>(PlaidInstruments.CallDuration);
+            using var duration = new MeasurementRecorder<double>(PlaidMetrics.Unhosted.CallDuration);
             using var plaid = new MockPlaid();
             plaid.Handler.When(HttpMethod.Post, MockPlaid.Url(plaid.Options.Environment, PlaidOperations.EnablePath)).Throw(new HttpRequestException("connection refused"));
 
@@ -115,7 +115,7 @@ namespace Plaid.Partner.Tests.Diagnostics
         public async Task The_duration_is_recorded_in_seconds_by_operation_and_outcome()
         {
             var time = new FakeTimeProvider();
-            using var duration = new MeasurementRecorder<double>(PlaidInstruments.CallDuration);
+            using var duration = new MeasurementRecorder<double>(PlaidMetrics.Unhosted.CallDuration);
             using var plaid = new MockPlaid(timeProvider: time);
             plaid.Handler.When(HttpMethod.Post, MockPlaid.Url(plaid.Options.Environment, PlaidOperations.GetPath)).Respond(_ =>
             {
@@ -147,7 +147,7 @@ namespace Plaid.Partner.Tests.Diagnostics
         public async Task Retries_add_to_the_one_span_and_to_the_retry_counter()
         {
             using var recorder = new ActivityRecorder();
-            using var retries = new MeasurementRecorder<long>(PlaidInstruments.Retries);
+            using var retries = new MeasurementRecorder<long>(PlaidMetrics.Unhosted.Retries);
             using var plaid = new MockPlaid(configure: o => o.Retry.MaxRetryAttempts = 3);
             var script = new ScriptedResponses()
                 .Then(ScriptedResponses.Status(HttpStatusCode.ServiceUnavailable, retryAfter: "0"))
@@ -177,8 +177,8 @@ namespace Plaid.Partner.Tests.Diagnostics
             var invented = new string('Q', 10 * 1024);
             var body = $$"""{"error_type":"{{invented}}","error_code":"SOMETHING","error_message":"m","display_message":null,"request_id":"r1"}""";
             using var recorder = new ActivityRecorder();
-            using var duration = new MeasurementRecorder<double>(PlaidInstruments.CallDuration);
-            using var retries = new MeasurementRecorder<long>(PlaidInstruments.Retries);
+            using var duration = new MeasurementRecorder<double>(PlaidMetrics.Unhosted.CallDuration);
+            using var retries = new MeasurementRecorder<long>(PlaidMetrics.Unhosted.Retries);
             using var plaid = new MockPlaid(configure: o => o.Retry.MaxRetryAttempts = 1);
             var script = new ScriptedResponses().Then(Answer(HttpStatusCode.ServiceUnavailable)).Then(Answer(HttpStatusCode.BadRequest));
             plaid.Handler.When(HttpMethod.Post, MockPlaid.Url(plaid.Options.Environment, PlaidOperations.GetPath)).Respond(script);
@@ -206,7 +206,7 @@ namespace Plaid.Partner.Tests.Diagnostics
         [Test]
         public async Task A_documented_error_type_stays_on_the_metric()
         {
-            using var duration = new MeasurementRecorder<double>(PlaidInstruments.CallDuration);
+            using var duration = new MeasurementRecorder<double>(PlaidMetrics.Unhosted.CallDuration);
             using var plaid = new MockPlaid();
             plaid.Respond(PlaidOperations.GetPath, HttpStatusCode.BadRequest, CustomerNotFound.Replace("INVALID_INPUT", "RATE_LIMIT_EXCEEDED"));
 
@@ -219,7 +219,7 @@ namespace Plaid.Partner.Tests.Diagnostics
         public async Task No_tag_holds_the_secret_the_client_id_or_a_body()
         {
             using var recorder = new ActivityRecorder();
-            using var duration = new MeasurementRecorder<double>(PlaidInstruments.CallDuration);
+            using var duration = new MeasurementRecorder<double>(PlaidMetrics.Unhosted.CallDuration);
             using var plaid = new MockPlaid();
             plaid.Respond(PlaidOperations.GetPath, HttpStatusCode.OK, PlaidExampleResponses.GetResponse);
             plaid.Respond(PlaidOperations.EnablePath, HttpStatusCode.BadRequest, CustomerNotFound);
@@ -244,19 +244,19 @@ namespace Plaid.Partner.Tests.Diagnostics
         [Test]
         public void Calls_take_the_observed_path_only_while_a_span_or_duration_listener_is_attached()
         {
-            Assert.That(PlaidCallTelemetry.IsEnabled, Is.False, "no listener in this process now, so calls take the unobserved path");
+            Assert.That(PlaidCallTelemetry.IsEnabled(PlaidMetrics.Unhosted), Is.False, "no listener in this process now, so calls take the unobserved path");
 
             using (new ActivityRecorder())
             {
-                Assert.That(PlaidCallTelemetry.IsEnabled, Is.True);
+                Assert.That(PlaidCallTelemetry.IsEnabled(PlaidMetrics.Unhosted), Is.True);
             }
 
-            using (new MeasurementRecorder<double>(PlaidInstruments.CallDuration))
+            using (new MeasurementRecorder<double>(PlaidMetrics.Unhosted.CallDuration))
             {
-                Assert.That(PlaidCallTelemetry.IsEnabled, Is.True);
+                Assert.That(PlaidCallTelemetry.IsEnabled(PlaidMetrics.Unhosted), Is.True);
             }
 
-            Assert.That(PlaidCallTelemetry.IsEnabled, Is.False);
+            Assert.That(PlaidCallTelemetry.IsEnabled(PlaidMetrics.Unhosted), Is.False);
         }
     }
 }

@@ -18,7 +18,7 @@ namespace Plaid.Partner.Tests.Diagnostics
         {
             using var harness = new WebhookHarness();
             using var recorder = new ActivityRecorder();
-            using var verifications = new MeasurementRecorder<long>(PlaidInstruments.WebhookVerifications);
+            using var verifications = new MeasurementRecorder<long>(PlaidMetrics.Unhosted.WebhookVerifications);
 
             var result = await harness.VerifyAsync(Body, harness.Sign(Body));
 
@@ -68,7 +68,7 @@ namespace Plaid.Partner.Tests.Diagnostics
                 _ => harness.Genuine.Sign(Body, harness.Now.AddMinutes(-6)),
             };
             using var recorder = new ActivityRecorder();
-            using var verifications = new MeasurementRecorder<long>(PlaidInstruments.WebhookVerifications);
+            using var verifications = new MeasurementRecorder<long>(PlaidMetrics.Unhosted.WebhookVerifications);
 
             var result = await harness.VerifyAsync(Body, header);
 
@@ -91,7 +91,7 @@ namespace Plaid.Partner.Tests.Diagnostics
         {
             using var harness = new WebhookHarness();
             using var recorder = new ActivityRecorder();
-            using var verifications = new MeasurementRecorder<long>(PlaidInstruments.WebhookVerifications);
+            using var verifications = new MeasurementRecorder<long>(PlaidMetrics.Unhosted.WebhookVerifications);
             var header = harness.Sign(Body);
             using var stranger = new TestSigningKey("kid-nobody-knows");
 

@@ -25,7 +25,7 @@ namespace Plaid.Partner.Tests.Internal
                 {"error_type":"INVALID_INPUT","error_code":"LEAKED_{{MockPlaid.Secret}}\r\nWARN forged","error_message":"m","display_message":null,"request_id":"{{requestId}}"}
                 """;
             using var recorder = new ActivityRecorder();
-            using var duration = new MeasurementRecorder<double>(PlaidInstruments.CallDuration);
+            using var duration = new MeasurementRecorder<double>(PlaidMetrics.Unhosted.CallDuration);
             var logger = new FakeLogger<PlaidPartnerClient>();
             using var plaid = new MockPlaid(logger: logger);
             plaid.Respond(PlaidOperations.RemovePath, HttpStatusCode.BadRequest, body);

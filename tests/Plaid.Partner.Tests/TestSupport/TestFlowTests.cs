@@ -13,7 +13,7 @@ namespace Plaid.Partner.Tests.TestSupport
         public async Task A_span_and_a_measurement_from_outside_the_test_flow_are_ignored()
         {
             using var recorder = new ActivityRecorder();
-            using var retries = new MeasurementRecorder<long>(PlaidInstruments.Retries);
+            using var retries = new MeasurementRecorder<long>(PlaidMetrics.Unhosted.Retries);
 
             Task leftOver;
             using (ExecutionContext.SuppressFlow())
@@ -35,7 +35,7 @@ namespace Plaid.Partner.Tests.TestSupport
         {
             using (PlaidInstruments.Source.StartActivity("test flow probe", ActivityKind.Internal))
             {
-                PlaidInstruments.Retries.Add(1);
+                PlaidMetrics.Unhosted.Retries.Add(1);
             }
         }
     }

@@ -32,9 +32,10 @@ namespace Plaid.Partner.Internal
         private readonly ILogger _logger;
         private readonly TimeProvider _timeProvider;
 
-        private PlaidCallPipeline(PlaidPartnerOptions validatedOptions, ILogger logger, TimeProvider timeProvider)
+        private PlaidCallPipeline(PlaidPartnerOptions validatedOptions, ILogger logger, TimeProvider timeProvider, PlaidMetrics metrics)
         {
             Options = validatedOptions;
+            Metrics = metrics;
             _api = new PlaidPartnerApiClient(validatedOptions);
             _logger = logger;
             _timeProvider = timeProvider;
@@ -45,17 +46,24 @@ namespace Plaid.Partner.Internal
         /// <summary>The validated copy of the options; never changed.</summary>
         public PlaidPartnerOptions Options { get; }
 
+        /// <summary>The instruments every call of this pipeline records on, and its clients' webhook verifiers.</summary>
+        public PlaidMetrics Metrics { get; }
+
         /// <summary>Validates and copies <paramref name="options"/> and builds the pipeline on them.</summary>
+        /// <param name="options">The options, copied.</param>
+        /// <param name="logger">Where calls are logged; none when null.</param>
+        /// <param name="timeProvider">The clock; the system's when null.</param>
+        /// <param name="metrics">The instruments; the process's (<see cref="PlaidMetrics.Unhosted"/>) when null.</param>
         /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
         /// <exception cref="ArgumentException">A setting is missing or invalid; the message names it.</exception>
-        public static PlaidCallPipeline Create(PlaidPartnerOptions options, ILogger? logger, TimeProvider? timeProvider)
+        public static PlaidCallPipeline Create(PlaidPartnerOptions options, ILogger? logger, TimeProvider? timeProvider, PlaidMetrics? metrics = null)
         {
             if (options is null)
             {
                 throw new ArgumentNullException(nameof(options));
             }
 
-            return new PlaidCallPipeline(options.ValidatedCopy(), logger ?? NullLogger.Instance, timeProvider ?? TimeProvider.System);
+            return new PlaidCallPipeline(options.ValidatedCopy(), logger ?? NullLogger.Instance, timeProvider ?? TimeProvider.System, metrics ?? PlaidMetrics.Unhosted);
         }
 
         /// <summary>
@@ -122,7 +130,7 @@ namespace Plaid.Partner.Internal
             where TResponse : class, IPlaidResponse
         {
             var path = operation.Path;
-            var telemetry = PlaidCallTelemetry.IsEnabled ? PlaidCallTelemetry.Start(path, Options.Environment, Options.Secret, _timeProvider) : default;
+            var telemetry = PlaidCallTelemetry.IsEnabled(Metrics) ? PlaidCallTelemetry.Start(Metrics, path, Options.Environment, Options.Secret, _timeProvider) : default;
             var started = _timeProvider.GetTimestamp();
             PlaidLog.Starting(_logger, path, operation.RetrySafe);
 
@@ -175,7 +183,7 @@ namespace Plaid.Partner.Internal
                     break;
                 }
 
-                PlaidCallTelemetry.RetryScheduled(path, failure, exception);
+                PlaidCallTelemetry.RetryScheduled(Metrics, path, failure, exception);
                 PlaidLog.Retrying(_logger, path, attempt + 1, Describe(failure, exception, attemptTimedOut), (long)delay.TotalMilliseconds);
                 if (delay > TimeSpan.Zero)
                 {
