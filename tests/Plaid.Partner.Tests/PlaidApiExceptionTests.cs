@@ -320,6 +320,7 @@ namespace Plaid.Partner.Tests
                 Assert.That(exception.ToString(), Does.Not.Contain(MockPlaid.Secret));
                 Assert.That(exception.ErrorMessage, Does.Not.Contain(MockPlaid.Secret).And.Contain("[REDACTED]"));
                 Assert.That(exception.Error!.ErrorMessage, Does.Not.Contain(MockPlaid.Secret));
+                Assert.That(exception.Error.AdditionalProperties["secret"].ToString(), Is.EqualTo("\"[REDACTED]\""), "a member the contract does not describe");
                 Assert.That(exception.Message, Does.Contain("INVALID_API_KEYS"));
             });
         }

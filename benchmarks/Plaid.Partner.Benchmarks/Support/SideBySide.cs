@@ -66,12 +66,16 @@ namespace Plaid.Partner.Benchmarks.Support
                     var failed = new FailedCallBenchmarks();
                     await failed.SetupAsync();
                     return (failed.HandWritten, failed.Client);
+                case "PerRequest":
+                    var perRequest = new PerRequestBenchmarks();
+                    await perRequest.SetupAsync();
+                    return (perRequest.TypedScopeResolveGet, perRequest.ClientScopeResolveGet);
                 case "CreateEndCustomer":
                     var create = new CreateEndCustomerBenchmarks();
                     await create.SetupAsync();
                     return (create.HandWritten, create.Client);
                 default:
-                    throw new ArgumentException($"No side-by-side pair named {name}: GetEndCustomer, FailedCall or CreateEndCustomer.", nameof(name));
+                    throw new ArgumentException($"No side-by-side pair named {name}: GetEndCustomer, FailedCall, CreateEndCustomer or PerRequest.", nameof(name));
             }
         }
 

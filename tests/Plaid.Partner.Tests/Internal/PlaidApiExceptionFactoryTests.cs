@@ -51,6 +51,26 @@ namespace Plaid.Partner.Tests.Internal
         }
 
         [Test]
+        public void A_member_the_contract_does_not_describe_is_redacted_when_it_names_or_holds_a_secret()
+        {
+            var parsed = new PlaidError { ErrorType = PlaidErrorType.InvalidInput, ErrorCode = "INVALID_FIELD", ErrorMessage = "m", RequestId = "r" };
+            parsed.AdditionalProperties["production_secret"] = PlaidJsonValue.FromString("79g03eoofwl8240v776r2h667442119");
+            parsed.AdditionalProperties["echo"] = PlaidJsonValue.FromString("sent " + MockPlaid.Secret);
+            parsed.AdditionalProperties["hint"] = PlaidJsonValue.FromString("kept as sent");
+            var source = new PlaidFailure(400, "{}", NoHeaders, parsed);
+
+            var exception = PlaidApiExceptionFactory.Create(PlaidOperations.GetPath, typeof(PartnerCustomerGetResponse), source, MockPlaid.Secret);
+
+            var members = exception.Error!.AdditionalProperties;
+            Assert.Multiple(() =>
+            {
+                Assert.That(members["production_secret"].ToString(), Is.EqualTo("\"[REDACTED]\""));
+                Assert.That(members["echo"].ToString(), Is.EqualTo("\"[REDACTED]\""));
+                Assert.That(members["hint"].ToString(), Is.EqualTo("\"kept as sent\""));
+            });
+        }
+
+        [Test]
         public void A_body_over_the_limit_is_named_with_the_limit_and_the_setting()
         {
             var source = new PlaidResponseTooLargeException(503, NoHeaders, maxBytes: 1000, declaredLength: null).Failure;

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 
 namespace Plaid.Partner.Internal
@@ -33,7 +35,26 @@ namespace Plaid.Partner.Internal
             SecretRedactor.Contains(source.Text, secret)
             || (error is not null && (SecretRedactor.WouldChange(error.ErrorType.ToString(), secret) || SecretRedactor.WouldChange(error.ErrorCode, secret)
                 || SecretRedactor.WouldChange(error.RequestId, secret) || SecretRedactor.WouldChange(error.ErrorMessage, secret)
-                || SecretRedactor.WouldChange(error.DisplayMessage, secret) || SecretRedactor.WouldChange(error.SuggestedAction, secret)));
+                || SecretRedactor.WouldChange(error.DisplayMessage, secret) || SecretRedactor.WouldChange(error.SuggestedAction, secret)
+                || HasSecretMember(error, secret)));
+
+        // Members the contract does not describe are kept as received, and shown by their ToString: "secret": "…" there
+        // is as much a leak as in the message.
+        private static bool HasSecretMember(PlaidError error, string? secret)
+        {
+            foreach (var member in error.AdditionalProperties)
+            {
+                if (IsSecret(member, secret))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsSecret(KeyValuePair<string, PlaidJsonValue> member, string? secret) =>
+            SecretRedactor.IsSecretMemberName(member.Key) || SecretRedactor.WouldChange(member.Value.JsonText, secret);
 
         // The exception's properties are shown and logged as freely as its message, so they get the same redaction.
         private static PlaidError? RedactStrings(PlaidError? error, string? secret)
@@ -51,6 +72,10 @@ namespace Plaid.Partner.Internal
                 error.ErrorMessage = SecretRedactor.Redact(error.ErrorMessage, secret);
                 error.DisplayMessage = error.DisplayMessage is null ? null : SecretRedactor.Redact(error.DisplayMessage, secret);
                 error.SuggestedAction = error.SuggestedAction is null ? null : SecretRedactor.Redact(error.SuggestedAction, secret);
+                foreach (var member in error.AdditionalProperties.Where(m => IsSecret(m, secret)).ToList())
+                {
+                    error.AdditionalProperties[member.Key] = PlaidJsonValue.FromString(SecretRedactor.Redacted);
+                }
             }
 
             return error;

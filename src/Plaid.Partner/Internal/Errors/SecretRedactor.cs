@@ -63,6 +63,13 @@ namespace Plaid.Partner.Internal
             }
         }
 
+        /// <summary>True when a JSON member named <paramref name="name"/> holds a key, by the names the pattern looks for.</summary>
+        public static bool IsSecretMemberName(string name) =>
+            name.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0
+            || string.Equals(name, "sandbox", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "production", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "development", StringComparison.OrdinalIgnoreCase);
+
         // The words SecretMember's member names contain, compared as its IgnoreCase does for these letters.
         private static bool NamesASecretMember(string text) =>
             text.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0
