@@ -1,12 +1,6 @@
-using System;
-using System.CommandLine;
 using System.CommandLine.Help;
-using System.Linq;
-using System.Threading.Tasks;
 using Plaid.Partner.Cli.Commands;
-using Plaid.Partner.Cli.Hosting;
 using Plaid.Partner.Cli.Settings;
-using Plaid.Partner.Ledger;
 
 namespace Plaid.Partner.Cli
 {

@@ -1,6 +1,3 @@
-using System.Threading.Tasks;
-using Plaid.Partner.Cli.Hosting;
-
 namespace Plaid.Partner.Cli
 {
     /// <summary>The <c>plaid-partner</c> command.</summary>

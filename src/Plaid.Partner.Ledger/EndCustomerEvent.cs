@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Plaid.Partner.Ledger
 {
     /// <summary>One change the ledger recorded, handed to each <see cref="IEndCustomerEvents"/> after it was stored.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace Plaid.Partner.Ledger
 {
     /// <summary>An end customer's OAuth registration with one institution, as last read from Plaid.</summary>

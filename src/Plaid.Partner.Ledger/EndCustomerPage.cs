@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Plaid.Partner.Ledger
 {
     /// <summary>One page of records, ordered by reference (ordinal).</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace Plaid.Partner.Ledger
 {
     /// <summary>One change of an end customer's status, as the ledger saw it.</summary>

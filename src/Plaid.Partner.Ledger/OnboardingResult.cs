@@ -1,5 +1,3 @@
-using System;
-
 namespace Plaid.Partner.Ledger
 {
     /// <summary>

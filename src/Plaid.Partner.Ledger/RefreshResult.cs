@@ -1,5 +1,3 @@
-using System;
-
 namespace Plaid.Partner.Ledger
 {
     /// <summary>What refreshing one end customer from Plaid found (reported to <see cref="EndCustomerLedger.RefreshAllAsync"/>'s progress).</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Plaid.Partner.Ledger
 {
     /// <summary>What <see cref="EndCustomerLedger.RefreshAllAsync"/> did: how many were read, changed and failed.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace Plaid.Partner.Ledger
 {
     /// <summary>An OAuth registration the ledger flagged stuck (<see cref="EndCustomerLedger.ListStuckAsync"/>).</summary>

@@ -1,12 +1,3 @@
-using System.Collections.Generic;
-using System.CommandLine;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using Plaid.Partner.Cli.Hosting;
-using Plaid.Partner.Cli.Output;
-using Plaid.Partner.Ledger;
-
 namespace Plaid.Partner.Cli.Commands
 {
     /// <summary><c>plaid-partner customers list|show</c>: what the ledger knows, without calling Plaid.</summary>

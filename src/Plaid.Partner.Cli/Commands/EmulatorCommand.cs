@@ -1,9 +1,3 @@
-using System;
-using System.CommandLine;
-using System.Linq;
-using System.Threading.Tasks;
-using Plaid.Partner.Cli.Hosting;
-
 namespace Plaid.Partner.Cli.Commands
 {
     /// <summary>

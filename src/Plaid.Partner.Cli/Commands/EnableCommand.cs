@@ -1,14 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.CommandLine;
-using System.IO;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using Plaid.Partner.Cli.Hosting;
-using Plaid.Partner.Cli.Output;
-using Plaid.Partner.Ledger;
-
 namespace Plaid.Partner.Cli.Commands
 {
     /// <summary>

@@ -1,12 +1,5 @@
-using System.CommandLine;
-using System.IO;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Plaid.Partner.Cli.Commands.Onboarding;
-using Plaid.Partner.Cli.Hosting;
 using Plaid.Partner.Cli.Input;
-using Plaid.Partner.Cli.Output;
 using Plaid.Partner.Cli.Settings;
 
 namespace Plaid.Partner.Cli.Commands

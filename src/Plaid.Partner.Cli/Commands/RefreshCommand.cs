@@ -1,13 +1,5 @@
-using System;
-using System.CommandLine;
 using System.Globalization;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using Plaid.Partner.Cli.Hosting;
-using Plaid.Partner.Cli.Output;
 using Plaid.Partner.Cli.Settings;
-using Plaid.Partner.Ledger;
 using Spectre.Console;
 
 namespace Plaid.Partner.Cli.Commands

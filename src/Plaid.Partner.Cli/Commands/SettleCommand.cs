@@ -1,9 +1,3 @@
-using System;
-using System.CommandLine;
-using Plaid.Partner.Cli.Hosting;
-using Plaid.Partner.Cli.Output;
-using Plaid.Partner.Ledger;
-
 namespace Plaid.Partner.Cli.Commands
 {
     /// <summary><c>plaid-partner settle REF --client-id ID | --not-created</c>: resolves a record in doubt, after a look in Plaid's Dashboard.</summary>

@@ -1,9 +1,3 @@
-using System;
-using System.CommandLine;
-using System.Linq;
-using Plaid.Partner.Cli.Hosting;
-using Plaid.Partner.Cli.Output;
-using Plaid.Partner.Ledger;
 using Plaid.Partner.Ledger.Internal;
 
 namespace Plaid.Partner.Cli.Commands

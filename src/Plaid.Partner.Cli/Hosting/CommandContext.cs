@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.CommandLine;
-using Plaid.Partner.Cli.Output;
 using Plaid.Partner.Cli.Settings;
 
 namespace Plaid.Partner.Cli.Hosting

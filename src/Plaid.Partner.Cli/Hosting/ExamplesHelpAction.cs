@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 

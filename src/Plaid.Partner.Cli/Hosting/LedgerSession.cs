@@ -1,9 +1,4 @@
-using System;
-using System.IO;
-using System.Threading;
-using System.Threading.Tasks;
 using Plaid.Partner.Cli.Settings;
-using Plaid.Partner.Ledger;
 
 namespace Plaid.Partner.Cli.Hosting
 {

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-
 namespace Plaid.Partner.Cli.Input
 {
     /// <summary>A CSV file of end customers: a header row of column names, then one customer per row (blank rows skipped).</summary>

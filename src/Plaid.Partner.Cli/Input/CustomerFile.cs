@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-
 namespace Plaid.Partner.Cli.Input
 {
     /// <summary>Reads a CSV or JSON file of end customers into rows, by its extension (.csv, .json).</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Plaid.Partner.Cli.Input
 {
     /// <summary>

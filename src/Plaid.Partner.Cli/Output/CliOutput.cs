@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Plaid.Partner.Cli.Hosting;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

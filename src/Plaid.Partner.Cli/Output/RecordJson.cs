@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using Plaid.Partner.Ledger;
-
 namespace Plaid.Partner.Cli.Output
 {
     /// <summary>A ledger record as --json writes it (snake_case, times in UTC ISO 8601). Never a secret: the ledger holds none.</summary>

@@ -1,6 +1,4 @@
-using System;
 using System.Globalization;
-using Plaid.Partner.Ledger;
 
 namespace Plaid.Partner.Cli.Output
 {

@@ -1,6 +1,4 @@
-using System.Linq;
 using Plaid.Partner.Cli.Commands.Onboarding;
-using Plaid.Partner.Ledger;
 
 namespace Plaid.Partner.Cli.Output
 {

@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using System.Text.Json;
 using Plaid.Partner.Cli.Settings;
 

@@ -1,8 +1,3 @@
-using System;
-using System.CommandLine;
-using System.IO;
-using Plaid.Partner.Cli.Hosting;
-
 namespace Plaid.Partner.Cli.Settings
 {
     /// <summary>

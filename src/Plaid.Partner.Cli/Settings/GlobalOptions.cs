@@ -1,6 +1,3 @@
-using System;
-using System.CommandLine;
-
 namespace Plaid.Partner.Cli.Settings
 {
     /// <summary>The options every command takes (recursive: they may stand before or after the command's name).</summary>

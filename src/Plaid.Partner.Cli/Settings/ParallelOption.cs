@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Plaid.Partner.Cli.Settings
 {
     /// <summary>--parallel N: how many customers a batch command handles at once, 1 to 16 (4 unless told).</summary>

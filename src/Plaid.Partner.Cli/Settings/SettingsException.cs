@@ -1,5 +1,3 @@
-using System;
-
 namespace Plaid.Partner.Cli.Settings
 {
     /// <summary>A missing or bad setting: its message is one line that names the setting; the command exits 2.</summary>

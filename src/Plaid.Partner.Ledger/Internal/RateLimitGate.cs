@@ -1,9 +1,5 @@
-using System;
 using System.Globalization;
-using System.Linq;
 using System.Net;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace Plaid.Partner.Ledger.Internal
 {

@@ -1,5 +1,3 @@
-using System;
-
 namespace Plaid.Partner.Ledger.Internal
 {
     /// <summary>The rule for a partner's reference: not blank, not longer than <see cref="EndCustomerLedger.MaxReferenceLength"/>.</summary>

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Data.Common;
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace Plaid.Partner.Ledger.Stores
 {
     /// <summary>The record operations: the claim that only one caller can win, the outcome of a create, settling, reading.</summary>

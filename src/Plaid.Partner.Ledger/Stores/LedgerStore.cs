@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Data;
-using System.Data.Common;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace Plaid.Partner.Ledger.Stores
 {

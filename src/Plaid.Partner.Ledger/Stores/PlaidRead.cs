@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Plaid.Partner.Ledger.Stores
 {
     /// <summary>What one read of an end customer from Plaid answered; <see cref="RequirementsDue"/> is null when the read had none (GA).</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Data.Common;
-using System.Threading;
-using System.Threading.Tasks;
 using Npgsql;
 
 namespace Plaid.Partner.Ledger.Stores

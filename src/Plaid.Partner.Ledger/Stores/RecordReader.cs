@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Data.Common;
 using System.Net;
 
 namespace Plaid.Partner.Ledger.Stores

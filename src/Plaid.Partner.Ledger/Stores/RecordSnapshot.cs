@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Plaid.Partner.Ledger.Stores
 {
     /// <summary>What the ledger holds for one record that a read from Plaid is compared with: its status, what is due, when it was enabled, and each OAuth registration.</summary>

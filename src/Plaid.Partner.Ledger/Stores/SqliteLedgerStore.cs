@@ -1,7 +1,3 @@
-using System;
-using System.Data.Common;
-using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
 
 namespace Plaid.Partner.Ledger.Stores

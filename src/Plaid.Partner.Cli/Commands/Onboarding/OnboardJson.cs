@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-
 namespace Plaid.Partner.Cli.Commands.Onboarding
 {
     /// <summary>The JSON lines onboard writes with --json: one per customer, then one summary.</summary>

@@ -1,12 +1,5 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Plaid.Partner.Cli.Input;
-using Plaid.Partner.Cli.Output;
-using Plaid.Partner.Ledger;
 using Spectre.Console;
 
 namespace Plaid.Partner.Cli.Commands.Onboarding

@@ -1,7 +1,4 @@
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using Plaid.Partner.Cli.Output;
 
 namespace Plaid.Partner.Cli.Commands.Onboarding
 {

@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using Plaid.Partner.Cli.Input;
-using Plaid.Partner.Cli.Output;
 
 namespace Plaid.Partner.Cli.Commands.Onboarding
 {
