@@ -10,6 +10,10 @@ namespace Plaid.Partner.Ledger.Stores
 
         private const string InDoubtCondition = "(create_state = 'InDoubt' OR (create_state = 'Pending' AND claimed_at < @stale_before))";
 
+        // The records with a registration flagged stuck (EndCustomerFilter.Stuck).
+        private const string StuckCondition =
+            "EXISTS (SELECT 1 FROM plaid_end_customer_oauth o WHERE o.reference = plaid_end_customers.reference AND o.stuck_at IS NOT NULL)";
+
         /// <summary>
         /// Records the intent under the reference, unless a record that may not be re-sent is there. The insert's primary key
         /// and the update's condition on the current state are each decided by the database, so two callers (two processes

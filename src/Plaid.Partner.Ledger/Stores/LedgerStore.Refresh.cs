@@ -6,6 +6,9 @@ namespace Plaid.Partner.Ledger.Stores
     /// </summary>
     internal abstract partial class LedgerStore
     {
+        // Unflags a registration: a refresh that finds it moved on, and a removal, which leaves nothing to chase.
+        private const string ClearStuck = "stuck_at = NULL, stuck_status = NULL, stuck_reason = NULL";
+
         /// <summary>
         /// Appended to the SELECT that reads the record inside the refresh's transaction, so two refreshers of one record
         /// take turns (PostgreSQL's <c>FOR UPDATE OF c</c>; SQLite's transactions already hold the file's write lock). Each
@@ -124,7 +127,7 @@ namespace Plaid.Partner.Ledger.Stores
             {
                 using var clear = Command(
                     connection, transaction,
-                    "UPDATE plaid_end_customer_oauth SET stuck_at = NULL, stuck_status = NULL, stuck_reason = NULL WHERE reference = @reference AND institution_id = @institution");
+                    $"UPDATE plaid_end_customer_oauth SET {ClearStuck} WHERE reference = @reference AND institution_id = @institution");
                 AddOAuthKey(clear, reference, institutionId);
                 await clear.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }

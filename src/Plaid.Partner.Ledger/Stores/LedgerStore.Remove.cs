@@ -6,10 +6,6 @@ namespace Plaid.Partner.Ledger.Stores
     /// </summary>
     internal abstract partial class LedgerStore
     {
-        /// <summary>The records with a registration flagged stuck (for <see cref="EndCustomerFilter.Stuck"/>).</summary>
-        private const string StuckCondition =
-            "EXISTS (SELECT 1 FROM plaid_end_customer_oauth o WHERE o.reference = plaid_end_customers.reference AND o.stuck_at IS NOT NULL)";
-
         /// <summary>
         /// Records that Plaid removed the end customer holding <paramref name="clientId"/> under <paramref name="reference"/>:
         /// its removal time, no lease, no stuck flags (a removed end customer has nothing to chase). Returns the record, or
@@ -37,7 +33,7 @@ namespace Plaid.Partner.Ledger.Stores
                     using var clear = Command(
                         connection,
                         transaction,
-                        "UPDATE plaid_end_customer_oauth SET stuck_at = NULL, stuck_status = NULL, stuck_reason = NULL WHERE reference = @reference AND stuck_at IS NOT NULL");
+                        $"UPDATE plaid_end_customer_oauth SET {ClearStuck} WHERE reference = @reference AND stuck_at IS NOT NULL");
                     AddText(clear, "@reference", reference);
                     await clear.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }

@@ -54,14 +54,19 @@ namespace Plaid.Partner.Tests.Diagnostics
         }
 
         [Test]
-        public void A_client_and_a_verifier_built_without_a_host_share_the_process_wide_meter()
+        public async Task A_client_and_a_verifier_built_without_a_host_share_the_process_wide_meter()
         {
             using var plaid = new MockPlaid();
+            using var verifications = new MeasurementRecorder<long>(PlaidMetrics.Unhosted.WebhookVerifications);
+            var verifier = new PlaidWebhookVerifier(plaid.Client);
 
+            await verifier.VerifyAsync(new byte[] { (byte)'{', (byte)'}' }, verificationHeader: null);
+
+            var meter = PlaidMeters.For(null, typeof(PlaidMetrics).Assembly);
             Assert.Multiple(() =>
             {
                 Assert.That(plaid.Client.CallPipeline.Metrics, Is.SameAs(PlaidMetrics.Unhosted));
-                var meter = PlaidMeters.For(null, typeof(PlaidMetrics).Assembly);
+                Assert.That(verifications.GetMeasurementSnapshot(), Has.Count.EqualTo(1), "the verifier counts on its client's meter");
                 Assert.That(PlaidMeters.For(null, typeof(PlaidMetrics).Assembly), Is.SameAs(meter), "one meter per assembly for the process");
             });
         }

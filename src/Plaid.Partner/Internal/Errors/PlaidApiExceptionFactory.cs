@@ -15,18 +15,17 @@ namespace Plaid.Partner.Internal
         public static PlaidApiException Create(string operationPath, Type responseType, PlaidFailure source, string? secret)
         {
             var status = (HttpStatusCode)source.StatusCode;
-            var error = source.IsSuccessStatus ? null : source.Error;
-            if (!NeedsRedacting(source, error, secret))
+            var text = new PlaidRefusalText(operationPath, responseType, source);
+            if (!NeedsRedacting(source, text.Error, secret))
             {
                 // The usual case: nothing to redact now, so the message and snippet are written if and when they are read.
-                return new PlaidApiException(new PlaidRefusalText(operationPath, responseType, source, error), status, error, source.Headers);
+                return new PlaidApiException(text, status, text.Error, source.Headers);
             }
 
             // The answer repeats the secret or a secret member (a proxy or a server echoing the request): everything is
-            // redacted now, so the exception never keeps the secret to redact it later.
-            error = RedactStrings(error, secret);
-            var text = new PlaidRefusalText(operationPath, responseType, source, error);
-            return new PlaidApiException(text.Message(secret), status, error, text.Snippet(secret), source.Headers);
+            // redacted now (the error in place), so the exception never keeps the secret to redact it later.
+            RedactStrings(text.Error, secret);
+            return new PlaidApiException(text.Message(secret), status, text.Error, text.Snippet(secret), source.Headers);
         }
 
         // The body as received (its snippet is redacted of secret members when written), and each field as parsed: a JSON
@@ -57,7 +56,7 @@ namespace Plaid.Partner.Internal
             SecretRedactor.IsSecretMemberName(member.Key) || SecretRedactor.WouldChange(member.Value.JsonText, secret);
 
         // The exception's properties are shown and logged as freely as its message, so they get the same redaction.
-        private static PlaidError? RedactStrings(PlaidError? error, string? secret)
+        private static void RedactStrings(PlaidError? error, string? secret)
         {
             if (error is not null)
             {
@@ -78,7 +77,6 @@ namespace Plaid.Partner.Internal
                 }
             }
 
-            return error;
         }
     }
 }

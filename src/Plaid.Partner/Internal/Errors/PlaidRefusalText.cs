@@ -20,19 +20,19 @@ namespace Plaid.Partner.Internal
         private readonly string _operationPath;
         private readonly Type _responseType;
         private readonly PlaidFailure _source;
-        private readonly PlaidError? _error;
 
         /// <param name="operationPath">The operation's path, such as <c>/partner/customer/get</c>.</param>
         /// <param name="responseType">The response the call expected, named when a success status could not be read.</param>
-        /// <param name="source">The answer.</param>
-        /// <param name="error">The error the message shows: the source's, redacted when it held the secret.</param>
-        public PlaidRefusalText(string operationPath, Type responseType, PlaidFailure source, PlaidError? error)
+        /// <param name="source">The answer, its error already redacted when it held a secret.</param>
+        public PlaidRefusalText(string operationPath, Type responseType, PlaidFailure source)
         {
             _operationPath = operationPath;
             _responseType = responseType;
             _source = source;
-            _error = error;
         }
+
+        /// <summary>The error the exception carries: the answer's, unless its status was a success.</summary>
+        public PlaidError? Error => _source.IsSuccessStatus ? null : _source.Error;
 
         /// <summary>A single-line, secret-free excerpt of the body; null for an empty one.</summary>
         public string? Snippet(string? knownSecret = null) => SecretRedactor.Snippet(_source.Text, knownSecret);
@@ -52,7 +52,7 @@ namespace Plaid.Partner.Internal
 
                 message.Append(", the limit set by PlaidPartnerOptions.MaxResponseBodyBytes; the rest of the body was not read.");
             }
-            else if (_error is { } error)
+            else if (Error is { } error)
             {
                 // Whoever answered chose the type, code and request id: the message shows them redacted, escaped and cut.
                 message.Append(' ').Append(ResponseFieldText.Of(error.ErrorType.ToString(), knownSecret)).Append('/').Append(ResponseFieldText.Of(error.ErrorCode, knownSecret));

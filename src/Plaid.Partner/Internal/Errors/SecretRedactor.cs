@@ -14,9 +14,14 @@ namespace Plaid.Partner.Internal
 
         public const int DefaultSnippetLength = 256;
 
+        // A member holds a key when its name contains this word, or is one of the per-environment keys inside "secrets".
+        private const string SecretWord = "secret";
+
+        private static readonly string[] EnvironmentKeyNames = { "sandbox", "production", "development" };
+
         // "…secret…": "value"  and the per-environment keys inside "secrets": { "sandbox": "…", "production": "…" }.
         private static readonly Regex SecretMember = new(
-            "\"(?<name>[^\"]*secret[^\"]*|sandbox|production|development)\"\\s*:\\s*\"(?:[^\"\\\\]|\\\\.)*(?:\"|$)",
+            "\"(?<name>[^\"]*" + SecretWord + "[^\"]*|" + string.Join("|", EnvironmentKeyNames) + ")\"\\s*:\\s*\"(?:[^\"\\\\]|\\\\.)*(?:\"|$)",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled,
             TimeSpan.FromSeconds(1));
 
@@ -64,18 +69,42 @@ namespace Plaid.Partner.Internal
         }
 
         /// <summary>True when a JSON member named <paramref name="name"/> holds a key, by the names the pattern looks for.</summary>
-        public static bool IsSecretMemberName(string name) =>
-            name.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0
-            || string.Equals(name, "sandbox", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(name, "production", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(name, "development", StringComparison.OrdinalIgnoreCase);
+        public static bool IsSecretMemberName(string name)
+        {
+            if (name.IndexOf(SecretWord, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+
+            foreach (var key in EnvironmentKeyNames)
+            {
+                if (string.Equals(name, key, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         // The words SecretMember's member names contain, compared as its IgnoreCase does for these letters.
-        private static bool NamesASecretMember(string text) =>
-            text.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0
-            || text.IndexOf("sandbox", StringComparison.OrdinalIgnoreCase) >= 0
-            || text.IndexOf("production", StringComparison.OrdinalIgnoreCase) >= 0
-            || text.IndexOf("development", StringComparison.OrdinalIgnoreCase) >= 0;
+        private static bool NamesASecretMember(string text)
+        {
+            if (text.IndexOf(SecretWord, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+
+            foreach (var key in EnvironmentKeyNames)
+            {
+                if (text.IndexOf(key, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>A redacted, single-line excerpt of at most <paramref name="maxLength"/> characters; null for an empty body.</summary>
         public static string? Snippet(string? body, string? knownSecret, int maxLength = DefaultSnippetLength)

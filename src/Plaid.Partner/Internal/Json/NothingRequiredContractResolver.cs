@@ -7,7 +7,8 @@ namespace Plaid.Partner.Internal
     /// <summary>
     /// Reads every member as optional, whatever the spec requires: for <see cref="PlaidErrorReader"/>, which judges an
     /// error by its code and type itself and keeps what else it finds. Without required members Newtonsoft.Json also
-    /// skips its per-object bookkeeping of which were present, a fifth of the time a failed call spent reading its error.
+    /// skips its per-object bookkeeping of which were present: reading a Plaid error body went from about 1.6 µs to 1.1 µs
+    /// (benchmarks/README.md, P6 run G).
     /// </summary>
     internal sealed class NothingRequiredContractResolver : DefaultContractResolver
     {
