@@ -8,7 +8,7 @@ namespace Plaid.Partner.Internal
     /// Reads every member as optional, whatever the spec requires: for <see cref="PlaidErrorReader"/>, which judges an
     /// error by its code and type itself and keeps what else it finds. Without required members Newtonsoft.Json also
     /// skips its per-object bookkeeping of which were present: reading a Plaid error body went from about 1.6 µs to 1.1 µs
-    /// (benchmarks/README.md, P6 run G).
+    /// (measured beside a hand-written client; benchmarks/README.md, "a failed call").
     /// </summary>
     internal sealed class NothingRequiredContractResolver : DefaultContractResolver
     {
